@@ -1,0 +1,97 @@
+// The request path, top to bottom: security headers → parsing → logging → operation →
+// caller → rate limit → CSRF → security → validation → handler → one error mapper.
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './db/connection.js';
+import type { Handlers } from '../generated/contract.js';
+import { createAuthHandlers } from './domains/auth/handlers.js';
+import { createCatalogHandlers } from './domains/catalog/handlers.js';
+import { createDeveloperTokenHandlers } from './domains/developer-tokens/handlers.js';
+import { createUserHandlers } from './domains/users/handlers.js';
+import { verifyCsrf } from './http/csrf.js';
+import { errorHandler, notFoundHandler } from './http/errors.js';
+import { resolveOperation } from './http/operations.js';
+import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
+import { resolveRequestContext, type RequestContext } from './http/request-context.js';
+import { createRouter } from './http/router.js';
+import { enforceSecurity } from './http/security.js';
+import { createValidator } from './http/validator.js';
+
+export interface AppOptions {
+  db: Db;
+  logger: Logger;
+  validateResponses: boolean;
+  secureCookies: boolean;
+  rateLimits?: RateLimitOverrides;
+  /** Answers /ready: true when every backing service responds. */
+  isReady?: () => Promise<boolean>;
+}
+
+const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
+export const docsFile = fileURLToPath(new URL('../dist/docs/index.html', import.meta.url));
+
+export function createHandlers(db: Db, options: { secureCookies: boolean }): Handlers<RequestContext> {
+  return {
+    ...createAuthHandlers(db, options),
+    ...createUserHandlers(db),
+    ...createDeveloperTokenHandlers(db),
+    ...createCatalogHandlers(db),
+  };
+}
+
+export function createApp(options: AppOptions): Express {
+  const { db } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  // Hashing every JSON body for an ETag costs throughput and no client of ours revalidates.
+  app.set('etag', false);
+
+  app.use((_req, res, next) => {
+    res.set({
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    });
+    next();
+  });
+  app.use(pinoHttp({
+    logger: options.logger,
+    genReqId: (req, res) => {
+      const id = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+  }));
+
+  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/ready', async (_req, res) => {
+    const ready = await (options.isReady?.() ?? Promise.resolve(true)).catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  app.get('/openapi.json', (_req, res) => { res.sendFile('openapi.json', { root: generatedDir }); });
+  app.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').sendFile('openapi.yaml', { root: generatedDir }); });
+  app.get(['/docs', '/docs/'], (_req, res, next) => {
+    if (!existsSync(docsFile)) return next();
+    res.sendFile(docsFile);
+  });
+
+  app.use(express.json({ limit: '1mb' }));
+  app.use(cookieParser());
+  app.use(resolveOperation);
+  app.use(resolveRequestContext(db));
+  app.use(createRateLimiter(options.rateLimits));
+  app.use(verifyCsrf);
+  app.use(enforceSecurity);
+  app.use(createValidator({ validateResponses: options.validateResponses }));
+  app.use(createRouter(createHandlers(db, options)));
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

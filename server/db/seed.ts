@@ -1,0 +1,485 @@
+// Demo data for the sandbox: five demo logins and a believable beat catalog (genres, tags,
+// artists, tracks and their links). Everything except the password hash salt is
+// deterministic: a fixed-seed PRNG and fixed dates, so two fresh databases get the same
+// catalog in the same order (ids included, as serials start from 1).
+import { createHash } from 'node:crypto';
+import { hashPassword } from '../domains/auth/passwords.js';
+import type { Db } from './connection.js';
+import {
+  artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users,
+} from './schema.js';
+
+/** The password of every demo user. */
+export const DEMO_PASSWORD = 'beatpass-demo';
+
+/** Base32 TOTP secret of `twofactor@beatpass.test` (SHA-1, 6 digits, 30 s — authenticator defaults). */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+/**
+ * Plaintext recovery codes of `twofactor@beatpass.test`. The database stores
+ * `sha256(code)` as lowercase hex of the exact string shown here.
+ */
+export const DEMO_RECOVERY_CODES: readonly string[] = Object.freeze([
+  'k7m2q-9xtwp',
+  'a4d8r-n3vzc',
+  'p6h1s-f5bjy',
+  'w2e9u-t7gkm',
+  'c3x5l-q8rdn',
+  'y1v6b-m4hzs',
+  'g9t3j-e2wkf',
+  'n5r7a-u6cpx',
+]);
+
+export type DemoRole = 'listener' | 'producer' | 'developer' | 'two-factor' | 'disabled';
+
+export interface DemoUser {
+  email: string;
+  password: string;
+  username: string;
+  displayName: string;
+  role: DemoRole;
+  /** One line for the start-up banner. */
+  description: string;
+}
+
+export const demoUsers: readonly DemoUser[] = Object.freeze([
+  {
+    email: 'listener@beatpass.test', password: DEMO_PASSWORD, username: 'listener', displayName: 'Demo Listener',
+    role: 'listener', description: 'listener: follows some artists and has liked tracks',
+  },
+  {
+    email: 'producer@beatpass.test', password: DEMO_PASSWORD, username: 'producer', displayName: 'Demo Producer',
+    role: 'producer', description: 'producer: owns the artist profile "Demo Producer" and its tracks',
+  },
+  {
+    email: 'developer@beatpass.test', password: DEMO_PASSWORD, username: 'developer', displayName: 'Demo Developer',
+    role: 'developer', description: 'approved developer (developer_access = true): can create developer tokens',
+  },
+  {
+    email: 'twofactor@beatpass.test', password: DEMO_PASSWORD, username: 'twofactor', displayName: 'Demo Two-Factor',
+    role: 'two-factor',
+    description: `two-factor on: TOTP secret ${DEMO_TOTP_SECRET}, recovery codes ${DEMO_RECOVERY_CODES.join(', ')}`,
+  },
+  {
+    email: 'disabled@beatpass.test', password: DEMO_PASSWORD, username: 'disabled', displayName: 'Demo Disabled',
+    role: 'disabled', description: 'disabled account (disabled_at set): sign-in is refused',
+  },
+]);
+
+export const DEMO_PRODUCER_ARTIST_NAME = 'Demo Producer';
+
+const DEFAULT_TRACK_COUNT = 240;
+const SEED = 0xbea7_9a55;
+const TRACKS_FROM = Date.UTC(2025, 5, 1); // 2025-06-01
+const TRACKS_TO = Date.UTC(2026, 10, 1); // 2026-11-01
+const DAY = 86_400_000;
+const BATCH = 500;
+
+// ---------------------------------------------------------------------------------------
+// Deterministic randomness
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) { this.next = mulberry32(seed); }
+  float(): number { return this.next(); }
+  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
+  chance(p: number): boolean { return this.next() < p; }
+  pick<T>(items: readonly T[]): T {
+    const item = items[Math.floor(this.next() * items.length)];
+    if (item === undefined) throw new Error('pick from an empty list');
+    return item;
+  }
+  /** Picks with weights (parallel arrays). */
+  weighted<T>(items: readonly T[], weights: readonly number[]): T {
+    const total = weights.reduce((s, w) => s + w, 0);
+    let r = this.next() * total;
+    for (let i = 0; i < items.length; i++) {
+      r -= weights[i] ?? 0;
+      if (r < 0) return items[i] as T;
+    }
+    return items[items.length - 1] as T;
+  }
+  /** `count` distinct items, in pick order. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const out: T[] = [];
+    while (out.length < count && pool.length > 0) {
+      const i = Math.floor(this.next() * pool.length);
+      out.push(pool.splice(i, 1)[0] as T);
+    }
+    return out;
+  }
+}
+
+function slugify(text: string): string {
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Catalog vocabulary
+
+interface GenreDef { name: string; displayName: string; bpm: [number, number]; weight: number }
+
+const GENRES: readonly GenreDef[] = [
+  { name: 'trap', displayName: 'Trap', bpm: [130, 160], weight: 14 },
+  { name: 'hip-hop', displayName: 'Hip-Hop', bpm: [85, 100], weight: 9 },
+  { name: 'lo-fi', displayName: 'Lo-Fi', bpm: [70, 90], weight: 8 },
+  { name: 'drill', displayName: 'Drill', bpm: [138, 146], weight: 8 },
+  { name: 'boom-bap', displayName: 'Boom Bap', bpm: [84, 96], weight: 6 },
+  { name: 'r-and-b', displayName: 'R&B', bpm: [60, 100], weight: 7 },
+  { name: 'afrobeats', displayName: 'Afrobeats', bpm: [98, 112], weight: 6 },
+  { name: 'reggaeton', displayName: 'Reggaeton', bpm: [88, 100], weight: 5 },
+  { name: 'pop', displayName: 'Pop', bpm: [95, 125], weight: 5 },
+  { name: 'edm', displayName: 'EDM', bpm: [120, 130], weight: 3 },
+  { name: 'house', displayName: 'House', bpm: [118, 128], weight: 3 },
+  { name: 'dancehall', displayName: 'Dancehall', bpm: [90, 105], weight: 3 },
+  { name: 'amapiano', displayName: 'Amapiano', bpm: [108, 115], weight: 3 },
+  { name: 'soul', displayName: 'Soul', bpm: [70, 100], weight: 2 },
+  { name: 'jazz', displayName: 'Jazz', bpm: [80, 120], weight: 2 },
+  { name: 'rock', displayName: 'Rock', bpm: [100, 140], weight: 2 },
+  { name: 'phonk', displayName: 'Phonk', bpm: [120, 145], weight: 4 },
+  { name: 'jersey-club', displayName: 'Jersey Club', bpm: [135, 145], weight: 3 },
+  { name: 'uk-garage', displayName: 'UK Garage', bpm: [128, 136], weight: 2 },
+  { name: 'grime', displayName: 'Grime', bpm: [138, 142], weight: 2 },
+  { name: 'cinematic', displayName: 'Cinematic', bpm: [60, 110], weight: 2 },
+  { name: 'synthwave', displayName: 'Synthwave', bpm: [80, 118], weight: 2 },
+  { name: 'gospel', displayName: 'Gospel', bpm: [65, 100], weight: 1 },
+  { name: 'latin-trap', displayName: 'Latin Trap', bpm: [130, 150], weight: 3 },
+  { name: 'plugg', displayName: 'Plugg', bpm: [140, 160], weight: 3 },
+  { name: 'rage', displayName: 'Rage', bpm: [150, 170], weight: 3 },
+];
+
+const TAGS: readonly string[] = [
+  'dark', 'melodic', '808', 'hard', 'chill', 'emotional', 'guitar', 'piano', 'sample', 'bouncy',
+  'aggressive', 'ambient', 'vocal-chop', 'atmospheric', 'summer', 'sad', 'uplifting', 'flute', 'strings',
+  'bass-heavy', 'vintage', 'smooth', 'energetic', 'west-coast', 'east-coast', 'uk', 'night', 'club',
+  'retro', 'haunting', 'synth', 'bells',
+];
+
+const ARTIST_NAMES: readonly string[] = [
+  'Metro Vance', 'Kairo Beats', 'Nova Keys', 'Lil Prism', 'Saint Delano', 'Jay Ocampo', 'Mako Reyes',
+  'Yung Tidal', 'Oxford Slim', 'Brixton Rae', 'DJ Kolade', 'Tomi Ade', 'Sauce Marquez', 'Cedric Blaze',
+  'Nightfall Nate', 'Lumi Waves', 'Hollow Tapes', 'Ghostwire', 'Kenji Mori', 'Rico Valente',
+  'Amara Sol', 'Dre Lockwood', 'Six Tone', 'Northbound Jules', 'Felix Arden', 'Zaya Knox', 'Pablo Cruz',
+  'Marlow Grey', 'Young Kasper', 'Ivy Monroe', 'Bishop Heat', 'Obi Nwosu', 'Luca Ferri', 'Cassius Wolfe',
+  'Hazel Ray', 'Tay Banks', 'Elijah Stone', 'Mila Santos', 'Quincy Vale', 'Rome Sterling', 'Sosa Beats',
+  'Vinny Cartel', 'Echo Park Kid', 'Dani Rivera', 'K-Swift',
+];
+
+const BIOS: readonly string[] = [
+  'Producer and engineer cooking up dark, cinematic trap out of a bedroom studio.',
+  'Self-taught beatmaker blending dusty soul samples with modern drums.',
+  'Multi-platinum collaborator focused on melodic hip-hop and R&B.',
+  'Drill and grime producer. Sliding 808s, always on grid.',
+  'Lo-fi loops for late nights, study sessions and long drives.',
+  'Afrobeats and amapiano grooves with live percussion.',
+  'Film-score fan making moody, atmospheric instrumentals.',
+  'Club records, jersey bounce and anything that moves a room.',
+];
+
+const TITLE_ADJECTIVES: readonly string[] = [
+  'Midnight', 'Golden', 'Velvet', 'Cold', 'Neon', 'Silent', 'Broken', 'Lucid', 'Crimson', 'Faded',
+  'Electric', 'Hollow', 'Savage', 'Frozen', 'Lonely', 'Wicked', 'Paper', 'Glass', 'Smoky', 'Violet',
+  'Shadow', 'Sunset', 'Heavy', 'Lost', 'Wild', 'Distant', 'Burning', 'Sapphire', 'Quiet', 'Rapid',
+  'Toxic', 'Cloudy', 'Eastside', 'Westside', 'Marble', 'Rusty',
+];
+
+const TITLE_NOUNS: readonly string[] = [
+  'Dreams', 'Drift', 'Waves', 'Heart', 'Rain', 'City', 'Ghost', 'Ritual', 'Skyline', 'Empire', 'Motion',
+  'Fever', 'Garden', 'Highway', 'Lights', 'Mirage', 'Orbit', 'Paradise', 'Pulse', 'Riot', 'Shore',
+  'Static', 'Summer', 'Temple', 'Thunder', 'Tides', 'Vibes', 'Voyage', 'Wolves', 'Youth', 'Angels',
+  'Bloom', 'Cartel', 'Diamonds', 'Echoes', 'Flames', 'Gravity', 'Halo', 'Karma', 'Lagoon',
+];
+
+const TITLE_SUFFIXES: readonly string[] = ['II', 'III', 'Remix', 'Reprise', 'Pt. 2', 'VIP', 'Redux', 'Freestyle'];
+
+const DESCRIPTION_TAILS: readonly string[] = [
+  'Hard-hitting 808s and crisp hi-hats.',
+  'Built around a chopped soul sample.',
+  'Warm Rhodes chords with a swung groove.',
+  'Haunting bells over sliding bass.',
+  'Perfect for melodic hooks and storytelling verses.',
+  'Guitar loop recorded live, fully cleared.',
+  'Punchy drums mixed for streaming loudness.',
+  'Airy pads and vocal chops for a late-night mood.',
+  'Bouncy percussion made for the club.',
+  'Cinematic strings with a slow build.',
+  'Minimal arrangement that leaves room for vocals.',
+];
+
+const EXCLUSIVE_TAIL = 'Tracked-out stems included with the exclusive license.';
+
+const KEYS: readonly string[] = ['C', 'C#', 'Db', 'D', 'Eb', 'E', 'F', 'F#', 'G', 'Ab', 'A', 'Bb', 'B'];
+const CURRENCIES: readonly string[] = ['USD', 'EUR', 'GBP', 'CAD'];
+const CURRENCY_WEIGHTS: readonly number[] = [70, 10, 8, 12];
+const PRICES_MINOR: readonly number[] = [1999, 2499, 2999, 3499, 3999, 4999];
+const EXCLUSIVE_PRICES_MINOR: readonly number[] = [14900, 24900, 29900, 49900, 74900, 99900, 149900, 250000];
+
+// ---------------------------------------------------------------------------------------
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type NewTrack = typeof tracks.$inferInsert;
+
+interface PlannedTrack {
+  row: NewTrack;
+  artistIdx: number[];
+  genreIdx: number[];
+  tagIdx: number[];
+}
+
+/**
+ * Inserts the demo users and catalog unless the database already has users.
+ * Runs in one transaction; returns whether anything was inserted.
+ */
+export async function seedDemoData(db: Db, options: { tracks?: number } = {}): Promise<{ seeded: boolean }> {
+  const existing = await db.select({ id: users.id }).from(users).limit(1);
+  if (existing.length > 0) return { seeded: false };
+
+  const trackCount = Math.max(0, Math.floor(options.tracks ?? DEFAULT_TRACK_COUNT));
+  // Hash once (scrypt is slow on purpose) and share it between the demo users.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    // Another process may have seeded between the check above and this transaction.
+    const again = await tx.select({ id: users.id }).from(users).limit(1);
+    if (again.length > 0) return { seeded: false };
+    await insertCatalog(tx, passwordHash, trackCount);
+    return { seeded: true };
+  });
+}
+
+async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): Promise<void> {
+  const rng = new Rng(SEED);
+
+  // Users ------------------------------------------------------------------------------
+  const userBase = Date.UTC(2025, 4, 1, 12); // 2025-05-01T12:00Z
+  const userRows = demoUsers.map((u, i) => ({
+    email: u.email,
+    username: u.username,
+    displayName: u.displayName,
+    avatar: `https://open.beatpass.ca/storage/avatars/${u.username}.jpg`,
+    passwordHash,
+    twoFactorSecret: u.role === 'two-factor' ? DEMO_TOTP_SECRET : null,
+    twoFactorRecoveryCodes: u.role === 'two-factor' ? DEMO_RECOVERY_CODES.map(sha256Hex) : [],
+    developerAccess: u.role === 'developer',
+    disabledAt: u.role === 'disabled' ? new Date(Date.UTC(2026, 0, 15, 9, 30)) : null,
+    createdAt: new Date(userBase + i * DAY),
+  }));
+  const insertedUsers = await tx.insert(users).values(userRows).returning({ id: users.id, email: users.email });
+  const userIdByRole = new Map<DemoRole, number>();
+  for (const u of demoUsers) {
+    const row = insertedUsers.find((r) => r.email === u.email);
+    if (!row) throw new Error(`demo user ${u.email} was not inserted`);
+    userIdByRole.set(u.role, row.id);
+  }
+  const producerUserId = userIdByRole.get('producer')!;
+  const listenerUserId = userIdByRole.get('listener')!;
+
+  // Genres and tags --------------------------------------------------------------------
+  const genreRows = await tx.insert(genres)
+    .values(GENRES.map((g) => ({ name: g.name, displayName: g.displayName })))
+    .returning({ id: genres.id, name: genres.name });
+  const genreIds = GENRES.map((g) => idByName(genreRows, g.name));
+
+  const tagRows = await tx.insert(tags).values(TAGS.map((name) => ({ name }))).returning({ id: tags.id, name: tags.name });
+  const tagIds = TAGS.map((t) => idByName(tagRows, t));
+
+  // Artists ----------------------------------------------------------------------------
+  // Index 0 is the demo producer's own profile.
+  const artistNames = [DEMO_PRODUCER_ARTIST_NAME, ...ARTIST_NAMES];
+  const artistBase = Date.UTC(2025, 0, 10);
+  const artistRows = artistNames.map((name, i) => {
+    const slug = slugify(name);
+    const isProducer = i === 0;
+    return {
+      name,
+      userId: isProducer ? producerUserId : null,
+      imageSmall: `https://open.beatpass.ca/storage/artists/${slug}.jpg`,
+      verified: isProducer || rng.chance(0.35),
+      bio: isProducer ? 'The BeatPass sandbox demo producer. Sign in as producer@beatpass.test to manage these beats.'
+        : rng.chance(0.6) ? rng.pick(BIOS) : null,
+      website: isProducer ? 'https://example.com/demo-producer'
+        : rng.chance(0.4) ? `https://${slug.replace(/-/g, '')}.example.com` : null,
+      createdAt: new Date(artistBase + rng.int(0, 130) * DAY + rng.int(0, DAY - 1)),
+    };
+  });
+  const insertedArtists = await tx.insert(artists).values(artistRows).returning({ id: artists.id, name: artists.name });
+  const artistIds = artistNames.map((n) => idByName(insertedArtists, n));
+  const artistUser = artistRows.map((a) => a.userId);
+  // Popularity skew: lower indices (after the producer) get more tracks.
+  const artistWeights = artistNames.map((_, i) => (i === 0 ? 0 : 1 / Math.sqrt(i)));
+
+  // Tracks -----------------------------------------------------------------------------
+  const usedNames = new Set<string>();
+  const genreWeights = GENRES.map((g) => g.weight);
+  const planned: PlannedTrack[] = [];
+  for (let n = 0; n < trackCount; n++) {
+    const name = uniqueTitle(rng, usedNames);
+    const primaryGenre = rng.weighted(GENRES.map((_, i) => i), genreWeights);
+    const genreIdx = [primaryGenre];
+    if (rng.chance(0.35)) {
+      const second = rng.weighted(GENRES.map((_, i) => i), genreWeights);
+      if (second !== primaryGenre) genreIdx.push(second);
+    }
+    const g = GENRES[primaryGenre]!;
+    const bpm = Math.min(200, Math.max(60, rng.int(g.bpm[0], g.bpm[1])));
+    const key = rng.pick(KEYS);
+    const scale = rng.chance(0.68) ? 'minor' : 'major';
+
+    // Roughly one track in seven belongs to the demo producer.
+    const primaryArtist = n % 7 === 3 ? 0 : rng.weighted(artistNames.map((_, i) => i), artistWeights);
+    const artistIdx = [primaryArtist];
+    if (rng.chance(0.2)) {
+      const feat = rng.int(1, artistNames.length - 1);
+      if (feat !== primaryArtist) artistIdx.push(feat);
+    }
+    const ownerId = artistIdx.map((i) => artistUser[i]).find((u): u is number => u != null) ?? null;
+
+    const tagIdx = rng.sample(TAGS.map((_, i) => i), rng.int(0, 3));
+
+    const licensingType = rng.weighted(['non_exclusive_only', 'both', 'exclusive_only'] as const, [45, 45, 10]);
+    let exclusiveStatus: string | null = null;
+    let exclusivePriceMinor: number | null = null;
+    let exclusiveCurrency: string | null = null;
+    const currency = rng.weighted(CURRENCIES, CURRENCY_WEIGHTS);
+    if (licensingType !== 'non_exclusive_only') {
+      exclusiveStatus = rng.weighted(['available', 'not_available', 'sold'] as const, [75, 12, 13]);
+      if (exclusiveStatus === 'available') {
+        exclusivePriceMinor = rng.pick(EXCLUSIVE_PRICES_MINOR);
+        exclusiveCurrency = currency;
+      }
+    }
+    const priceMinor = licensingType === 'exclusive_only' ? null : rng.chance(0.8) ? rng.pick(PRICES_MINOR) : null;
+
+    const plays = Math.floor(Math.exp(rng.float() * Math.log(250_000)));
+    const likesCount = Math.floor(plays * (0.01 + rng.float() * 0.06));
+    const repostsCount = Math.floor(likesCount * (0.05 + rng.float() * 0.25));
+    const createdMs = TRACKS_FROM + Math.floor(rng.float() * (TRACKS_TO - TRACKS_FROM));
+    const updatedMs = Math.min(TRACKS_TO, createdMs + rng.int(0, 45) * DAY + rng.int(0, DAY - 1));
+    const genreName = g.displayName;
+    const tails = exclusiveStatus === 'available' ? [...DESCRIPTION_TAILS, EXCLUSIVE_TAIL] : DESCRIPTION_TAILS;
+    const description = rng.chance(0.9)
+      ? `${rng.pick(['Moody', 'Bouncy', 'Smooth', 'Hard', 'Melodic', 'Laid-back', 'Dark', 'Uplifting'])} ${genreName} beat at ${bpm} BPM in ${key} ${scale}. ${rng.pick(tails)}`
+      : null;
+
+    planned.push({
+      row: {
+        name,
+        image: '', // filled in after sorting, so <n> follows the insertion order
+        description,
+        durationMs: rng.int(90, 240) * 1000 + rng.int(0, 999),
+        bpm,
+        key,
+        scale,
+        priceMinor,
+        currency,
+        plays,
+        licensingType,
+        exclusiveStatus,
+        exclusivePriceMinor,
+        exclusiveCurrency,
+        repostsCount,
+        likesCount,
+        ownerId,
+        createdAt: new Date(createdMs),
+        updatedAt: new Date(updatedMs),
+      },
+      artistIdx,
+      genreIdx,
+      tagIdx,
+    });
+  }
+  // Ids ascend with created_at, as they would on a live platform.
+  planned.sort((a, b) => a.row.createdAt!.getTime() - b.row.createdAt!.getTime() || a.row.name.localeCompare(b.row.name));
+  planned.forEach((p, i) => {
+    p.row.image = `https://open.beatpass.ca/storage/covers/${slugify(p.row.name)}-${i + 1}.jpg`;
+  });
+
+  // The listener likes ~10% of the catalog; make sure those counts are at least 1.
+  const likedByListener = new Set(rng.sample(planned.map((_, i) => i), Math.min(planned.length, Math.max(5, Math.round(planned.length / 10)))));
+  for (const i of likedByListener) {
+    const row = planned[i]!.row;
+    if ((row.likesCount ?? 0) < 1) row.likesCount = 1;
+  }
+
+  const trackIds: number[] = [];
+  for (const batch of chunks(planned)) {
+    const inserted = await tx.insert(tracks).values(batch.map((p) => p.row)).returning({ id: tracks.id, name: tracks.name });
+    const byName = new Map(inserted.map((r) => [r.name, r.id]));
+    for (const p of batch) {
+      const id = byName.get(p.row.name);
+      if (id === undefined) throw new Error(`seed: no id returned for track "${p.row.name}"`);
+      trackIds.push(id);
+    }
+  }
+
+  const trackArtistRows = planned.flatMap((p, i) =>
+    p.artistIdx.map((a, position) => ({ trackId: trackIds[i]!, artistId: artistIds[a]!, position })));
+  const trackGenreRows = planned.flatMap((p, i) => p.genreIdx.map((g) => ({ trackId: trackIds[i]!, genreId: genreIds[g]! })));
+  const trackTagRows = planned.flatMap((p, i) => p.tagIdx.map((t) => ({ trackId: trackIds[i]!, tagId: tagIds[t]! })));
+  for (const batch of chunks(trackArtistRows, 2000)) await tx.insert(trackArtists).values(batch);
+  for (const batch of chunks(trackGenreRows, 2000)) await tx.insert(trackGenres).values(batch);
+  for (const batch of chunks(trackTagRows, 2000)) await tx.insert(trackTags).values(batch);
+
+  // The listener's follows and likes ------------------------------------------------------
+  const followed = [0, ...rng.sample(artistNames.map((_, i) => i).slice(1), 11)];
+  const followBase = Date.UTC(2025, 5, 15);
+  await tx.insert(artistFollowers).values(followed.map((a, i) => ({
+    artistId: artistIds[a]!,
+    userId: listenerUserId,
+    createdAt: new Date(followBase + i * 9 * DAY + rng.int(0, DAY - 1)),
+  })));
+
+  const likeRows = [...likedByListener].sort((a, b) => a - b).map((i) => {
+    const created = planned[i]!.row.createdAt!.getTime();
+    return {
+      trackId: trackIds[i]!,
+      userId: listenerUserId,
+      createdAt: new Date(Math.min(TRACKS_TO, created + rng.int(0, 20) * DAY + rng.int(0, DAY - 1))),
+    };
+  });
+  for (const batch of chunks(likeRows, 2000)) if (batch.length > 0) await tx.insert(trackLikes).values(batch);
+}
+
+function uniqueTitle(rng: Rng, used: Set<string>): string {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const title = `${rng.pick(TITLE_ADJECTIVES)} ${rng.pick(TITLE_NOUNS)}`;
+    if (!used.has(title)) { used.add(title); return title; }
+  }
+  const base = `${rng.pick(TITLE_ADJECTIVES)} ${rng.pick(TITLE_NOUNS)}`;
+  for (const suffix of TITLE_SUFFIXES) {
+    const title = `${base} ${suffix}`;
+    if (!used.has(title)) { used.add(title); return title; }
+  }
+  for (let n = 2; ; n++) {
+    const title = `${base} ${n}`;
+    if (!used.has(title)) { used.add(title); return title; }
+  }
+}
+
+function idByName(rows: readonly { id: number; name: string }[], name: string): number {
+  const row = rows.find((r) => r.name === name);
+  if (!row) throw new Error(`seed: no id returned for "${name}"`);
+  return row.id;
+}

@@ -1,0 +1,58 @@
+// Server-side sessions. The cookie holds a random secret; the table holds its hash, so
+// ending a session (logout, rotation) takes effect on every copy of the cookie at once.
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { sessions } from '../../db/schema.js';
+import { randomSecret, sha256 } from '../../http/hash.js';
+
+export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
+export const SESSION_REMEMBER_SECONDS = 30 * 24 * 60 * 60;
+export const PENDING_TWO_FACTOR_SECONDS = 10 * 60;
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function createSession(
+  db: Db,
+  owner: { userId: number } | { pendingUserId: number },
+  lifetimeSeconds: number,
+): Promise<{ cookieValue: string; session: SessionRow }> {
+  const cookieValue = randomSecret(40);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id: sha256(cookieValue),
+      userId: 'userId' in owner ? owner.userId : null,
+      pendingUserId: 'pendingUserId' in owner ? owner.pendingUserId : null,
+      expiresAt: new Date(Date.now() + lifetimeSeconds * 1000),
+    })
+    .returning();
+  return { cookieValue, session: session! };
+}
+
+export async function findLiveSession(db: Db, cookieValue: string): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sha256(cookieValue)), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row;
+}
+
+/** Slides an idle session's expiry, at most once a minute to keep reads cheap. */
+export async function touchSession(db: Db, session: SessionRow): Promise<void> {
+  if (Date.now() - session.lastSeenAt.getTime() < 60_000) return;
+  const remaining = session.expiresAt.getTime() - Date.now();
+  if (remaining > SESSION_IDLE_SECONDS * 1000) return; // remember-me sessions keep their expiry
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000) })
+    .where(eq(sessions.id, session.id));
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}

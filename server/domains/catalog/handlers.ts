@@ -1,0 +1,46 @@
+import type { Db } from '../../db/connection.js';
+import { buildPage } from '../../http/pagination.js';
+import type { DomainHandlers } from '../handler-types.js';
+import {
+  findArtist, findTrack, listGenres, listTracks, loadArtistDetails, loadTrackDetails,
+} from './repository.js';
+import { serializeArtist, serializeArtistPublic, serializeGenre, serializeTrack, serializeTrackPublic } from './serializers.js';
+
+export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'listTracks' | 'getTrack' | 'getArtist'> {
+  return {
+    async listGenres({ query, auth }) {
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? 15 };
+      const { rows, total } = await listGenres(db, page);
+      return {
+        status: 200,
+        body: { status: 'success', pagination: buildPage(rows.map(serializeGenre), total, page, auth.url, { per_page: query.per_page }) },
+      };
+    },
+
+    async listTracks({ query, auth }) {
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 15 };
+      const search = query.query?.trim() || undefined;
+      const { rows, total } = await listTracks(db, { query: search, page });
+      const data = auth.user
+        ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
+        : rows.map(serializeTrackPublic);
+      const links = { query: search, per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+    },
+
+    async getTrack({ params, auth }) {
+      const track = await findTrack(db, params.track_id);
+      if (!track) return { status: 404, body: { message: 'Track not found.' } };
+      if (!auth.user) return { status: 200, body: { track: serializeTrackPublic(track), loader: 'trackPage' } };
+      const [details] = await loadTrackDetails(db, [track], auth.user.id);
+      return { status: 200, body: { track: serializeTrack(details!), loader: 'trackPage' } };
+    },
+
+    async getArtist({ params, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return { status: 404, body: { message: 'Artist not found.' } };
+      if (!auth.user) return { status: 200, body: { artist: serializeArtistPublic(artist), loader: 'artistPage' } };
+      return { status: 200, body: { artist: serializeArtist(await loadArtistDetails(db, artist, auth.user.id)), loader: 'artistPage' } };
+    },
+  };
+}

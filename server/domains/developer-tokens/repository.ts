@@ -1,0 +1,61 @@
+// Developer tokens in Sanctum's format: the plaintext `<id>|<secret>` is shown once; only
+// the secret's SHA-256 is stored. Tokens expire 90 days after creation.
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.js';
+import { developerTokens, users } from '../../db/schema.js';
+import { randomSecret, sha256 } from '../../http/hash.js';
+import type { UserRow } from '../users/repository.js';
+
+export const TOKEN_LIFETIME_DAYS = 90;
+export type DeveloperTokenRow = typeof developerTokens.$inferSelect;
+
+export async function createDeveloperToken(db: Db, userId: number, name: string): Promise<{ token: DeveloperTokenRow; plainText: string }> {
+  const secret = randomSecret(40);
+  const [token] = await db
+    .insert(developerTokens)
+    .values({
+      userId,
+      name,
+      tokenHash: sha256(secret),
+      expiresAt: sql`now() + make_interval(days => ${TOKEN_LIFETIME_DAYS})`,
+    })
+    .returning();
+  return { token: token!, plainText: `${token!.id}|${secret}` };
+}
+
+/** The live token and its user, or undefined when unknown, expired or revoked. */
+export async function findLiveToken(db: Db, plainText: string): Promise<{ token: DeveloperTokenRow; user: UserRow } | undefined> {
+  const separator = plainText.indexOf('|');
+  const id = Number(plainText.slice(0, separator));
+  const secret = plainText.slice(separator + 1);
+  if (separator < 1 || !Number.isSafeInteger(id) || secret.length === 0) return undefined;
+  const [row] = await db
+    .select({ token: developerTokens, user: users })
+    .from(developerTokens)
+    .innerJoin(users, eq(users.id, developerTokens.userId))
+    .where(and(eq(developerTokens.id, id), eq(developerTokens.tokenHash, sha256(secret)), gt(developerTokens.expiresAt, sql`now()`)))
+    .limit(1);
+  return row;
+}
+
+/** Records use at most once a minute, so reads do not turn into writes. */
+export async function markTokenUsed(db: Db, token: DeveloperTokenRow): Promise<void> {
+  if (token.lastUsedAt && Date.now() - token.lastUsedAt.getTime() < 60_000) return;
+  await db.update(developerTokens).set({ lastUsedAt: new Date() }).where(eq(developerTokens.id, token.id));
+}
+
+export async function listDeveloperTokens(db: Db, userId: number): Promise<DeveloperTokenRow[]> {
+  return db
+    .select()
+    .from(developerTokens)
+    .where(and(eq(developerTokens.userId, userId), gt(developerTokens.expiresAt, sql`now()`)))
+    .orderBy(desc(developerTokens.createdAt), desc(developerTokens.id));
+}
+
+export async function deleteDeveloperToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
+  const deleted = await db
+    .delete(developerTokens)
+    .where(and(eq(developerTokens.id, tokenId), eq(developerTokens.userId, userId)))
+    .returning({ id: developerTokens.id });
+  return deleted.length > 0;
+}

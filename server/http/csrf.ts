@@ -1,0 +1,27 @@
+// Sanctum's CSRF rule: the web sign-in routes, and every unsafe request that a session
+// cookie authenticates, must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.
+// Requests without cookies (tokens, anonymous API calls) cannot be forged by a browser
+// and need none.
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './cookies.js';
+import { HttpError } from './errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function tokensMatch(cookie: string | undefined, header: string | undefined): boolean {
+  if (!cookie || !header) return false;
+  const a = Buffer.from(cookie);
+  const b = Buffer.from(header);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const verifyCsrf: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const cookies = req.cookies as Record<string, string | undefined>;
+  const isWebRoute = !req.operation.path.startsWith('/api/');
+  const sessionAuthenticated = cookies[SESSION_COOKIE] !== undefined && req.get('authorization') === undefined;
+  if (!isWebRoute && !sessionAuthenticated) return next();
+  if (tokensMatch(cookies[XSRF_COOKIE], req.get(XSRF_HEADER))) return next();
+  next(new HttpError(419, 'CSRF token mismatch.'));
+};
