@@ -365,12 +365,7 @@ export interface components {
             /** @description The caller's unexpired tokens, newest first. Secrets are never listed. */
             tokens: components["schemas"]["DeveloperToken"][];
         };
-        /**
-         * @description The error body. `errors` is present when individual fields are at fault.
-         * @example {
-         *       "message": "Track not found."
-         *     }
-         */
+        /** @description The error body. `errors` is present when individual fields are at fault. */
         ErrorMessage: {
             errors?: components["schemas"]["FieldErrors"];
             /** @description Human-readable summary of what went wrong. */
@@ -669,17 +664,7 @@ export interface components {
             two_factor_enabled: boolean;
             username: string | null;
         };
-        /**
-         * @description A `422` body in Laravel's format. `message` repeats the first field error.
-         * @example {
-         *       "message": "The email field is required.",
-         *       "errors": {
-         *         "email": [
-         *           "The email field is required."
-         *         ]
-         *       }
-         *     }
-         */
+        /** @description A `422` body in Laravel's format. `message` repeats the first field error. */
         ValidationError: {
             errors: components["schemas"]["FieldErrors"];
             message: string;
@@ -784,7 +769,7 @@ export interface components {
          */
         Page: number;
         /**
-         * @description Items per page.
+         * @description Items per page (default 15).
          * @example 15
          */
         PerPage: number;
@@ -1108,7 +1093,7 @@ export interface operations {
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Items per page.
+                 * @description Items per page (default 15).
                  * @example 15
                  */
                 per_page?: components["parameters"]["PerPage"];
@@ -1145,7 +1130,7 @@ export interface operations {
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Items per page.
+                 * @description Items per page (default 15).
                  * @example 15
                  */
                 per_page?: components["parameters"]["PerPage"];

@@ -28,6 +28,8 @@ export interface AppOptions {
   validateResponses: boolean;
   secureCookies: boolean;
   rateLimits?: RateLimitOverrides;
+  /** Replaces handlers; tests use it to prove that response validation catches a broken one. */
+  handlerOverrides?: Partial<Handlers<RequestContext>>;
   /** Answers /ready: true when every backing service responds. */
   isReady?: () => Promise<boolean>;
 }
@@ -90,7 +92,7 @@ export function createApp(options: AppOptions): Express {
   app.use(verifyCsrf);
   app.use(enforceSecurity);
   app.use(createValidator({ validateResponses: options.validateResponses }));
-  app.use(createRouter(createHandlers(db, options)));
+  app.use(createRouter({ ...createHandlers(db, options), ...options.handlerOverrides }));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

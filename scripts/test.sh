@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test run, as CI runs it: spec lint, generated-code drift, type-check, then every
+# vitest suite (unit, HTTP against the real app, client against mock and server, fuzz,
+# browser). Every step runs even if an earlier one fails, so one run shows every problem;
+# the last line is the plain "N passed, N failed" summary.
+set -u
+cd "$(dirname "$0")/.."
+export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
+
+passed=0
+failed=0
+step() {
+  local name=$1; shift
+  echo "── $name"
+  if "$@"; then passed=$((passed + 1)); echo "   ok: $name"; else failed=$((failed + 1)); echo "   FAILED: $name"; fi
+}
+
+# Redocly prints a Node 20 end-of-life banner on stderr for every command; it is noise here.
+lint_spec() { npx redocly lint --format=stylish 2> >(grep -v '[║╔╚]' | grep -v '^\s*$' >&2); }
+step "spec lint (0 errors, 0 warnings)" lint_spec
+step "generated/ matches openapi/" npx tsx scripts/generate.ts --check
+step "type-check" npx tsc --noEmit
+step "Chromium for the docs test" bash scripts/ensure-chromium.sh
+
+mkdir -p .test-results
+rm -f .test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
+vitest_status=$?
+vp=0; vf=0
+if [ -f .test-results/vitest.json ]; then
+  read -r vp vf < <(node -e 'const r = require("./.test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests)')
+fi
+# A suite that failed to load counts no failed test but fails the run: count it.
+if [ "$vitest_status" -ne 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
+passed=$((passed + vp)); failed=$((failed + vf))
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

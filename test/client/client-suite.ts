@@ -1,0 +1,178 @@
+// The typed client's read-only tour of the API, shared by the Prism mock and the real server.
+// The mock answers with the spec's examples and the server with seeded data, so assertions
+// are about statuses and shapes, never about particular names; where the two must differ
+// (the mock ignores `per_page`, for instance) the branch says why.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BeatPassError, createBeatPassClient, paginate, unwrap, type BeatPassClient } from '../../client/index.js';
+
+export interface ClientSuiteTarget {
+  /** Origin of the mock or server, e.g. `http://127.0.0.1:4010`. */
+  baseUrl: string;
+  kind: 'mock' | 'server';
+  /**
+   * An artist known to exist. Optional: otherwise the suite takes one from the track list,
+   * which names artists only in rich tracks (the mock's first example has them; a server's
+   * anonymous list does not).
+   */
+  artistId?: number;
+}
+
+// The largest id the contract allows (int4), so a server must cope with the whole documented range.
+const MISSING_ID = 2_147_483_647;
+const isoDate = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+const errorBody = { message: expect.stringMatching(/\S/) };
+
+const lengthAwareMeta = {
+  current_page: expect.any(Number),
+  per_page: expect.any(Number),
+  total: expect.any(Number),
+  last_page: expect.any(Number),
+  first_page_url: expect.any(String),
+  last_page_url: expect.any(String),
+  path: expect.any(String),
+  links: expect.any(Array),
+  data: expect.any(Array),
+};
+const genreShape = { id: expect.any(Number), name: expect.any(String), display_name: expect.any(String), model_type: 'genre' };
+const trackPublicKeys = ['created_at', 'duration_text', 'id', 'image', 'model_type', 'name'];
+const trackShape = {
+  id: expect.any(Number),
+  name: expect.any(String),
+  created_at: isoDate,
+  model_type: 'track',
+  duration_text: expect.stringMatching(/^\d+:\d{2}$/),
+};
+
+export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): void {
+  describe(`typed client against ${name}`, () => {
+    let target: ClientSuiteTarget;
+    let client: BeatPassClient;
+    let listedTrack: { id: number; artists?: { id: number }[] } | undefined;
+
+    beforeAll(() => {
+      target = getTarget();
+      client = createBeatPassClient({ baseUrl: target.baseUrl });
+    });
+
+    it('lists genres as a length-aware page', async () => {
+      const { data, response } = await client.GET('/api/v1/genres');
+
+      expect(response.status).toBe(200);
+      expect(data).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
+      const page = data!.pagination;
+      expect(page.data.length).toBeGreaterThan(0);
+      expect(page.data.length).toBeLessThanOrEqual(page.per_page);
+      expect(page.total).toBeGreaterThanOrEqual(page.data.length);
+      for (const genre of page.data) expect(genre).toEqual(genreShape);
+    });
+
+    it('lists tracks anonymously', async () => {
+      const { data, response } = await client.GET('/api/v1/tracks');
+
+      expect(response.status).toBe(200);
+      expect(data).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
+      const tracks = data!.pagination.data;
+      expect(tracks.length).toBeGreaterThan(0);
+      for (const track of tracks) expect(track).toEqual(expect.objectContaining(trackShape));
+      // Prism answers with the spec's first example, the rich one; a server must keep
+      // anonymous callers to the minimal fields.
+      if (target.kind === 'server') {
+        for (const track of tracks) expect(Object.keys(track).sort()).toEqual(trackPublicKeys);
+      }
+      listedTrack = tracks[0];
+    });
+
+    it('searches tracks with a query and a page size', async () => {
+      const { data, response } = await client.GET('/api/v1/tracks', { params: { query: { query: 'trap', per_page: 5 } } });
+
+      expect(response.status).toBe(200);
+      expect(data).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
+      for (const track of data!.pagination.data) expect(track).toEqual(expect.objectContaining(trackShape));
+      if (target.kind === 'server') {
+        expect(data!.pagination.per_page).toBe(5);
+        expect(data!.pagination.data.length).toBeLessThanOrEqual(5);
+      }
+    });
+
+    it('gets a listed track by id', async () => {
+      const id = requireListedTrack().id;
+
+      const data = unwrap(await client.GET('/api/v1/tracks/{track_id}', { params: { path: { track_id: id } } }));
+
+      expect(data).toEqual({ track: expect.objectContaining({ ...trackShape, id }), loader: 'trackPage' });
+    });
+
+    it('gets an artist by id', async () => {
+      const id = target.artistId ?? requireListedTrack().artists?.[0]?.id;
+      if (id === undefined) {
+        throw new Error(`${name}: the anonymous track list names no artist; pass artistId in the suite target`);
+      }
+
+      const data = unwrap(await client.GET('/api/v1/artists/{artist_id}', { params: { path: { artist_id: id } } }));
+
+      expect(data).toEqual({
+        artist: expect.objectContaining({ id, name: expect.any(String), model_type: 'artist' }),
+        loader: 'artistPage',
+      });
+    });
+
+    it('reports a missing track as a 404 BeatPassError', async () => {
+      const error = await caught(
+        client.GET('/api/v1/tracks/{track_id}', {
+          params: { path: { track_id: MISSING_ID } },
+          // Prism returns the first documented success unless asked for another status.
+          headers: target.kind === 'mock' ? { Prefer: 'code=404' } : {},
+        }),
+      );
+
+      expect(error.status).toBe(404);
+      expect(error.body).toEqual(errorBody);
+      expect(error.fieldErrors).toEqual({});
+    });
+
+    it('refuses the caller’s own account without credentials with 401', async () => {
+      const result = await client.GET('/api/v1/users/{user_id}', { params: { path: { user_id: 'me' } } });
+
+      expect(result.response.status).toBe(401);
+      expect(result.error).toEqual(errorBody);
+      expect(() => unwrap(result)).toThrow(BeatPassError);
+    });
+
+    it('reports an out-of-range page size as 422 with field errors', async () => {
+      const error = await caught(client.GET('/api/v1/tracks', { params: { query: { per_page: 501 } } }));
+
+      expect(error.status).toBe(422);
+      expect(error.body).toEqual({ ...errorBody, errors: expect.any(Object) });
+      // Prism validates the request but answers with a canned example, not the real errors.
+      if (target.kind === 'server') expect(Object.keys(error.fieldErrors)).toEqual(['per_page']);
+      else expect(Object.keys(error.fieldErrors).length).toBeGreaterThan(0);
+    });
+
+    it('iterates every genre across pages', async () => {
+      const first = unwrap(await client.GET('/api/v1/genres', { params: { query: { per_page: 2 } } }));
+      const genres = [];
+      for await (const genre of paginate(client, '/api/v1/genres', { params: { query: { per_page: 2 } } })) {
+        genres.push(genre);
+      }
+
+      expect(genres).toHaveLength(first.pagination.total);
+      expect(new Set(genres.map((g) => g.id)).size).toBe(genres.length);
+      for (const genre of genres) expect(genre).toEqual(genreShape);
+    });
+
+    function requireListedTrack() {
+      if (listedTrack === undefined) throw new Error(`${name}: no track was listed; "lists tracks anonymously" must pass first`);
+      return listedTrack;
+    }
+  });
+}
+
+async function caught(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<BeatPassError> {
+  const outcome = await request.then(unwrap).then(
+    (data) => ({ data }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in outcome)) throw new Error(`expected a BeatPassError, got data ${JSON.stringify(outcome.data)}`);
+  expect(outcome.error).toBeInstanceOf(BeatPassError);
+  return outcome.error as BeatPassError;
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../server/db/seed.js';
+import { Agent } from '../../support/http.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+
+let server: TestServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+
+function expectJsonError(reply: { headers: Headers; body: unknown }) {
+  expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(reply.body).toEqual(expect.objectContaining({ message: expect.any(String) }));
+}
+
+describe('errors always come in the documented JSON format', () => {
+  it('answers malformed JSON with 400', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+      body: '{"email": "a@b.c", ', headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ message: 'The request body is not valid JSON.' });
+  });
+
+  it('answers a body that is not JSON with 415', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+      body: 'email=a@b.c', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(reply.status).toBe(415);
+    expectJsonError(reply);
+  });
+
+  it('answers an unknown route with a JSON 404, never an HTML page', async () => {
+    for (const path of ['/api/v1/nope', '/api/v2/tracks', '/wp-login.php']) {
+      const reply = await new Agent(server.baseUrl).request('GET', path);
+      expect(reply.status).toBe(404);
+      expect(reply.body).toEqual({ message: 'Not found.' });
+    }
+  });
+
+  it('answers an undeclared method on a known path with a JSON 405', async () => {
+    const reply = await new Agent(server.baseUrl).request('DELETE', '/api/v1/tracks');
+    expect(reply.status).toBe(405);
+    expectJsonError(reply);
+  });
+
+  it('reports every invalid field with Laravel messages', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/register', {
+      json: { email: 'not-an-email', password: 123, extra: true },
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors).toEqual({
+      email: ['The email field must be a valid email address.'],
+      password: ['The password field must be a string.'],
+      password_confirmation: ['The password_confirmation field is required.'],
+      extra: ['The extra field is not allowed.'],
+    });
+  });
+
+  it('keeps a __proto__ key an ordinary field in the error map', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+      body: '{"__proto__": {"polluted": true}, "email": "listener@beatpass.test", "password": "x", "token_name": "abc"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(422);
+    expect(Object.keys(reply.body.errors)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('checks credentials before the body: 401, not 422', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/developer-tokens', { json: { name: 1 } });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ message: 'Unauthenticated.' });
+  });
+
+  it('does not accept a session cookie on a bearer-authenticated request as a CSRF bypass', async () => {
+    const agent = new Agent(server.baseUrl);
+    await agent.login('developer@beatpass.test', DEMO_PASSWORD);
+    const reply = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'sneaky' }, headers: { authorization: 'Bearer 1|nope' } });
+    expect(reply.status).toBe(401);
+  });
+});
+
+describe('response validation', () => {
+  it('turns a handler response that breaks the contract into a logged 500', async () => {
+    const broken = await startTestServer({
+      handlerOverrides: {
+        // An undeclared field in a closed schema, as a buggy handler might send.
+        listGenres: async () => ({ status: 200, body: { status: 'success', pagination: { surprise: true } } as never }),
+      },
+    });
+    try {
+      const reply = await new Agent(broken.baseUrl).request('GET', '/api/v1/genres');
+      expect(reply.status).toBe(500);
+      expect(reply.body).toEqual({ message: 'Server Error' });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('service routes', () => {
+  it('serves /health, /ready and the bundled spec as JSON and YAML', async () => {
+    const agent = new Agent(server.baseUrl);
+    expect((await agent.request('GET', '/health')).body).toEqual({ status: 'ok' });
+    expect((await agent.request('GET', '/ready')).status).toBe(200);
+    const json = await agent.request('GET', '/openapi.json');
+    expect(json.body.openapi).toBe('3.1.0');
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/tracks');
+    const yaml = await agent.request('GET', '/openapi.yaml');
+    expect(yaml.headers.get('content-type')).toMatch(/yaml/);
+    expect(yaml.body).toMatch(/^openapi: 3\.1\.0/m);
+  });
+
+  it('sets security headers and a request id', async () => {
+    const reply = await new Agent(server.baseUrl).request('GET', '/api/v1/genres', { headers: { 'x-request-id': 'trace-me' } });
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(reply.headers.get('x-request-id')).toBe('trace-me');
+    expect(reply.headers.get('x-powered-by')).toBeNull();
+  });
+});
