@@ -2,6 +2,7 @@
 // listening on a random loopback port.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
@@ -11,6 +12,8 @@ import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
 export interface TestServer {
   baseUrl: string;
   database: Database;
+  /** Runs raw SQL against this server's database, for assertions on what was stored. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export async function startTestServer(
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     database,
+    rows: async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

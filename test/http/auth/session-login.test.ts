@@ -97,8 +97,8 @@ describe('web session sign-in', () => {
     expect(reply.status).toBe(204);
     expect(agent.cookie('beatpass_session')).toBeUndefined();
     expect((await copy.request('GET', '/api/v1/users/me')).status).toBe(401);
-    const rows = await server.database.db.execute(sql`select id from sessions where id = ${sha256(decodeURIComponent(cookie))}`);
-    expect(rows.rows).toEqual([]);
+    const rows = await server.rows(sql`select id from sessions where id = ${sha256(decodeURIComponent(cookie))}`);
+    expect(rows).toEqual([]);
   });
 
   it('answers logout without a session with 401', async () => {
@@ -113,8 +113,8 @@ describe('web session sign-in', () => {
     const agent = new Agent(server.baseUrl);
     await agent.login('listener@beatpass.test', DEMO_PASSWORD);
     const secret = decodeURIComponent(agent.cookie('beatpass_session')!);
-    const found = await server.database.db.execute(sql`select id from sessions where id = ${sha256(secret)} or id = ${secret}`);
-    expect(found.rows).toEqual([{ id: sha256(secret) }]);
+    const found = await server.rows(sql`select id from sessions where id = ${sha256(secret)} or id = ${secret}`);
+    expect(found).toEqual([{ id: sha256(secret) }]);
   });
 });
 

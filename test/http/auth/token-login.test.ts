@@ -63,8 +63,8 @@ describe('token sign-in and registration', () => {
     expect(reply.body.status).toBe('success');
     expect(reply.body.boostrapData.user).toMatchObject({ email: 'New.Person@beatpass.test', username: 'newperson', developer_access: false });
     expect(reply.body.boostrapData.user.access_token).toMatch(/^\d+\|/);
-    const stored = await server.database.db.execute(sql`select password_hash from users where email = 'New.Person@beatpass.test'`);
-    expect((stored.rows[0] as { password_hash: string }).password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    const stored = await server.rows(sql`select password_hash from users where email = 'New.Person@beatpass.test'`);
+    expect((stored[0] as { password_hash: string }).password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
   });
 
   it('registers without a token when token_name is absent', async () => {
@@ -95,7 +95,7 @@ describe('token sign-in and registration', () => {
     });
     expect(short.status).toBe(422);
     expect(short.body.errors.password).toEqual(['The password field must be at least 8 characters.']);
-    const rows = await server.database.db.execute(sql`select count(*)::int as n from users where email in ('mismatch@beatpass.test', 'short@beatpass.test')`);
-    expect(rows.rows[0]).toEqual({ n: 0 });
+    const rows = await server.rows(sql`select count(*)::int as n from users where email in ('mismatch@beatpass.test', 'short@beatpass.test')`);
+    expect(rows[0]).toEqual({ n: 0 });
   });
 });

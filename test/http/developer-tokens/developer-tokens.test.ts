@@ -38,8 +38,8 @@ describe('developer tokens', () => {
   it('stores only the hash of the secret', async () => {
     const { token, plain_text_token } = await createToken('Hash check');
     const secret = plain_text_token.split('|')[1]!;
-    const rows = await server.database.db.execute(sql`select token_hash from developer_tokens where id = ${token.id}`);
-    expect(rows.rows).toEqual([{ token_hash: sha256(secret) }]);
+    const rows = await server.rows(sql`select token_hash from developer_tokens where id = ${token.id}`);
+    expect(rows).toEqual([{ token_hash: sha256(secret) }]);
   });
 
   it('authenticates with the token and records its last use', async () => {
@@ -70,7 +70,7 @@ describe('developer tokens', () => {
 
   it('refuses an expired token with 401', async () => {
     const { token, plain_text_token } = await createToken('Expiring');
-    await server.database.db.execute(sql`update developer_tokens set expires_at = now() - interval '1 second' where id = ${token.id}`);
+    await server.rows(sql`update developer_tokens set expires_at = now() - interval '1 second' where id = ${token.id}`);
     const reply = await new Agent(server.baseUrl, { authorization: `Bearer ${plain_text_token}` }).request('GET', '/api/v1/users/me');
     expect(reply.status).toBe(401);
     const listed = await developer.request('GET', '/api/v1/developer-tokens');
@@ -102,8 +102,8 @@ describe('developer tokens', () => {
     const reply = await listener.request('POST', '/api/v1/developer-tokens', { json: { name: 'Not allowed' }, xsrf: true });
     expect(reply.status).toBe(403);
     expect(reply.body.message).toMatch(/Developer access has not been granted/);
-    const rows = await server.database.db.execute(sql`select count(*)::int as n from developer_tokens where name = 'Not allowed'`);
-    expect(rows.rows[0]).toEqual({ n: 0 });
+    const rows = await server.rows(sql`select count(*)::int as n from developer_tokens where name = 'Not allowed'`);
+    expect(rows[0]).toEqual({ n: 0 });
   });
 
   it('validates the name: 3 to 100 characters, after trimming', async () => {

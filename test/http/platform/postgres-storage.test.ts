@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { createApp } from '../../../server/app.js';
+import { openDatabase, type Database } from '../../../server/db/connection.js';
+import { DEMO_PASSWORD, seedDemoData } from '../../../server/db/seed.js';
+import { Agent } from '../../support/http.js';
+import { createScratchDatabase, postgresAvailable } from '../../support/postgres.js';
+
+const available = await postgresAvailable();
+
+describe.runIf(available)('the same app on PostgreSQL (DATABASE_URL)', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let database: Database;
+  let server: Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
+    await seedDemoData(database.db, { tracks: 40 });
+    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await database?.close();
+    await scratch?.drop();
+  });
+
+  it('runs the migrations and serves the seeded catalog with integer counts', async () => {
+    const reply = await new Agent(baseUrl).request('GET', '/api/v1/tracks?per_page=10');
+    expect(reply.status).toBe(200);
+    expect(reply.body.pagination).toMatchObject({ total: 40, last_page: 4, per_page: 10 });
+    expect(typeof reply.body.pagination.total).toBe('number');
+  });
+
+  it('signs in with a session, searches, and creates and revokes a developer token', async () => {
+    const agent = new Agent(baseUrl);
+    expect((await agent.login('developer@beatpass.test', DEMO_PASSWORD)).status).toBe(200);
+    const search = await agent.request('GET', '/api/v1/tracks?query=beat');
+    expect(search.status).toBe(200);
+    const created = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'On Postgres' }, xsrf: true });
+    expect(created.status).toBe(201);
+    const bearer = new Agent(baseUrl, { authorization: `Bearer ${created.body.plain_text_token}` });
+    expect((await bearer.request('GET', '/api/v1/artists/1')).body.artist.top_tracks).toBeDefined();
+    expect((await agent.request('DELETE', `/api/v1/developer-tokens/${created.body.token.id}`, { xsrf: true })).status).toBe(204);
+    expect((await bearer.request('GET', '/api/v1/users/me')).status).toBe(401);
+  });
+});
