@@ -707,6 +707,18 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
+        /** @description The body is larger than 1 MB. */
+        PayloadTooLarge: {
+            headers: {
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
         /** @description Over the rate limit of this operation's group. Wait `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
@@ -910,6 +922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Missing fields, wrong credentials, or an account that needs the two-factor web sign-in. */
             422: {
@@ -952,6 +965,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid input, a taken email or username, or a confirmation that differs. */
             422: {
@@ -990,6 +1004,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1039,6 +1054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
             422: components["responses"]["ValidationFailed"];
@@ -1292,6 +1308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
             /** @description Missing fields, or email and password that do not match an account. */
@@ -1337,6 +1354,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1360,6 +1378,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1397,6 +1416,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
             /** @description A wrong or reused code, or no sign-in waiting for a code. */

@@ -50,19 +50,19 @@ export type RateLimitGroupName = keyof typeof rateLimitGroups;
 
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
-  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,415,422,429],"hasJsonBody":true},
-  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,415,422,429],"hasJsonBody":true},
-  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,429],"hasJsonBody":false,"pagination":{"style":"none","items":"tokens"}},
-  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,415,419,422,429],"hasJsonBody":true},
+  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429],"hasJsonBody":true},
+  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429],"hasJsonBody":true},
+  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"none","items":"tokens"}},
+  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429],"hasJsonBody":true},
   revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429],"hasJsonBody":false},
   listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
   getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
-  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,415,419,422,429],"hasJsonBody":true},
-  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,429],"hasJsonBody":false},
-  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,429],"hasJsonBody":false},
-  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,415,419,422,429],"hasJsonBody":true},
+  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429],"hasJsonBody":true},
+  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429],"hasJsonBody":false},
+  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429],"hasJsonBody":false},
+  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429],"hasJsonBody":true},
 };
 
 /** Extra response headers; Set-Cookie may repeat. */
@@ -95,6 +95,7 @@ export type LoginWithTokenResponse =
   | { status: 200; body: operations['loginWithToken']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 400; body: operations['loginWithToken']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 403; body: operations['loginWithToken']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['loginWithToken']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['loginWithToken']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['loginWithToken']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['loginWithToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
@@ -102,6 +103,7 @@ export type LoginWithTokenResponse =
 export type RegisterResponse =
   | { status: 200; body: operations['register']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 400; body: operations['register']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['register']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['register']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['register']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['register']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
@@ -109,6 +111,7 @@ export type RegisterResponse =
 export type ListDeveloperTokensResponse =
   | { status: 200; body: operations['listDeveloperTokens']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listDeveloperTokens']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listDeveloperTokens']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['listDeveloperTokens']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
 
 export type CreateDeveloperTokenResponse =
@@ -116,6 +119,7 @@ export type CreateDeveloperTokenResponse =
   | { status: 400; body: operations['createDeveloperToken']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['createDeveloperToken']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 403; body: operations['createDeveloperToken']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createDeveloperToken']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['createDeveloperToken']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['createDeveloperToken']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['createDeveloperToken']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
@@ -159,6 +163,7 @@ export type LoginResponse =
   | { status: 200; body: operations['login']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 400; body: operations['login']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 403; body: operations['login']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['login']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['login']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['login']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['login']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
@@ -168,15 +173,18 @@ export type LogoutResponse =
   | { status: 204; body: undefined; headers?: ResponseHeaders }
   | { status: 401; body: operations['logout']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['logout']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['logout']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['logout']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetCsrfCookieResponse =
   | { status: 204; body: undefined; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getCsrfCookie']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getCsrfCookie']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
 
 export type CompleteTwoFactorChallengeResponse =
   | { status: 200; body: operations['completeTwoFactorChallenge']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 400; body: operations['completeTwoFactorChallenge']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['completeTwoFactorChallenge']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['completeTwoFactorChallenge']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['completeTwoFactorChallenge']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['completeTwoFactorChallenge']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }

@@ -1,4 +1,4 @@
-// The request path, top to bottom: security headers → parsing → logging → operation →
+// The request path, top to bottom: security headers → logging → operation → parsing →
 // caller → rate limit → CSRF → security → validation → handler → one error mapper.
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
@@ -20,6 +20,7 @@ import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js
 import { resolveRequestContext, type RequestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { enforceSecurity } from './http/security.js';
+import { rejectNonFiniteNumbers, rejectNulCharacters } from './http/input-guards.js';
 import { createValidator } from './http/validator.js';
 
 export interface AppOptions {
@@ -84,14 +85,18 @@ export function createApp(options: AppOptions): Express {
     res.sendFile(docsFile);
   });
 
-  app.use(express.json({ limit: '1mb' }));
-  app.use(cookieParser());
   app.use(resolveOperation);
+  // Only operations that declare a JSON body parse one; any other body is ignored unread.
+  const parseJson = express.json({ limit: '1mb' });
+  app.use((req, res, next) => (req.operation.hasJsonBody ? parseJson(req, res, next) : next()));
+  app.use(cookieParser());
   app.use(resolveRequestContext(db));
   app.use(createRateLimiter(options.rateLimits));
   app.use(verifyCsrf);
   app.use(enforceSecurity);
+  app.use(rejectNulCharacters);
   app.use(createValidator({ validateResponses: options.validateResponses }));
+  app.use(rejectNonFiniteNumbers);
   app.use(createRouter({ ...createHandlers(db, options), ...options.handlerOverrides }));
   app.use(notFoundHandler);
   app.use(errorHandler);

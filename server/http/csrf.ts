@@ -4,7 +4,7 @@
 // and need none.
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER } from './cookies.js';
+import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER, readCookie } from './cookies.js';
 import { HttpError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -18,10 +18,13 @@ function tokensMatch(cookie: string | undefined, header: string | undefined): bo
 
 export const verifyCsrf: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
-  const cookies = req.cookies as Record<string, string | undefined>;
   const isWebRoute = !req.operation.path.startsWith('/api/');
-  const sessionAuthenticated = cookies[SESSION_COOKIE] !== undefined && req.get('authorization') === undefined;
+  // Only an operation that accepts the session cookie can be driven by one; the token
+  // sign-in and registration routes set no cookie, so a forged call gains an attacker nothing.
+  const sessionAuthenticated = req.operation.schemes.includes('sessionCookie')
+    && readCookie(req.cookies, SESSION_COOKIE) !== undefined
+    && req.get('authorization') === undefined;
   if (!isWebRoute && !sessionAuthenticated) return next();
-  if (tokensMatch(cookies[XSRF_COOKIE], req.get(XSRF_HEADER))) return next();
+  if (tokensMatch(readCookie(req.cookies, XSRF_COOKIE), req.get(XSRF_HEADER))) return next();
   next(new HttpError(419, 'CSRF token mismatch.'));
 };

@@ -32,8 +32,9 @@ interface ValidatorError { status?: number; errors?: ValidatorIssue[]; type?: st
 const LOCATION = /^\/?(body|query|params|path|headers|cookies)(\/|$)/;
 
 function fieldName(path: string | undefined): string {
+  const location = LOCATION.exec(path ?? '')?.[1] ?? 'body';
   const field = (path ?? '').replace(LOCATION, '').replace(/^\//, '').replace(/\//g, '.');
-  return field === '' ? 'body' : field;
+  return field === '' ? location : field;
 }
 
 function laravelMessage(field: string, issue: ValidatorIssue): string {

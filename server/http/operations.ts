@@ -41,6 +41,11 @@ export function findOperation(method: string, path: string): { operation?: Opera
 }
 
 export const resolveOperation: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    return next(new HttpError(404, 'Not found.'));
+  }
   const { operation, pathKnown } = findOperation(req.method, req.path);
   if (operation) {
     req.operation = operation;

@@ -4,7 +4,7 @@ import type { RequestHandler, Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimitGroups, type RateLimitGroupName } from '../../generated/contract.js';
 import { HttpError } from './errors.js';
-import { SESSION_COOKIE } from './cookies.js';
+import { SESSION_COOKIE, readCookie } from './cookies.js';
 
 export type RateLimitOverrides = Partial<Record<RateLimitGroupName, number>>;
 
@@ -16,7 +16,7 @@ function keyFor(group: RateLimitGroupName, req: Request): string {
       return `${typeof email === 'string' ? email.trim().toLowerCase() : ''}|${ctx.ip}`;
     }
     case 'session':
-      return (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE] ?? ctx.ip;
+      return readCookie(req.cookies, SESSION_COOKIE) ?? ctx.ip;
     case 'ip':
       return ctx.ip;
     default:

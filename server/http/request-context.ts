@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.js';
 import { findLiveSession, touchSession, type SessionRow } from '../domains/auth/sessions.js';
 import { findLiveToken, markTokenUsed } from '../domains/developer-tokens/repository.js';
 import { findUserById, type UserRow } from '../domains/users/repository.js';
-import { SESSION_COOKIE } from './cookies.js';
+import { SESSION_COOKIE, readCookie } from './cookies.js';
 
 export interface RequestContext {
   /** The signed-in user, or null for anonymous callers. */
@@ -62,7 +62,7 @@ export function resolveRequestContext(db: Db): RequestHandler {
         return next();
       }
 
-      const cookie = (req.cookies as Record<string, string | undefined>)[SESSION_COOKIE];
+      const cookie = readCookie(req.cookies, SESSION_COOKIE);
       if (cookie) {
         const session = await findLiveSession(db, cookie);
         if (session) {

@@ -6,6 +6,8 @@ import { HttpError } from './errors.js';
 
 export const enforceSecurity: RequestHandler = (req, _res, next) => {
   const { ctx, operation } = req;
+  // Operations open to everyone without any scheme (sign-in, registration) ignore credentials.
+  if (operation.schemes.length === 0) return next();
   if (ctx.invalidToken) return next(new HttpError(401, 'Unauthenticated.'));
   if (ctx.user === null) return next(operation.anonymous ? undefined : new HttpError(401, 'Unauthenticated.'));
   const scheme = ctx.via === 'token' ? 'bearerAuth' : 'sessionCookie';

@@ -105,26 +105,22 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
       const taken = await emailOrUsernameTaken(db, body.email, username);
       if (taken.email) return invalidField('email', 'The email has already been taken.');
       if (taken.username) return invalidField('username', 'The username has already been taken.');
-      let user: UserRow;
+      const passwordHash = await hashPassword(body.password);
+      let created: { user: UserRow; accessToken?: string };
       try {
-        user = await insertUser(db, {
-          email: body.email,
-          username,
-          displayName: username ?? body.email.split('@')[0]!,
-          passwordHash: await hashPassword(body.password),
+        // The account and its first token are created together or not at all.
+        created = await db.transaction(async (tx) => {
+          const user = await insertUser(tx, { email: body.email, username, displayName: username ?? body.email.split('@')[0]!, passwordHash });
+          if (body.token_name === undefined) return { user };
+          return { user, accessToken: (await createDeveloperToken(tx, user.id, body.token_name)).plainText };
         });
       } catch (err) {
-        // Two registrations racing for the same email: the unique index decides.
-        if ((err as { code?: string; cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
-          return invalidField('email', 'The email has already been taken.');
-        }
+        // Two registrations racing for the same email or username: the unique index decides.
+        if (isUniqueViolation(err)) return invalidField('email', 'The email has already been taken.');
         throw err;
       }
-      if (body.token_name === undefined) {
-        return { status: 200, body: { status: 'success', boostrapData: { user: serializeUser(user, true) } } };
-      }
-      const { plainText } = await createDeveloperToken(db, user.id, body.token_name);
-      return { status: 200, body: { status: 'success', boostrapData: { user: selfWithToken(user, plainText) } } };
+      const user = created.accessToken === undefined ? serializeUser(created.user, true) : selfWithToken(created.user, created.accessToken);
+      return { status: 200, body: { status: 'success', boostrapData: { user } } };
     },
 
     async loginWithToken({ body }) {
@@ -138,6 +134,11 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
       return { status: 200, body: { status: 'success', user: selfWithToken(user, plainText) } };
     },
   };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 function selfWithToken(user: UserRow, accessToken: string) {

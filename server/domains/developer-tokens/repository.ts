@@ -7,6 +7,8 @@ import { randomSecret, sha256 } from '../../http/hash.js';
 import type { UserRow } from '../users/repository.js';
 
 export const TOKEN_LIFETIME_DAYS = 90;
+/** Ids are int4; a larger one in a presented token cannot exist. */
+const MAX_ID = 2_147_483_647;
 export type DeveloperTokenRow = typeof developerTokens.$inferSelect;
 
 export async function createDeveloperToken(db: Db, userId: number, name: string): Promise<{ token: DeveloperTokenRow; plainText: string }> {
@@ -28,7 +30,7 @@ export async function findLiveToken(db: Db, plainText: string): Promise<{ token:
   const separator = plainText.indexOf('|');
   const id = Number(plainText.slice(0, separator));
   const secret = plainText.slice(separator + 1);
-  if (separator < 1 || !Number.isSafeInteger(id) || secret.length === 0) return undefined;
+  if (separator < 1 || !Number.isInteger(id) || id < 1 || id > MAX_ID || secret.length === 0) return undefined;
   const [row] = await db
     .select({ token: developerTokens, user: users })
     .from(developerTokens)
