@@ -49,20 +49,20 @@ export const rateLimitGroups = {
 export type RateLimitGroupName = keyof typeof rateLimitGroups;
 
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
-  getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
-  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429],"hasJsonBody":true},
-  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429],"hasJsonBody":true},
-  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"none","items":"tokens"}},
-  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429],"hasJsonBody":true},
-  revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429],"hasJsonBody":false},
-  listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
-  listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
-  getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
-  getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429],"hasJsonBody":false},
-  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429],"hasJsonBody":true},
-  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429],"hasJsonBody":false},
-  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429],"hasJsonBody":false},
-  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429],"hasJsonBody":true},
+  getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
+  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true},
+  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true},
+  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"none","items":"tokens"}},
+  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":true},
+  revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429,503],"hasJsonBody":false},
+  listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
+  getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
+  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true},
+  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429,503],"hasJsonBody":false},
+  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429,503],"hasJsonBody":false},
+  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429,503],"hasJsonBody":true},
 };
 
 /** Extra response headers; Set-Cookie may repeat. */
@@ -89,7 +89,8 @@ export type GetArtistResponse =
   | { status: 401; body: operations['getArtist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 404; body: operations['getArtist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['getArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['getArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['getArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LoginWithTokenResponse =
   | { status: 200; body: operations['loginWithToken']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -98,7 +99,8 @@ export type LoginWithTokenResponse =
   | { status: 413; body: operations['loginWithToken']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['loginWithToken']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['loginWithToken']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['loginWithToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['loginWithToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['loginWithToken']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type RegisterResponse =
   | { status: 200; body: operations['register']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -106,13 +108,15 @@ export type RegisterResponse =
   | { status: 413; body: operations['register']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['register']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['register']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['register']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['register']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['register']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListDeveloperTokensResponse =
   | { status: 200; body: operations['listDeveloperTokens']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listDeveloperTokens']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listDeveloperTokens']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['listDeveloperTokens']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['listDeveloperTokens']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listDeveloperTokens']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type CreateDeveloperTokenResponse =
   | { status: 201; body: operations['createDeveloperToken']['responses'][201]['content']['application/json']; headers?: ResponseHeaders }
@@ -123,7 +127,8 @@ export type CreateDeveloperTokenResponse =
   | { status: 415; body: operations['createDeveloperToken']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['createDeveloperToken']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['createDeveloperToken']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['createDeveloperToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['createDeveloperToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createDeveloperToken']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type RevokeDeveloperTokenResponse =
   | { status: 204; body: undefined; headers?: ResponseHeaders }
@@ -131,33 +136,38 @@ export type RevokeDeveloperTokenResponse =
   | { status: 404; body: operations['revokeDeveloperToken']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['revokeDeveloperToken']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['revokeDeveloperToken']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['revokeDeveloperToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['revokeDeveloperToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['revokeDeveloperToken']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListGenresResponse =
   | { status: 200; body: operations['listGenres']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listGenres']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listGenres']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['listGenres']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['listGenres']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listGenres']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListTracksResponse =
   | { status: 200; body: operations['listTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['listTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['listTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetTrackResponse =
   | { status: 200; body: operations['getTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['getTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 404; body: operations['getTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['getTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['getTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['getTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetUserResponse =
   | { status: 200; body: operations['getUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['getUser']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 404; body: operations['getUser']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['getUser']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['getUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['getUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getUser']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LoginResponse =
   | { status: 200; body: operations['login']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -167,19 +177,22 @@ export type LoginResponse =
   | { status: 415; body: operations['login']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['login']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['login']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['login']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['login']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['login']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LogoutResponse =
   | { status: 204; body: undefined; headers?: ResponseHeaders }
   | { status: 401; body: operations['logout']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['logout']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['logout']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['logout']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['logout']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['logout']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetCsrfCookieResponse =
   | { status: 204; body: undefined; headers?: ResponseHeaders }
   | { status: 422; body: operations['getCsrfCookie']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['getCsrfCookie']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['getCsrfCookie']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getCsrfCookie']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type CompleteTwoFactorChallengeResponse =
   | { status: 200; body: operations['completeTwoFactorChallenge']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -188,7 +201,8 @@ export type CompleteTwoFactorChallengeResponse =
   | { status: 415; body: operations['completeTwoFactorChallenge']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['completeTwoFactorChallenge']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['completeTwoFactorChallenge']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
-  | { status: 429; body: operations['completeTwoFactorChallenge']['responses'][429]['content']['application/json']; headers?: ResponseHeaders };
+  | { status: 429; body: operations['completeTwoFactorChallenge']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['completeTwoFactorChallenge']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 /** The response union of each operation: exactly its declared statuses and bodies. */
 export interface OperationResponses {
