@@ -2,7 +2,7 @@
 // server/db/migrations are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
-  boolean, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -67,6 +67,8 @@ export const artists = pgTable('artists', {
   verified: boolean('verified').notNull().default(false),
   bio: text('bio'),
   website: text('website'),
+  /** The one track the artist features on their profile. */
+  pinnedTrackId: integer('pinned_track_id'),
   createdAt: createdAt(),
 });
 
@@ -96,6 +98,11 @@ export const tracks = pgTable('tracks', {
   repostsCount: integer('reposts_count').notNull().default(0),
   likesCount: integer('likes_count').notNull().default(0),
   ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  /** The uploaded audio this track was published from (null for demo data without audio). */
+  fileEntryId: integer('file_entry_id').references(() => fileEntries.id, { onDelete: 'set null' }),
+  albumId: integer('album_id').references(() => albums.id, { onDelete: 'set null' }),
+  /** Position on its album. */
+  number: integer('number'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   search: tsvector('search').generatedAlwaysAs(
@@ -127,3 +134,112 @@ export const trackLikes = pgTable('track_likes', {
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.trackId, t.userId] })]);
+
+/** An uploaded audio file, analysed on upload; it becomes a track's audio when published. */
+export const fileEntries = pgTable('file_entries', {
+  id: serial('id').primaryKey(),
+  ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  originalName: text('original_name').notNull(),
+  mimeType: text('mime_type').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  /** Key of the file in the storage backend (relative to STORAGE_DIR for the local one). */
+  storageKey: text('storage_key').notNull(),
+  durationMs: integer('duration_ms').notNull(),
+  sampleRate: integer('sample_rate').notNull(),
+  channels: integer('channels').notNull(),
+  bitsPerSample: integer('bits_per_sample'),
+  /** Normalised waveform peaks (0..1), a fixed number per file. */
+  peaks: jsonb('peaks').$type<number[]>().notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('file_entries_owner_idx').on(t.ownerId)]);
+
+/** One play of a track; an idempotency key makes a retried log count once. */
+export const plays = pgTable('plays', {
+  id: serial('id').primaryKey(),
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  idempotencyKey: uuid('idempotency_key'),
+  playToken: text('play_token').notNull(),
+  queueId: text('queue_id'),
+  position: real('position'),
+  listenedMs: integer('listened_ms').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('plays_idempotency_unique').on(t.trackId, t.idempotencyKey),
+  uniqueIndex('plays_token_unique').on(t.playToken),
+  index('plays_track_idx').on(t.trackId),
+]);
+
+export const albums = pgTable('albums', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description'),
+  releaseDate: date('release_date', { mode: 'string' }),
+  image: text('image'),
+  ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [index('albums_created_idx').on(t.createdAt, t.id)]);
+
+export const albumArtists = pgTable('album_artists', {
+  albumId: integer('album_id').notNull().references(() => albums.id, { onDelete: 'cascade' }),
+  artistId: integer('artist_id').notNull().references(() => artists.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.albumId, t.artistId] }), index('album_artists_artist_idx').on(t.artistId)]);
+
+export const playlists = pgTable('playlists', {
+  id: serial('id').primaryKey(),
+  ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  description: text('description'),
+  image: text('image'),
+  public: boolean('public').notNull().default(false),
+  collaborative: boolean('collaborative').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('playlists_owner_name_unique').on(t.ownerId, sql`lower(${t.name})`)]);
+
+export const playlistTracks = pgTable('playlist_tracks', {
+  playlistId: integer('playlist_id').notNull().references(() => playlists.id, { onDelete: 'cascade' }),
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.playlistId, t.trackId] })]);
+
+export const playlistEditors = pgTable('playlist_editors', {
+  playlistId: integer('playlist_id').notNull().references(() => playlists.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.playlistId, t.userId] })]);
+
+export const playlistInvites = pgTable('playlist_invites', {
+  id: serial('id').primaryKey(),
+  playlistId: integer('playlist_id').notNull().references(() => playlists.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  invitedBy: integer('invited_by').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** pending | accepted | declined */
+  status: text('status').notNull().default('pending'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  respondedAt: timestamp('responded_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [index('playlist_invites_lookup_idx').on(t.playlistId, t.userId)]);
+
+export const playlistFollowers = pgTable('playlist_followers', {
+  playlistId: integer('playlist_id').notNull().references(() => playlists.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.playlistId, t.userId] })]);
+
+/** Lyrics are personal: each user keeps their own text for a track. */
+export const lyrics = pgTable('lyrics', {
+  id: serial('id').primaryKey(),
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  /** Whether `text` is time-synced (LRC `[mm:ss.xx]` lines). */
+  synced: boolean('synced').notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('lyrics_user_track_unique').on(t.userId, t.trackId)]);
