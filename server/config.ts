@@ -1,15 +1,47 @@
 // Configuration from environment variables, validated once at start-up. Every problem is
 // reported together, with the variable's name and what it should look like.
+import { rateLimitGroups, type RateLimitGroupName } from '../generated/contract.js';
+
+export interface PostgresConfig {
+  kind: 'postgres';
+  url: string;
+  poolSize: number;
+  /** Time to open a connection or to wait for a free one in the pool. */
+  connectTimeoutMs: number;
+  /** statement_timeout on the server; the client gives up shortly after it. */
+  queryTimeoutMs: number;
+  /** How long start-up keeps retrying an unreachable database before giving up. */
+  startupTimeoutMs: number;
+}
+
+export interface RedisConfig {
+  url: string;
+  /** A Redis command slower than this counts as a failure (rate limits fall back to memory). */
+  commandTimeoutMs: number;
+}
 export interface Config {
   port: number;
   host: string;
   environment: 'development' | 'test' | 'production';
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database: { kind: 'pglite'; dataDir: string } | PostgresConfig;
+  /** Shared rate-limit counters; unset means each instance counts in its own memory. */
+  redis: RedisConfig | null;
+  /** Limits per rate-limit group, overriding the spec's (RATE_LIMIT_API, RATE_LIMIT_LOGIN, ...). */
+  rateLimits: Partial<Record<RateLimitGroupName, number>>;
+  /** On SIGTERM, in-flight requests get this long to finish before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Response validation costs throughput; it stays on outside production by default. */
   validateResponses: boolean;
+  /** Request validation; turned off only to measure what it costs (the bench). */
+  validateRequests: boolean;
   secureCookies: boolean;
   logLevel: string;
   seedDemoData: boolean;
+  /** How many demo tracks to seed (the bench uses a large catalog). */
+  demoTracks: number;
+  /** Where uploaded audio is stored (local backend). */
+  storageDir: string;
+  uploadMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,8 +81,34 @@ export function loadConfig(env: Env = process.env): Config {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL; leave it unset to use the embedded database in DATA_DIR.');
     } else {
-      database = { kind: 'postgres', url, poolSize: int('DB_POOL_SIZE', 10, 1, 200) };
+      database = {
+        kind: 'postgres',
+        url,
+        poolSize: int('DB_POOL_SIZE', 10, 1, 200),
+        connectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+        queryTimeoutMs: int('DB_QUERY_TIMEOUT_MS', 10_000, 100, 3_600_000),
+        startupTimeoutMs: int('DB_STARTUP_TIMEOUT_MS', 60_000, 0, 3_600_000),
+      };
     }
+  }
+
+  let redis: Config['redis'] = null;
+  const redisUrl = env.REDIS_URL;
+  if (redisUrl) {
+    let valid = false;
+    try {
+      valid = ['redis:', 'rediss:'].includes(new URL(redisUrl).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push('REDIS_URL must be a redis:// or rediss:// URL; leave it unset to keep rate limits in memory.');
+    else redis = { url: redisUrl, commandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 500, 10, 60_000) };
+  }
+
+  const rateLimits: Config['rateLimits'] = {};
+  for (const group of Object.keys(rateLimitGroups) as RateLimitGroupName[]) {
+    const name = `RATE_LIMIT_${group.toUpperCase().replace(/-/g, '_')}`;
+    if (env[name] !== undefined && env[name] !== '') rateLimits[group] = int(name, rateLimitGroups[group].limit, 1, 1_000_000_000);
   }
 
   const config: Config = {
@@ -58,10 +116,17 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     environment,
     database,
+    redis,
+    rateLimits,
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     validateResponses: bool('VALIDATE_RESPONSES', environment !== 'production'),
+    validateRequests: bool('VALIDATE_REQUESTS', true),
     secureCookies: bool('SECURE_COOKIES', environment === 'production'),
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
     seedDemoData: bool('SEED_DEMO_DATA', environment !== 'production'),
+    demoTracks: int('DEMO_TRACKS', 240, 1, 1_000_000),
+    storageDir: env.STORAGE_DIR || './storage',
+    uploadMaxBytes: int('UPLOAD_MAX_MB', 256, 1, 4096) * 1024 * 1024,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}").`);

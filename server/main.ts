@@ -1,13 +1,21 @@
-// Starts the sandbox: config → database (migrated, demo data on first start) → docs →
-// app → listen, and shuts down gracefully on SIGTERM/SIGINT.
+// Starts the sandbox: config → database (migrated, demo data on first start; PostgreSQL is
+// retried with backoff while it does not answer) → Redis (when configured) → docs → app →
+// listen, and shuts down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, docsFile } from './app.js';
+import { createLocalStorage } from './storage/storage.js';
+import { seedDemoAudio } from './db/demo-audio.js';
+import { users } from './db/schema.js';
+import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/connection.js';
-import { demoUsers, seedDemoData } from './db/seed.js';
+import { openDatabase, type Db } from './db/connection.js';
+import { DEMO_PRODUCER_EMAIL, demoUsers, seedDemoData } from './db/seed.js';
 import { bundledSpecPath } from './http/validator.js';
 import { buildDocs } from '../scripts/build-docs.js';
+import { closeRedis, createRedis, pingRedis } from './infra/redis.js';
+import { gracefulShutdown } from './infra/shutdown.js';
 
 function docsAreStale(): boolean {
   return !existsSync(docsFile) || statSync(docsFile).mtimeMs < statSync(bundledSpecPath).mtimeMs;
@@ -16,24 +24,43 @@ function docsAreStale(): boolean {
 async function main(config: Config) {
   const logger = pino({ level: config.logLevel });
   if (config.database.kind === 'pglite') mkdirSync(config.database.dataDir, { recursive: true });
-  const database = await openDatabase(
-    config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : config.database,
-  );
-  const seeded = config.seedDemoData ? (await seedDemoData(database.db)).seeded : false;
+  let seeded = false;
+  const seed = async (db: Db) => {
+    if (config.seedDemoData) seeded = (await seedDemoData(db, { tracks: config.demoTracks })).seeded;
+  };
+  const database = config.database.kind === 'pglite'
+    ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+    // Several instances may start together: seeding runs under the migration lock.
+    : await openDatabase({ ...config.database, logger, prepare: seed });
+  if (database.kind === 'pglite') await seed(database.db);
+  const redis = config.redis ? createRedis({ ...config.redis, logger }) : undefined;
+  const storage = await createLocalStorage(config.storageDir);
+  if (seeded) {
+    const [producer] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_PRODUCER_EMAIL));
+    if (producer) await seedDemoAudio(database.db, storage, producer.id);
+  }
   if (docsAreStale()) await buildDocs();
 
+  let stopping = false;
   const app = createApp({
     db: database.db,
     logger,
+    storage,
+    uploadMaxBytes: config.uploadMaxBytes,
     validateResponses: config.validateResponses,
+    validateRequests: config.validateRequests,
     secureCookies: config.secureCookies,
+    rateLimits: config.rateLimits,
+    redis,
     isReady: async () => {
-      await database.db.execute('select 1');
+      if (stopping) return false;
+      await Promise.all([database.ping(2_000), redis ? pingRedis(redis, 1_000) : undefined]);
       return true;
     },
   });
   const server = app.listen(config.port, config.host, () => {
-    const base = `http://${config.host}:${config.port}`;
+    const { port } = server.address() as AddressInfo;
+    const base = `http://${config.host}:${port}`;
     const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
     console.log(`\nBeatPass sandbox listening on ${base} (${where}${seeded ? ', demo data seeded' : ''})`);
     console.log(`  API       ${base}/api/v1/tracks`);
@@ -46,21 +73,28 @@ async function main(config: Config) {
     console.log('');
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => process.exit(1), 10_000).unref();
-    server.close(async () => {
-      await database.close();
-      clearTimeout(deadline);
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  const shutdown = gracefulShutdown({
+    server,
+    logger,
+    timeoutMs: config.shutdownTimeoutMs,
+    onStart: () => { stopping = true; },
+    closeResources: async () => {
+      await Promise.all([
+        withDeadline(database.close(), 5_000),
+        redis ? closeRedis(redis) : undefined,
+      ]);
+    },
+  });
+  const stop = async (signal: string) => process.exit(await shutdown(signal));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first. */
+async function withDeadline(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => {}), new Promise((resolve) => { timer = setTimeout(resolve, ms); })]);
+  clearTimeout(timer);
 }
 
 try {

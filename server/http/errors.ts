@@ -2,6 +2,10 @@
 // our own HttpErrors, express-openapi-validator's errors, body-parser's errors, and
 // anything unexpected (500, logged with the request id).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isServiceUnavailable } from '../infra/unavailable.js';
+
+/** Seconds a client should wait before retrying after a 503 (the documented ServiceUnavailable). */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER = 5;
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -44,7 +48,8 @@ function laravelMessage(field: string, issue: ValidatorIssue): string {
   if (text.startsWith('Unknown query parameter')) return `The ${field} parameter is not allowed.`;
   switch (keyword) {
     case 'required': return `The ${field} field is required.`;
-    case 'additionalProperties': return `The ${field} field is not allowed.`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties': return `The ${field} field is not allowed.`;
     case 'minLength': return `The ${field} field must be at least ${limit} characters.`;
     case 'maxLength': return `The ${field} field must not be greater than ${limit} characters.`;
     case 'minimum': return `The ${field} field must be at least ${limit}.`;
@@ -105,9 +110,19 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   } else if (e.status === 404 || e.status === 405) {
     status = 404;
     body = { message: 'Not found.' };
+  } else if (e.status === 416) {
+    // From Express's file sender, for a Range outside the file.
+    status = 416;
+    body = { message: 'Requested range not satisfiable.' };
+  } else if (isServiceUnavailable(err)) {
+    // The database is down or too slow: nothing was changed, and the client may retry.
+    status = 503;
+    body = { message: 'Service temporarily unavailable. Please retry shortly.' };
+    headers = { 'Retry-After': String(SERVICE_UNAVAILABLE_RETRY_AFTER) };
   }
 
-  if (status >= 500) req.log?.error({ err }, 'request failed');
+  if (status === 503) req.log?.warn({ err }, 'backing service unavailable');
+  else if (status >= 500) req.log?.error({ err }, 'request failed');
   if (res.headersSent) return;
   if (headers) res.set(headers);
   res.status(status).type('application/json').send(JSON.stringify(body));

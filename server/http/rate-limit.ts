@@ -1,7 +1,12 @@
 // Rate limits per operation group, as declared by `x-rate-limit-groups` in the spec. Every
 // response carries X-RateLimit-*; a 429 adds Retry-After and `{message, retry_after}`.
+// With Redis the counters are shared by every instance; when Redis fails or is slow, each
+// instance falls back to counting in its own memory (logged once per outage) and returns to
+// Redis when it answers again, so a Redis outage never fails a request.
 import type { RequestHandler, Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimitGroups, type RateLimitGroupName } from '../../generated/contract.js';
 import { HttpError } from './errors.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
@@ -24,19 +29,71 @@ function keyFor(group: RateLimitGroupName, req: Request): string {
   }
 }
 
-export function createRateLimiter(overrides: RateLimitOverrides = {}): RequestHandler {
-  const limiters = new Map<RateLimitGroupName, { limiter: RateLimiterAbstract; limit: number }>();
+export const REDIS_PROBE_INTERVAL_MS = 1_000;
+
+export interface SharedRateLimitStore {
+  redis: Redis;
+  /** Prefix for every key, e.g. `beatpass:rl`; tests use one per run. */
+  keyPrefix?: string;
+}
+
+interface GroupLimiter {
+  limit: number;
+  memory: RateLimiterAbstract;
+  shared?: RateLimiterAbstract;
+}
+
+export function createRateLimiter(
+  overrides: RateLimitOverrides = {},
+  options: { store?: SharedRateLimitStore; logger?: Logger } = {},
+): RequestHandler {
+  const { store, logger } = options;
+  const limiters = new Map<RateLimitGroupName, GroupLimiter>();
   for (const [name, group] of Object.entries(rateLimitGroups) as [RateLimitGroupName, (typeof rateLimitGroups)[RateLimitGroupName]][]) {
     const limit = overrides[name] ?? group.limit;
     limiters.set(name, {
       limit,
-      limiter: new RateLimiterMemory({ keyPrefix: name, points: limit, duration: group.window_seconds }),
+      memory: new RateLimiterMemory({ keyPrefix: name, points: limit, duration: group.window_seconds }),
+      shared: store && new RateLimiterRedis({
+        storeClient: store.redis,
+        keyPrefix: `${store.keyPrefix ?? 'beatpass:rl'}:${name}`,
+        points: limit,
+        duration: group.window_seconds,
+        // Not connected: fail at once (to the memory fallback) instead of queueing.
+        rejectIfRedisNotReady: true,
+      }),
     });
+  }
+
+  let degraded = false;
+  /** While Redis is failing, only one request a second tries it, so a slow Redis costs little. */
+  let nextProbeAt = 0;
+  // Reconnected: try Redis on the very next request.
+  store?.redis.on('ready', () => { nextProbeAt = 0; });
+  async function consume(group: GroupLimiter, key: string): Promise<RateLimiterRes> {
+    if (!group.shared || (degraded && Date.now() < nextProbeAt)) return group.memory.consume(key);
+    try {
+      const result = await group.shared.consume(key);
+      if (degraded) {
+        degraded = false;
+        logger?.info('Redis answers again: rate limits are shared across instances again');
+      }
+      return result;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) throw err;
+      nextProbeAt = Date.now() + REDIS_PROBE_INTERVAL_MS;
+      if (!degraded) {
+        degraded = true;
+        logger?.warn({ err }, 'Redis unavailable: rate limits fall back to this instance\'s memory until it answers');
+      }
+      return group.memory.consume(key);
+    }
   }
 
   return async (req, res, next) => {
     const group = req.operation.rateLimitGroup;
-    const { limiter, limit } = limiters.get(group)!;
+    const limiter = limiters.get(group)!;
+    const { limit } = limiter;
     const setHeaders = (state: RateLimiterRes) => {
       res.set({
         'X-RateLimit-Limit': String(limit),
@@ -45,7 +102,7 @@ export function createRateLimiter(overrides: RateLimitOverrides = {}): RequestHa
       });
     };
     try {
-      setHeaders(await limiter.consume(keyFor(group, req)));
+      setHeaders(await consume(limiter, keyFor(group, req)));
       next();
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);

@@ -1,0 +1,62 @@
+// One app instance as production runs it on PostgreSQL (+ Redis), in-process: its own pool,
+// its own Redis client, its own memory, on a random loopback port. Two of these on the same
+// database and Redis are two instances behind a load balancer.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { createApp } from '../../../server/app.js';
+import { openDatabase, type Database, type PostgresOptions } from '../../../server/db/connection.js';
+import type { RateLimitOverrides } from '../../../server/http/rate-limit.js';
+import { closeRedis, createRedis, pingRedis } from '../../../server/infra/redis.js';
+import { createTestStorage } from '../../support/storage.js';
+
+export interface Instance {
+  baseUrl: string;
+  database: Database;
+  redis?: Redis;
+  close(): Promise<void>;
+}
+
+/** Generous limits by default, so only tests about rate limits meet them. */
+const RELAXED_LIMITS: RateLimitOverrides = { api: 1_000_000, login: 1_000_000, 'two-factor': 1_000_000, register: 1_000_000 };
+
+export async function startInstance(options: {
+  databaseUrl: string;
+  redisUrl?: string;
+  keyPrefix?: string;
+  rateLimits?: RateLimitOverrides;
+  database?: Partial<PostgresOptions>;
+  redisCommandTimeoutMs?: number;
+}): Promise<Instance> {
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const database = await openDatabase({ kind: 'postgres', url: options.databaseUrl, poolSize: 4, logger, ...options.database });
+  const redis = options.redisUrl ? createRedis({ url: options.redisUrl, commandTimeoutMs: options.redisCommandTimeoutMs ?? 300, logger }) : undefined;
+  if (redis && redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  const app = createApp({
+    db: database.db,
+    logger,
+    storage: await createTestStorage(),
+    validateResponses: true,
+    secureCookies: false,
+    rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
+    redis,
+    rateLimitKeyPrefix: options.keyPrefix,
+    isReady: async () => {
+      await Promise.all([database.ping(1_000), redis ? pingRedis(redis, 500) : undefined]);
+      return true;
+    },
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    database,
+    redis,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all([database.close(), redis ? closeRedis(redis) : undefined]);
+    },
+  };
+}
