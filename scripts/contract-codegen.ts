@@ -61,15 +61,17 @@ export function renderContract(spec: BundledSpec): string {
         rateLimitGroup: op['x-rate-limit-group'],
         statuses,
         hasJsonBody: Boolean(op.requestBody?.content?.['application/json']),
+        hasMultipartBody: Boolean(op.requestBody?.content?.['multipart/form-data']),
         ...(op['x-pagination'] ? { pagination: op['x-pagination'] } : {}),
       };
       table.push(`  ${id}: ${JSON.stringify(info)},`);
 
       const variants = statuses.map((status) => {
         const response = resolveResponse(spec, op.responses[String(status)]!);
-        const body = response.content?.['application/json']
+        const content = response.content ?? {};
+        const body = content['application/json']
           ? `operations['${id}']['responses'][${status}]['content']['application/json']`
-          : 'undefined';
+          : Object.keys(content).length > 0 ? 'FileBody' : 'undefined';
         return `  | { status: ${status}; body: ${body}; headers?: ResponseHeaders }`;
       });
       responseTypes.push(`export type ${pascal(id)}Response =\n${variants.join('\n')};`);
@@ -95,6 +97,7 @@ export interface OperationInfo {
   readonly rateLimitGroup: RateLimitGroupName;
   readonly statuses: readonly number[];
   readonly hasJsonBody: boolean;
+  readonly hasMultipartBody: boolean;
   readonly pagination?: { readonly style: string; readonly items: string };
 }
 
@@ -105,6 +108,25 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
 ${table.join('\n')}
 };
 
+/** A file sent as the response body (binary media types); the server streams it with Range support. */
+export interface FileBody {
+  readonly kind: 'file';
+  /** Absolute path of the file to send. */
+  readonly path: string;
+  readonly contentType: string;
+  /** Offered as the download's file name (Content-Disposition: attachment). */
+  readonly downloadName?: string;
+}
+
+/** A file received in a multipart request, already on disk in a temporary location. */
+export interface UploadedFile {
+  readonly field: string;
+  readonly path: string;
+  readonly originalName: string;
+  readonly mimeType: string;
+  readonly size: number;
+}
+
 /** Extra response headers; Set-Cookie may repeat. */
 export type ResponseHeaders = Record<string, string | string[]>;
 
@@ -113,7 +135,8 @@ type Section<K extends OperationId, S extends string> =
   Parameters<K> extends { [P in S]?: infer V } ? ([V] extends [never] | [undefined] ? Record<string, never> : NonNullable<V>) : Record<string, never>;
 type JsonBody<K extends OperationId> =
   operations[K] extends { requestBody?: infer B }
-    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J : undefined
+    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J
+      : NonNullable<B> extends { content: { 'multipart/form-data': infer M } } ? M : undefined
     : undefined;
 
 /** What a handler receives: validated, coerced input plus the caller's context. */
@@ -121,6 +144,8 @@ export interface HandlerInput<K extends OperationId, Ctx> {
   params: Section<K, 'path'>;
   query: Section<K, 'query'>;
   body: JsonBody<K>;
+  /** Files of a multipart request (empty for every other request). */
+  files: readonly UploadedFile[];
   auth: Ctx;
 }
 

@@ -19,6 +19,8 @@ export const users = pgTable('users', {
   /** SHA-256 hashes of the unused recovery codes. */
   twoFactorRecoveryCodes: jsonb('two_factor_recovery_codes').$type<string[]>().notNull().default([]),
   developerAccess: boolean('developer_access').notNull().default(false),
+  /** Subscription plan (classic, plus, pro); null on the free plan. Downloads need one. */
+  plan: text('plan'),
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 }, (t) => [
@@ -95,6 +97,8 @@ export const tracks = pgTable('tracks', {
   exclusiveStatus: text('exclusive_status'),
   exclusivePriceMinor: integer('exclusive_price_minor'),
   exclusiveCurrency: text('exclusive_currency'),
+  /** Where buyers ask about the exclusive; never shown in API responses. */
+  exclusiveContactEmail: text('exclusive_contact_email'),
   repostsCount: integer('reposts_count').notNull().default(0),
   likesCount: integer('likes_count').notNull().default(0),
   ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
@@ -110,6 +114,9 @@ export const tracks = pgTable('tracks', {
   ),
 }, (t) => [
   index('tracks_created_idx').on(t.createdAt, t.id),
+  // BeatPass requires unique track names; the index makes it hold under concurrent publishes.
+  uniqueIndex('tracks_name_unique').on(sql`lower(${t.name})`),
+  uniqueIndex('tracks_file_entry_unique').on(t.fileEntryId),
   index('tracks_search_idx').using('gin', t.search),
 ]);
 

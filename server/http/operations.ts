@@ -41,11 +41,15 @@ export function findOperation(method: string, path: string): { operation?: Opera
 }
 
 export const resolveOperation: RequestHandler = (req, _res, next) => {
+  // A path that does not decode, or decodes to a NUL (which no stored name can contain),
+  // addresses nothing.
+  let decoded: string;
   try {
-    decodeURIComponent(req.path);
+    decoded = decodeURIComponent(req.path);
   } catch {
     return next(new HttpError(404, 'Not found.'));
   }
+  if (decoded.includes('\u0000')) return next(new HttpError(404, 'Not found.'));
   const { operation, pathKnown } = findOperation(req.method, req.path);
   if (operation) {
     req.operation = operation;

@@ -17,7 +17,7 @@ declare const real: Handlers<RequestContext>;
 `;
 
 const cases = {
-  complete: `export const handlers: Handlers<RequestContext> = { ...createHandlers({} as never, { secureCookies: false }) };`,
+  complete: `export const handlers: Handlers<RequestContext> = { ...createHandlers({} as never, { secureCookies: false, storage: {} as never }) };`,
   missingHandler: `const { getTrack, ...rest } = real;\nexport const handlers: Handlers<RequestContext> = rest;`,
   undeclaredStatus: `export const handlers: Handlers<RequestContext> = { ...real, getTrack: async () => ({ status: 500, body: { message: 'boom' } }) };`,
   wrongBody: `export const handlers: Handlers<RequestContext> = { ...real, getTrack: async () => ({ status: 404, body: { error: 'nope' } }) };`,

@@ -1,6 +1,8 @@
 // The bundled contract as the fuzzer sees it: generated/openapi.json with every internal
 // `$ref` inlined, one model per operation of `operationTable`, and an independent Ajv 2020
-// validator (with formats) for each declared JSON response.
+// validator (with formats) for each declared JSON response. `buildContractModel` builds the
+// same from any bundled spec (test/conformance compiles deliberately broken copies), and
+// `contractProblems` is the one response check the fuzz and the conformance suites share.
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -14,6 +16,11 @@ type Json = unknown;
 
 export const specPath = new URL('../../generated/openapi.json', import.meta.url);
 const rawSpec = JSON.parse(readFileSync(specPath, 'utf8')) as Record<string, unknown>;
+
+type DereferencedSpec = {
+  paths: Record<string, Record<string, OperationObject>>;
+  components: Record<string, unknown>;
+};
 
 function pointer(root: unknown, ref: string): unknown {
   if (!ref.startsWith('#/')) throw new Error(`Only internal $refs are supported, got ${ref}`);
@@ -45,10 +52,7 @@ export function dereference(node: Json, root: unknown = rawSpec, seen: string[] 
   return out;
 }
 
-export const spec = dereference(rawSpec) as {
-  paths: Record<string, Record<string, OperationObject>>;
-  components: Record<string, unknown>;
-};
+export const spec = dereference(rawSpec) as DereferencedSpec;
 
 interface ParameterObject {
   name: string;
@@ -69,6 +73,8 @@ export interface ResponseModel {
   /** The JSON schema's validator, or null when the status declares no body. */
   validate: ValidateFunction | null;
   schema: JsonSchema | null;
+  /** Non-JSON media types the status may answer with (a file download); their bytes are not inspected. */
+  binaryTypes: string[];
   /** The documented examples of this response, to check the validator itself. */
   examples: unknown[];
 }
@@ -87,7 +93,7 @@ export interface OperationModel {
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 
-function findOperation(info: OperationInfo): OperationObject {
+function findOperation(spec: DereferencedSpec, info: OperationInfo): OperationObject {
   const byMethod = spec.paths[info.path];
   const operation = byMethod?.[info.method.toLowerCase()];
   if (!operation || operation.operationId !== info.operationId) {
@@ -96,8 +102,8 @@ function findOperation(info: OperationInfo): OperationObject {
   return operation;
 }
 
-function buildModel(info: OperationInfo): OperationModel {
-  const operation = findOperation(info);
+function buildModel(spec: DereferencedSpec, info: OperationInfo): OperationModel {
+  const operation = findOperation(spec, info);
   const pathLevel = (spec.paths[info.path] as unknown as { parameters?: ParameterObject[] }).parameters ?? [];
   const parameters = [...pathLevel, ...(operation.parameters ?? [])];
   const responses = new Map<number, ResponseModel>();
@@ -106,14 +112,12 @@ function buildModel(info: OperationInfo): OperationModel {
     if (!Number.isInteger(status)) throw new Error(`${info.operationId}: response key ${code} is not a plain status code`);
     const media = response.content?.['application/json'];
     const schema = media?.schema ?? null;
-    if (response.content && !schema) {
-      throw new Error(`${info.operationId} ${code}: only application/json responses are understood by the fuzzer`);
-    }
+    const binaryTypes = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
     const examples = [
       ...(media && 'example' in media ? [media.example] : []),
       ...Object.values(media?.examples ?? {}).map((e) => e.value),
     ];
-    responses.set(status, { schema, validate: schema ? ajv.compile(schema) : null, examples });
+    responses.set(status, { schema, binaryTypes, validate: schema ? ajv.compile(schema) : null, examples });
   }
   return {
     id: info.operationId,
@@ -127,7 +131,58 @@ function buildModel(info: OperationInfo): OperationModel {
   };
 }
 
-export const operations: OperationModel[] = (Object.values(operationTable) as OperationInfo[]).map(buildModel);
+/**
+ * Models of every operation of `operationTable`, validated against `bundled` (by default the
+ * committed generated/openapi.json). A copy with a changed schema gives validators that
+ * disagree with the server: that is how the conformance suite proves a spec change is caught.
+ */
+export function buildContractModel(bundled: Record<string, unknown> = rawSpec): { spec: DereferencedSpec; operations: OperationModel[] } {
+  const dereferenced = bundled === rawSpec ? spec : (dereference(bundled, bundled) as DereferencedSpec);
+  return { spec: dereferenced, operations: (Object.values(operationTable) as OperationInfo[]).map((info) => buildModel(dereferenced, info)) };
+}
+
+export const operations: OperationModel[] = buildContractModel().operations;
+
+export interface ReceivedResponse {
+  status: number;
+  contentType: string | null;
+  text: string;
+}
+
+/**
+ * Everything wrong with one response under the contract: an undeclared status, a 5xx, an
+ * HTML page, a body that is not JSON or does not validate, or a body where none is declared.
+ */
+export function contractProblems(op: OperationModel, received: ReceivedResponse): string[] {
+  const problems: string[] = [];
+  const { status, contentType, text } = received;
+  if (!op.info.statuses.includes(status)) problems.push(`status ${status} is not declared (declared: ${op.info.statuses.join(', ')})`);
+  if (status >= 500) problems.push(`server error ${status}`);
+  if (/html/i.test(contentType ?? '') || /^\s*</.test(text)) problems.push(`HTML response (content-type ${contentType})`);
+
+  const declared = op.responses.get(status);
+  if (declared && declared.binaryTypes.some((type) => (contentType ?? '').startsWith(type))) return problems;
+  if (declared?.validate) {
+    if (!/^application\/json\b/i.test(contentType ?? '')) problems.push(`content-type ${contentType}, expected application/json`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      problems.push('body is not JSON');
+      return problems;
+    }
+    if (!declared.validate(body)) problems.push(`body does not match the ${status} schema: ${formatAjvErrors(declared.validate)}`);
+  } else if (declared && text !== '') {
+    problems.push(`status ${status} declares no body, got ${text.length} bytes`);
+  } else if (!declared && text !== '') {
+    try {
+      JSON.parse(text);
+    } catch {
+      problems.push('body is not JSON');
+    }
+  }
+  return problems;
+}
 
 export function formatAjvErrors(validate: ValidateFunction): string {
   return ajv.errorsText(validate.errors, { separator: '; ', dataVar: 'body' });

@@ -28,14 +28,14 @@ export class Agent {
   async request<T = any>(
     method: string,
     path: string,
-    options: { json?: unknown; body?: string; headers?: Record<string, string>; xsrf?: boolean } = {},
+    options: { json?: unknown; body?: string; form?: FormData; headers?: Record<string, string>; xsrf?: boolean } = {},
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...this.defaults, ...options.headers };
     if (this.cookies.size > 0) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }
     if (options.xsrf && this.cookies.has('XSRF-TOKEN')) headers['x-xsrf-token'] = decodeURIComponent(this.cookies.get('XSRF-TOKEN')!);
-    let body = options.body;
+    let body: string | FormData | undefined = options.form ?? options.body;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
@@ -48,6 +48,10 @@ export class Agent {
       const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
       if (expired || value === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (/^(audio|video|image)\/|octet-stream/.test(type)) {
+      return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) as T };
     }
     const text = await response.text();
     let parsed: unknown = text;

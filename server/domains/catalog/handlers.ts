@@ -18,7 +18,8 @@ export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'li
     },
 
     async listTracks({ query, auth }) {
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 15 };
+      // Number(): the bench runs these two reads with request validation (and its coercion) off.
+      const page = { page: Number(query.page ?? 1), perPage: Number(query.per_page ?? query.perPage ?? 15) };
       const search = query.query?.trim() || undefined;
       const { rows, total } = await listTracks(db, { query: search, page });
       const data = auth.user
@@ -29,7 +30,7 @@ export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'li
     },
 
     async getTrack({ params, auth }) {
-      const track = await findTrack(db, params.track_id);
+      const track = await findTrack(db, Number(params.track_id));
       if (!track) return { status: 404, body: { message: 'Track not found.' } };
       if (!auth.user) return { status: 200, body: { track: serializeTrackPublic(track), loader: 'trackPage' } };
       const [details] = await loadTrackDetails(db, [track], auth.user.id);

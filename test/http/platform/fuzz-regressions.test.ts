@@ -83,6 +83,12 @@ describe('statuses the fuzz suite found undeclared', () => {
     expect(reply.body).toEqual({ message: 'The request body is too large.' });
   });
 
+  it('answers a NUL character in the path with 404, not 500', async () => {
+    const reply = await new Agent(server.baseUrl).request('GET', '/api/v1/genres/a%00b');
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual({ message: 'Not found.' });
+  });
+
   it('answers a malformed percent-escape in the path with 404', async () => {
     const reply = await new Agent(server.baseUrl).request('GET', '/api/v1/tracks/%');
     expect(reply.status).toBe(404);

@@ -6,6 +6,7 @@ import { createApp } from '../../../server/app.js';
 import { openDatabase, type Database } from '../../../server/db/connection.js';
 import { DEMO_PASSWORD, seedDemoData } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
+import { createTestStorage } from '../../support/storage.js';
 import { createScratchDatabase, postgresAvailable } from '../../support/postgres.js';
 
 const available = await postgresAvailable();
@@ -20,7 +21,7 @@ describe.runIf(available)('the same app on PostgreSQL (DATABASE_URL)', () => {
     scratch = await createScratchDatabase();
     database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
     await seedDemoData(database.db, { tracks: 40 });
-    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false });
+    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false, storage: await createTestStorage() });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

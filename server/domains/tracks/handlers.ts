@@ -1,0 +1,331 @@
+// Publishing and playing tracks: upload → extract metadata → publish; edit and delete by
+// owners and artist managers; download with Range; waveforms; play logging.
+import type { components } from '../../../generated/api.js';
+import type { Db } from '../../db/connection.js';
+import type { FieldErrors } from '../../http/errors.js';
+import type { Storage } from '../../storage/storage.js';
+import { findTrack, loadTrackDetails } from '../catalog/repository.js';
+import { durationText, serializeTrack } from '../catalog/serializers.js';
+import { editableTrackIds, managedArtistIds, parseIdList } from '../catalog/permissions.js';
+import type { DomainHandlers } from '../handler-types.js';
+import { invalidField } from '../responses.js';
+import { analyseWav, RejectedAudioError } from './audio-analysis.js';
+import { hintsFromFileName } from './file-name-hints.js';
+import { checkLicensing, toMinorUnits, type LicensingFields } from './licensing.js';
+import {
+  deleteTracks, engagementOf, existingArtistIds, existingTrackIds, findFileEntry, genresByName, insertFileEntry, insertTrack,
+  isFileEntryPublished, logPlay, recordListened, trackAudio, trackNameTaken, updateTrack, wavesOf, type FileEntryRow,
+  type TrackValues,
+} from './repository.js';
+
+type TrackFields = components['schemas']['TrackFields'];
+type Operations =
+  | 'uploadTrackAudio' | 'extractTrackMetadata' | 'createTrack' | 'updateTrack' | 'deleteTracks' | 'downloadTrack'
+  | 'getTrackWave' | 'getTrackWaves' | 'logTrackPlay' | 'recordTrackPlay' | 'updateTrackPlayDuration'
+  | 'getTrackEngagementMetrics';
+
+const FILE_EXTENSION = /\.(wav|mp3|flac|aiff?|ogg|m4a|aac)$/i;
+const PAID_PLANS = new Set(['classic', 'plus', 'pro']);
+
+const unprocessable = (errors: FieldErrors) => {
+  const messages = Object.values(errors).flat();
+  return { status: 422 as const, body: { message: messages[0]!, errors } };
+};
+
+function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEntry'] {
+  return {
+    id: entry.id,
+    name: entry.originalName,
+    mime: 'audio/wav',
+    size: entry.sizeBytes,
+    duration: entry.durationMs,
+    duration_text: durationText(entry.durationMs),
+    sample_rate: entry.sampleRate,
+    channels: entry.channels,
+    bits_per_sample: entry.bitsPerSample as 8 | 16 | 24 | 32,
+    created_at: entry.createdAt.toISOString(),
+  };
+}
+
+export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Operations> {
+  /** Resolves credited artists (`CURRENT_USER` → the caller's profile) and checks that the caller is among them. */
+  async function resolveArtists(
+    userId: number, requested: NonNullable<TrackFields['artists']>,
+  ): Promise<{ ids: number[] } | { forbidden: string } | { errors: FieldErrors }> {
+    const managed = await managedArtistIds(db, userId);
+    const ids: number[] = [];
+    for (const entry of requested) {
+      const id = entry === 'CURRENT_USER' ? managed[0] : entry;
+      if (id === undefined) return { forbidden: 'You need an artist profile to publish tracks.' };
+      if (!ids.includes(id)) ids.push(id);
+    }
+    const existing = await existingArtistIds(db, ids);
+    const unknown = ids.findIndex((id) => !existing.has(id));
+    if (unknown >= 0) return { errors: { [`artists.${unknown}`]: [`The selected artists.${unknown} is invalid.`] } };
+    if (!ids.some((id) => managed.includes(id))) {
+      return { forbidden: 'You can only publish tracks credited to an artist you manage.' };
+    }
+    return { ids };
+  }
+
+  async function resolveGenres(names: string[]): Promise<{ ids: number[] } | { errors: FieldErrors }> {
+    const found = await genresByName(db, names);
+    const unknown = names.findIndex((name) => !found.has(name));
+    if (unknown >= 0) return { errors: { [`genres.${unknown}`]: [`The selected genres.${unknown} is invalid.`] } };
+    return { ids: [...new Set(names.map((name) => found.get(name)!))] };
+  }
+
+  async function checkName(name: string, exceptId?: number): Promise<FieldErrors | undefined> {
+    if (FILE_EXTENSION.test(name.trim())) return { name: ['The name must not end with a file extension.'] };
+    if (await trackNameTaken(db, name.trim(), exceptId)) return { name: ['The name has already been taken.'] };
+    return undefined;
+  }
+
+  async function richTrack(trackId: number, viewerId: number) {
+    const track = await findTrack(db, trackId);
+    const [details] = await loadTrackDetails(db, [track!], viewerId);
+    return serializeTrack(details!);
+  }
+
+  async function logPlayFor(trackId: number, userId: number | null, body: components['schemas']['PlayLogRequest'] | undefined) {
+    if (!(await findTrack(db, trackId))) return { status: 404 as const, body: { message: 'Track not found.' } };
+    const key = body?.idempotency_key ?? null;
+    const play = await logPlay(db, {
+      trackId, userId, idempotencyKey: key, queueId: body?.queueId ?? null, position: body?.position ?? null,
+    });
+    // A key is not a way to read another listener's play token.
+    if (play.userId !== userId) return invalidField('idempotency_key', 'The idempotency key has already been used.');
+    return { status: 200 as const, body: { status: 'success' as const, play_token: play.playToken } };
+  }
+
+  return {
+    async uploadTrackAudio({ files, auth }) {
+      const user = auth.user!;
+      if ((await managedArtistIds(db, user.id)).length === 0) {
+        return { status: 403, body: { message: 'You need an artist profile to upload tracks.' } };
+      }
+      const file = files.find((f) => f.field === 'file');
+      if (!file) return invalidField('file', 'The file field must be a file.');
+      let analysis;
+      try {
+        analysis = await analyseWav(file.path);
+      } catch (err) {
+        if (err instanceof RejectedAudioError) return invalidField('file', err.message);
+        throw err;
+      }
+      const key = await storage.adopt(file.path, 'wav');
+      try {
+        const entry = await insertFileEntry(db, {
+          ownerId: user.id,
+          originalName: file.originalName.slice(0, 255),
+          mimeType: 'audio/wav',
+          sizeBytes: file.size,
+          storageKey: key,
+          durationMs: analysis.durationMs,
+          sampleRate: analysis.sampleRate,
+          channels: analysis.channels,
+          bitsPerSample: analysis.bitsPerSample,
+          peaks: analysis.peaks,
+        });
+        return { status: 201, body: { status: 'success', fileEntry: serializeFileEntry(entry) } };
+      } catch (err) {
+        await storage.remove(key);
+        throw err;
+      }
+    },
+
+    async extractTrackMetadata({ params, auth }) {
+      const entry = await findFileEntry(db, params.file_entry_id);
+      if (!entry || entry.ownerId !== auth.user!.id) return { status: 404, body: { message: 'Upload not found.' } };
+      const hints = hintsFromFileName(entry.originalName);
+      return {
+        status: 200,
+        body: {
+          status: 'success',
+          metadata: {
+            file_entry_id: entry.id,
+            name: hints.name,
+            duration: entry.durationMs,
+            duration_text: durationText(entry.durationMs),
+            sample_rate: entry.sampleRate,
+            channels: entry.channels,
+            bits_per_sample: entry.bitsPerSample as 8 | 16 | 24 | 32,
+            bpm: hints.bpm,
+            key: hints.key,
+            scale: hints.scale,
+          },
+        },
+      };
+    },
+
+    async createTrack({ body, auth }) {
+      const user = auth.user!;
+      const artists = await resolveArtists(user.id, body.artists);
+      if ('forbidden' in artists) return { status: 403, body: { message: artists.forbidden } };
+      if ('errors' in artists) return unprocessable(artists.errors);
+      const entry = await findFileEntry(db, body.file_entry_id);
+      if (!entry || entry.ownerId !== user.id) return invalidField('file_entry_id', 'The selected file_entry_id is invalid.');
+      if (await isFileEntryPublished(db, entry.id)) return invalidField('file_entry_id', 'This upload has already been published.');
+      const nameErrors = await checkName(body.name);
+      if (nameErrors) return unprocessable(nameErrors);
+      const genres = await resolveGenres(body.genres ?? []);
+      if ('errors' in genres) return unprocessable(genres.errors);
+      const licensing = checkLicensing({
+        licensingType: body.licensing_type,
+        exclusiveStatus: body.exclusive_status ?? null,
+        exclusivePriceMinor: toMinorUnits(body.exclusive_price),
+        exclusiveCurrency: body.exclusive_currency ?? null,
+        exclusiveContactEmail: body.exclusive_contact_email ?? null,
+      });
+      if ('errors' in licensing) return unprocessable(licensing.errors);
+
+      const values: TrackValues = {
+        name: body.name.trim(),
+        description: body.description ?? null,
+        image: body.image,
+        durationMs: entry.durationMs,
+        bpm: body.bpm,
+        key: body.key,
+        scale: body.scale,
+        priceMinor: toMinorUnits(body.price),
+        currency: body.currency ?? 'USD',
+        ...licensingColumns(licensing.fields),
+        ownerId: user.id,
+        fileEntryId: entry.id,
+      };
+      try {
+        const track = await insertTrack(db, values, artists.ids, genres.ids);
+        return { status: 200, body: { status: 'success', track: await richTrack(track.id, user.id) } };
+      } catch (err) {
+        if (isUniqueViolation(err)) return invalidField('name', 'The name has already been taken.');
+        throw err;
+      }
+    },
+
+    async updateTrack({ params, body, auth }) {
+      const user = auth.user!;
+      const track = await findTrack(db, params.track_id);
+      if (!track) return { status: 404, body: { message: 'Track not found.' } };
+      if (!(await editableTrackIds(db, user.id, [track.id])).has(track.id)) {
+        return { status: 403, body: { message: 'You can only change your own tracks.' } };
+      }
+      let artistIds: number[] | undefined;
+      if (body.artists) {
+        const artists = await resolveArtists(user.id, body.artists);
+        if ('forbidden' in artists) return { status: 403, body: { message: artists.forbidden } };
+        if ('errors' in artists) return unprocessable(artists.errors);
+        artistIds = artists.ids;
+      }
+      let genreIds: number[] | undefined;
+      if (body.genres) {
+        const genres = await resolveGenres(body.genres);
+        if ('errors' in genres) return unprocessable(genres.errors);
+        genreIds = genres.ids;
+      }
+      if (body.name !== undefined) {
+        const nameErrors = await checkName(body.name, track.id);
+        if (nameErrors) return unprocessable(nameErrors);
+      }
+      const licensing = checkLicensing({
+        licensingType: body.licensing_type ?? (track.licensingType as LicensingFields['licensingType']),
+        exclusiveStatus: body.exclusive_status !== undefined ? body.exclusive_status : track.exclusiveStatus,
+        exclusivePriceMinor: body.exclusive_price !== undefined ? toMinorUnits(body.exclusive_price) : track.exclusivePriceMinor,
+        exclusiveCurrency: body.exclusive_currency !== undefined ? body.exclusive_currency : track.exclusiveCurrency,
+        exclusiveContactEmail: body.exclusive_contact_email !== undefined ? body.exclusive_contact_email : track.exclusiveContactEmail,
+      });
+      if ('errors' in licensing) return unprocessable(licensing.errors);
+
+      const values: Partial<TrackValues> = {
+        ...(body.name !== undefined && { name: body.name.trim() }),
+        ...(body.description !== undefined && { description: body.description }),
+        ...(body.image !== undefined && { image: body.image }),
+        ...(body.bpm !== undefined && { bpm: body.bpm }),
+        ...(body.key !== undefined && { key: body.key }),
+        ...(body.scale !== undefined && { scale: body.scale }),
+        ...(body.price !== undefined && { priceMinor: toMinorUnits(body.price) }),
+        ...(body.currency !== undefined && { currency: body.currency }),
+        ...licensingColumns(licensing.fields),
+      };
+      try {
+        await updateTrack(db, track.id, values, artistIds, genreIds);
+      } catch (err) {
+        if (isUniqueViolation(err)) return invalidField('name', 'The name has already been taken.');
+        throw err;
+      }
+      return { status: 200, body: { status: 'success', track: await richTrack(track.id, user.id) } };
+    },
+
+    async deleteTracks({ params, auth }) {
+      const ids = parseIdList(params.track_id);
+      const existing = await existingTrackIds(db, ids);
+      if (existing.size < ids.length) return { status: 404, body: { message: 'Track not found.' } };
+      const editable = await editableTrackIds(db, auth.user!.id, ids);
+      if (ids.some((id) => !editable.has(id))) return { status: 403, body: { message: 'You can only change your own tracks.' } };
+      const keys = await deleteTracks(db, ids);
+      await Promise.all(keys.map((key) => storage.remove(key)));
+      return { status: 200, body: { status: 'success' } };
+    },
+
+    async downloadTrack({ params, auth }) {
+      const user = auth.user!;
+      const found = await trackAudio(db, params.track_id);
+      if (!found) return { status: 404, body: { message: 'Track not found.' } };
+      const manages = (await editableTrackIds(db, user.id, [found.track.id])).has(found.track.id);
+      if (!manages && !PAID_PLANS.has(user.plan ?? '')) {
+        return { status: 403, body: { message: 'Downloads need a Classic, Plus or Pro plan.' } };
+      }
+      if (!found.file) return { status: 404, body: { message: 'This track has no downloadable audio.' } };
+      return {
+        status: 200,
+        body: { kind: 'file', path: storage.localPath(found.file.storageKey), contentType: 'audio/wav', downloadName: `${found.track.name}.wav` },
+      };
+    },
+
+    async getTrackWave({ params }) {
+      const waves = await wavesOf(db, [params.track_id]);
+      const wave = waves.get(params.track_id);
+      if (!wave) return { status: 404, body: { message: 'Track not found.' } };
+      return { status: 200, body: { status: 'success', waveData: wave, comments: [] } };
+    },
+
+    async getTrackWaves({ body }) {
+      const waves = await wavesOf(db, body.track_ids);
+      return { status: 200, body: { status: 'success', waves: Object.fromEntries([...waves].map(([id, peaks]) => [String(id), peaks])) } };
+    },
+
+    async logTrackPlay({ params, body, auth }) {
+      return logPlayFor(params.track_id, auth.user!.id, body);
+    },
+
+    async recordTrackPlay({ params, body, auth }) {
+      return logPlayFor(params.track_id, auth.user?.id ?? null, body);
+    },
+
+    async updateTrackPlayDuration({ params, body }) {
+      const recorded = await recordListened(db, params.track_id, body.play_token, body.listened_ms);
+      if (!recorded) return { status: 404, body: { message: 'Play not found.' } };
+      return { status: 200, body: { status: 'success' } };
+    },
+
+    async getTrackEngagementMetrics({ params }) {
+      const track = await findTrack(db, params.track_id);
+      if (!track) return { status: 404, body: { message: 'Track not found.' } };
+      return { status: 200, body: { status: 'success', metrics: await engagementOf(db, track) } };
+    },
+  };
+}
+
+function licensingColumns(fields: LicensingFields) {
+  return {
+    licensingType: fields.licensingType,
+    exclusiveStatus: fields.exclusiveStatus,
+    exclusivePriceMinor: fields.exclusivePriceMinor,
+    exclusiveCurrency: fields.exclusiveCurrency,
+    exclusiveContactEmail: fields.exclusiveContactEmail,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}
