@@ -1,0 +1,108 @@
+import type { Db } from '../../db/connection.js';
+import { buildPage } from '../../http/pagination.js';
+import type { RequestContext } from '../../http/request-context.js';
+import { editableAlbumIds, parseIdList } from '../catalog/permissions.js';
+import type { DomainHandlers } from '../handler-types.js';
+import { invalidField } from '../responses.js';
+import { resolveArtistCredits } from '../artists/credits.js';
+import {
+  deleteAlbums, existingAlbumIds, findAlbum, insertAlbum, listAlbums, loadAlbumDetails, updateAlbum, type AlbumRow,
+} from './repository.js';
+import { serializeAlbum, serializeAlbumPublic } from './serializers.js';
+
+type AlbumOperations = 'listAlbums' | 'createAlbum' | 'getAlbum' | 'updateAlbum' | 'deleteAlbums';
+
+/** The date format only checks the pattern; `2026-02-30` and year 0 (which PostgreSQL lacks) get here. */
+function invalidReleaseDate(value: string | null | undefined) {
+  if (value == null) return null;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  date.setUTCFullYear(year);
+  const real = year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? null : invalidField('release_date', 'The release_date field must be a valid date.');
+}
+
+export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
+  async function rich(album: AlbumRow, auth: RequestContext) {
+    const [details] = await loadAlbumDetails(db, [album], auth.user?.id ?? null);
+    return serializeAlbum(details!);
+  }
+
+  return {
+    async listAlbums({ query, auth }) {
+      const perPage = query.per_page ?? query.perPage ?? 15;
+      const page = { page: query.page ?? 1, perPage };
+      const { rows, total } = await listAlbums(db, page);
+      const data = auth.user
+        ? (await loadAlbumDetails(db, rows, auth.user.id)).map(serializeAlbum)
+        : rows.map(serializeAlbumPublic);
+      const links = { per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+    },
+
+    async createAlbum({ body, auth }) {
+      const user = auth.user!;
+      const badDate = invalidReleaseDate(body.release_date);
+      if (badDate) return badDate;
+      const credits = await resolveArtistCredits(db, user.id, body.artists, {
+        noProfile: 'You need an artist profile to create albums.',
+        forbidden: 'You can only create albums for an artist profile you manage.',
+      });
+      if (!credits.ok) return credits.response;
+      const album = await insertAlbum(db, user.id, {
+        name: body.name,
+        description: body.description,
+        releaseDate: body.release_date,
+        image: body.image,
+      }, credits.artistIds);
+      return { status: 200, body: { status: 'success', album: await rich(album, auth) } };
+    },
+
+    async getAlbum({ params, auth }) {
+      const album = await findAlbum(db, params.album_id);
+      if (!album) return { status: 404, body: { message: 'Album not found.' } };
+      if (!auth.user) return { status: 200, body: { album: serializeAlbumPublic(album), loader: 'albumPage' } };
+      return { status: 200, body: { album: await rich(album, auth), loader: 'albumPage' } };
+    },
+
+    async updateAlbum({ params, body, auth }) {
+      const user = auth.user!;
+      const album = await findAlbum(db, params.album_id);
+      if (!album) return { status: 404, body: { message: 'Album not found.' } };
+      if (!(await editableAlbumIds(db, user.id, [album.id])).has(album.id)) {
+        return { status: 403, body: { message: 'You may not change this album.' } };
+      }
+      const badDate = invalidReleaseDate(body.release_date);
+      if (badDate) return badDate;
+      let artistIds: number[] | undefined;
+      if (body.artists !== undefined) {
+        const credits = await resolveArtistCredits(db, user.id, body.artists, {
+          noProfile: 'An album must stay credited to an artist profile you manage.',
+          forbidden: 'An album must stay credited to an artist profile you manage.',
+        });
+        if (!credits.ok) return credits.response;
+        artistIds = credits.artistIds;
+      }
+      const updated = await updateAlbum(db, album.id, {
+        name: body.name,
+        description: body.description,
+        releaseDate: body.release_date,
+        image: body.image,
+      }, artistIds);
+      return { status: 200, body: { status: 'success', album: await rich(updated, auth) } };
+    },
+
+    async deleteAlbums({ params, auth }) {
+      const user = auth.user!;
+      const ids = parseIdList(params.album_id);
+      const existing = await existingAlbumIds(db, ids);
+      const missing = ids.find((id) => !existing.has(id));
+      if (missing !== undefined) return { status: 404, body: { message: `Album ${missing} not found.` } };
+      const editable = await editableAlbumIds(db, user.id, ids);
+      const forbidden = ids.find((id) => !editable.has(id));
+      if (forbidden !== undefined) return { status: 403, body: { message: `You may not delete album ${forbidden}.` } };
+      await deleteAlbums(db, ids);
+      return { status: 200, body: { status: 'success' } };
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { Db } from '../../db/connection.js';
+import { buildPage } from '../../http/pagination.js';
+import { buildSimplePage } from '../../http/simple-pagination.js';
+import { listArtistAlbums, loadAlbumDetails } from '../albums/repository.js';
+import { serializeAlbum, serializeAlbumPublic } from '../albums/serializers.js';
+import { managedArtistIds, parseIdList } from '../catalog/permissions.js';
+import { findArtist, findTrack, loadArtistDetails, loadTrackDetails } from '../catalog/repository.js';
+import { serializeArtist, serializeArtistPublic, serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
+import type { DomainHandlers } from '../handler-types.js';
+import { serializeUser } from '../users/serializers.js';
+import {
+  artistOwners, clearPinnedTrack, deleteArtists, findPinnedTrack, insertArtist, isTrackCredited, listArtistFollowers,
+  listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist,
+} from './repository.js';
+import { serializeArtistSummary } from './serializers.js';
+
+type ArtistOperations =
+  | 'listArtists' | 'createArtist' | 'updateArtist' | 'deleteArtists' | 'listArtistTracks' | 'listArtistAlbums'
+  | 'listArtistFollowers' | 'pinArtistTrack' | 'unpinArtistTrack' | 'getArtistPinnedTrack';
+
+const artistNotFound = { status: 404 as const, body: { message: 'Artist not found.' } };
+const notPinManager = { status: 403 as const, body: { message: "Only the artist's manager may change its pinned track." } };
+
+export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
+  return {
+    async listArtists({ query, auth }) {
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 15 };
+      const { rows, total } = await listArtists(db, page);
+      const data = auth.user
+        ? (await loadArtistSummaries(db, rows, auth.user.id)).map(serializeArtistSummary)
+        : rows.map(serializeArtistPublic);
+      const links = { per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+    },
+
+    async createArtist({ body, auth }) {
+      const user = auth.user!;
+      if ((await managedArtistIds(db, user.id)).length > 0) {
+        return { status: 403, body: { message: 'You already manage an artist profile.' } };
+      }
+      const artist = await insertArtist(db, user.id, { name: body.name, bio: body.description ?? null, imageSmall: body.image_small ?? null });
+      return { status: 200, body: { status: 'success', artist: serializeArtist(await loadArtistDetails(db, artist, user.id)) } };
+    },
+
+    async updateArtist({ params, body, auth }) {
+      const user = auth.user!;
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      if (artist.userId !== user.id) return { status: 403, body: { message: 'You do not manage this artist.' } };
+      const updated = await updateArtist(db, artist.id, {
+        name: body.name, bio: body.description, imageSmall: body.image_small, website: body.website,
+      });
+      return { status: 200, body: { status: 'success', artist: serializeArtist(await loadArtistDetails(db, updated, user.id)) } };
+    },
+
+    async deleteArtists({ params, auth }) {
+      const user = auth.user!;
+      const ids = parseIdList(params.artist_id);
+      const owners = await artistOwners(db, ids);
+      const missing = ids.find((id) => !owners.has(id));
+      if (missing !== undefined) return { status: 404, body: { message: `Artist ${missing} not found.` } };
+      const forbidden = ids.find((id) => owners.get(id) !== user.id);
+      if (forbidden !== undefined) return { status: 403, body: { message: `You do not manage artist ${forbidden}.` } };
+      await deleteArtists(db, ids);
+      return { status: 200, body: { status: 'success' } };
+    },
+
+    async listArtistTracks({ params, query, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 20 };
+      const { rows, total } = await listArtistTracks(db, artist.id, page);
+      const data = auth.user
+        ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
+        : rows.map(serializeTrackPublic);
+      const links = { per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+    },
+
+    async listArtistAlbums({ params, query, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 5 };
+      const rows = await listArtistAlbums(db, artist.id, page, 1);
+      const shown = rows.slice(0, page.perPage);
+      const data = auth.user
+        ? (await loadAlbumDetails(db, shown, auth.user.id)).map(serializeAlbum)
+        : shown.map(serializeAlbumPublic);
+      const links = { per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, rows.length > page.perPage, page, auth.url, links) } };
+    },
+
+    async listArtistFollowers({ params, query, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 25 };
+      const { rows, total } = await listArtistFollowers(db, artist.id, page);
+      const data = rows.map((user) => serializeUser(user, false));
+      const links = { per_page: query.per_page ?? query.perPage };
+      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+    },
+
+    async pinArtistTrack({ params, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      if (artist.userId !== auth.user!.id) return notPinManager;
+      if (!(await findTrack(db, params.track_id))) return { status: 404, body: { message: 'Track not found.' } };
+      if (!(await isTrackCredited(db, artist.id, params.track_id))) {
+        const message = 'The track is not credited to this artist.';
+        return { status: 422, body: { message, errors: { track_id: [message] } } };
+      }
+      await setPinnedTrack(db, artist.id, params.track_id);
+      return { status: 200, body: { status: 'success' } };
+    },
+
+    async unpinArtistTrack({ params, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      if (artist.userId !== auth.user!.id) return notPinManager;
+      if (!(await findTrack(db, params.track_id))) return { status: 404, body: { message: 'Track not found.' } };
+      await clearPinnedTrack(db, artist.id, params.track_id);
+      return { status: 200, body: { status: 'success' } };
+    },
+
+    async getArtistPinnedTrack({ params, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const track = await findPinnedTrack(db, artist);
+      if (!track) return { status: 200, body: { status: 'success', track: null } };
+      if (!auth.user) return { status: 200, body: { status: 'success', track: serializeTrackPublic(track) } };
+      const [details] = await loadTrackDetails(db, [track], auth.user.id);
+      return { status: 200, body: { status: 'success', track: serializeTrack(details!) } };
+    },
+  };
+}
