@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole test run, as CI runs it: spec lint, generated-code drift, type-check, then every
-# vitest suite (unit, HTTP against the real app, client against mock and server, fuzz,
-# browser). Every step runs even if an earlier one fails, so one run shows every problem;
-# the last line is the plain "N passed, N failed" summary.
+# The whole test run, as CI runs it: spec lint, generated-code drift, the breaking-change gate,
+# type-check, then every vitest suite (unit, HTTP against the real app, client against mock,
+# server and validation proxy, fuzz, conformance, browser), then the contract coverage report.
+# Every step runs even if an earlier one fails, so one run shows every problem; the last line
+# is the plain "N passed, N failed" summary.
 set -u
 cd "$(dirname "$0")/.."
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true
@@ -19,11 +20,15 @@ step() {
 lint_spec() { npx redocly lint --format=stylish 2> >(grep -v '[║╔╚]' | grep -v '^\s*$' >&2); }
 step "spec lint (0 errors, 0 warnings)" lint_spec
 step "generated/ matches openapi/" npx tsx scripts/generate.ts --check
+step "breaking-change gate (npm run check:breaking)" npx tsx scripts/check-breaking.ts
 step "type-check" npx tsc --noEmit
 step "Chromium for the docs test" bash scripts/ensure-chromium.sh
 
 mkdir -p .test-results
 rm -f .test-results/vitest.json
+# Every test server records (operationId, status) here; the coverage step merges them.
+export CONTRACT_COVERAGE_DIR=.test-results/contract-coverage
+rm -rf "$CONTRACT_COVERAGE_DIR"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 vitest_status=$?
 vp=0; vf=0
@@ -33,6 +38,8 @@ fi
 # A suite that failed to load counts no failed test but fails the run: count it.
 if [ "$vitest_status" -ne 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
 passed=$((passed + vp)); failed=$((failed + vf))
+
+step "contract coverage (minimum in scripts/contract-coverage.ts)" npx tsx scripts/contract-coverage.ts "$CONTRACT_COVERAGE_DIR"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

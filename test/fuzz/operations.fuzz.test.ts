@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { expand, caseArb, type FuzzCase } from './arbitraries.js';
 import { CredentialManager, currentTotp, DEMO_TOTP_SECRET, type LiveCredentials } from './credentials.js';
-import { formatAjvErrors, operations, type OperationModel } from './spec.js';
+import { contractProblems, formatAjvErrors, operations, type OperationModel } from './spec.js';
 
 const FIXED_SEED = 20261125;
 const BASE_SEED = process.env.FUZZ_SEED !== undefined
@@ -134,36 +134,6 @@ async function send(request: SentRequest): Promise<Received> {
   return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
 }
 
-function problemsWith(op: OperationModel, received: Received): string[] {
-  const problems: string[] = [];
-  const { status, contentType, text } = received;
-  if (!op.info.statuses.includes(status)) problems.push(`status ${status} is not declared (declared: ${op.info.statuses.join(', ')})`);
-  if (status >= 500) problems.push(`server error ${status}`);
-  if (/html/i.test(contentType ?? '') || /^\s*</.test(text)) problems.push(`HTML response (content-type ${contentType})`);
-
-  const declared = op.responses.get(status);
-  if (declared?.validate) {
-    if (!/^application\/json\b/i.test(contentType ?? '')) problems.push(`content-type ${contentType}, expected application/json`);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      problems.push('body is not JSON');
-      return problems;
-    }
-    if (!declared.validate(body)) problems.push(`body does not match the ${status} schema: ${formatAjvErrors(declared.validate)}`);
-  } else if (declared && text !== '') {
-    problems.push(`status ${status} declares no body, got ${text.length} bytes`);
-  } else if (!declared && text !== '') {
-    try {
-      JSON.parse(text);
-    } catch {
-      problems.push('body is not JSON');
-    }
-  }
-  return problems;
-}
-
 function clip(text: string, max = 600): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} chars)`;
 }
@@ -197,7 +167,7 @@ async function exercise(op: OperationModel, c: FuzzCase): Promise<void> {
   let problems: string[];
   try {
     received = await send(request);
-    problems = problemsWith(op, received);
+    problems = contractProblems(op, received);
     const seen = statusesSeen.get(op.id) ?? new Map<number, number>();
     seen.set(received.status, (seen.get(received.status) ?? 0) + 1);
     statusesSeen.set(op.id, seen);

@@ -1,17 +1,24 @@
 // The real app for tests: a private copy of the seeded database, response validation on,
-// listening on a random loopback port.
+// listening on a random loopback port. Every response it gives is recorded as
+// (operationId, status) for the contract coverage report (test/conformance/coverage-recorder.ts);
+// operations replaced by `handlerOverrides` are not, since their answers prove nothing.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
+import { createTestStorage } from './storage.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
+import { createResponseRecorder } from '../conformance/coverage-recorder.js';
 
 export interface TestServer {
   baseUrl: string;
   database: Database;
+  /** The directory this server stores uploads in (with `tmp/` for uploads in progress). */
+  storageRoot: string;
   /** Runs raw SQL against this server's database, for assertions on what was stored. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
@@ -26,25 +33,38 @@ export async function openSeededDatabase(): Promise<Database> {
 }
 
 export async function startTestServer(
-  options: { rateLimits?: RateLimitOverrides; handlerOverrides?: AppOptions['handlerOverrides'] } = {},
+  options: { rateLimits?: RateLimitOverrides; handlerOverrides?: AppOptions['handlerOverrides']; uploadMaxBytes?: number } = {},
 ): Promise<TestServer> {
   const database = await openSeededDatabase();
+  const storage = await createTestStorage();
   const app = createApp({
     db: database.db,
+    storage,
+    uploadMaxBytes: options.uploadMaxBytes,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     validateResponses: true,
     secureCookies: false,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
     handlerOverrides: options.handlerOverrides,
   });
-  const server = app.listen(0, '127.0.0.1');
+  const recorder = createResponseRecorder();
+  const overridden = new Set(Object.keys(options.handlerOverrides ?? {}));
+  const server = createServer((req, res) => {
+    res.once('finish', () => {
+      const operationId = (req as { operation?: { operationId?: string } }).operation?.operationId;
+      if (operationId && !overridden.has(operationId)) recorder.record(operationId, res.statusCode);
+    });
+    app(req, res);
+  }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     database,
+    storageRoot: storage.root,
     rows: async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows,
     async close() {
+      recorder.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

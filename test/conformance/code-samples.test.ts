@@ -1,0 +1,76 @@
+// The TypeScript samples the docs show per operation (openapi/code-samples/<operationId>.ts,
+// injected into the bundle as x-codeSamples by scripts/generate.ts) are real code: they
+// compile against the generated types with the project's compiler options, each calls its
+// own operation, and each is named after an existing operation. Operations without a sample
+// are listed (not fatal).
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { operationTable, type OperationId } from '../../generated/contract.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const samplesDir = join(root, 'openapi/code-samples');
+const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.ts')).sort();
+const bundled = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>>;
+};
+
+/** Type-checks files with tsconfig.json's options; returns the diagnostics as text. */
+function typeCheck(files: string[]): string[] {
+  const config = ts.readConfigFile(join(root, 'tsconfig.json'), (path) => ts.sys.readFile(path));
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
+  const program = ts.createProgram(files, { ...parsed.options, noEmit: true });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
+}
+
+describe('typed code samples', () => {
+  it('every sample is named after an operation (and the operations without one are listed)', () => {
+    const names = samples.map((f) => f.replace(/\.ts$/, ''));
+    expect(names.filter((n) => !(n in operationTable)), 'samples for operations that do not exist').toEqual([]);
+    // Not fatal, so that an operation can land before its sample; the docs show none for it.
+    const missing = Object.keys(operationTable).filter((id) => !names.includes(id));
+    if (missing.length > 0) console.warn(`[code samples] ${missing.length} of ${Object.keys(operationTable).length} operations have no openapi/code-samples/<operationId>.ts: ${missing.join(', ')}`);
+  });
+
+  it.each(samples)('%s calls its operation', (file) => {
+    const info = operationTable[file.replace(/\.ts$/, '') as OperationId];
+    if (!info) return; // reported above
+    expect(readFileSync(join(samplesDir, file), 'utf8')).toContain(`.${info.method}('${info.path}'`);
+  });
+
+  it('the samples compile against the generated types, and a stale one would not', { timeout: 120_000 }, () => {
+    // One program for both (type-checking costs seconds): the samples, plus a stale sample
+    // calling a path the spec does not have, to prove the check has teeth.
+    const dir = mkdtempSync(join(tmpdir(), 'beatpass-sample-'));
+    try {
+      const stale = join(dir, 'stale.mts');
+      writeFileSync(stale, [
+        `import { createBeatPassClient } from '${join(root, 'client/index.js')}';`,
+        `const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca' });`,
+        `await api.GET('/api/v1/no-such-operation', {});`,
+      ].join('\n'));
+      const errors = typeCheck([...samples.map((f) => join(samplesDir, f)), stale]);
+      expect(errors.filter((e) => !e.includes(stale)), 'samples that do not compile').toEqual([]);
+      expect(errors.filter((e) => e.includes(stale)).join('\n')).toContain('no-such-operation');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the bundle carries each sample as the x-codeSamples of its operation', () => {
+    for (const [path, methods] of Object.entries(bundled.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (!op.operationId) continue;
+        const file = `${op.operationId}.ts`;
+        if (!samples.includes(file)) continue;
+        const expected = readFileSync(join(samplesDir, file), 'utf8').replaceAll("'../../client/index.js'", "'./client/index.js'");
+        expect(op['x-codeSamples'], `${method.toUpperCase()} ${path}: run npm run generate`).toEqual([{ lang: 'TypeScript', label: 'TypeScript client', source: expected }]);
+      }
+    }
+  });
+});

@@ -1,0 +1,77 @@
+// Calls one operation by operationId, the way the workflows and the example replay speak to
+// the server: the URL comes from the operation table, the caller is a cookie-keeping Agent
+// (browser session) and/or a bearer token, and every answer is checked against the contract
+// with the same independent validators the fuzz uses (test/fuzz/spec.ts).
+import { operationTable, type OperationId } from '../../generated/contract.js';
+import { Agent } from '../support/http.js';
+import { contractProblems, operations, type OperationModel } from '../fuzz/spec.js';
+
+export type Scalar = string | number | boolean;
+
+export interface CallInput {
+  path?: Record<string, Scalar>;
+  query?: Record<string, Scalar | undefined>;
+  body?: unknown;
+  /** `Authorization: Bearer <token>`. */
+  bearer?: string;
+  /** Send X-XSRF-TOKEN from the agent's cookie (default: on for unsafe methods when the agent has one). */
+  xsrf?: boolean;
+}
+
+export interface Exchange {
+  operationId: OperationId;
+  request: string;
+  status: number;
+  body: any;
+  /** Contract violations (undeclared status, 5xx, invalid body); empty when the answer conforms. */
+  problems: string[];
+}
+
+const models = new Map(operations.map((op) => [op.id as string, op]));
+
+export function model(operationId: OperationId, from: readonly OperationModel[] = operations): OperationModel {
+  const found = from === operations ? models.get(operationId) : from.find((op) => op.id === operationId);
+  if (!found) throw new Error(`No operation ${operationId} in the contract`);
+  return found;
+}
+
+export function urlPath(operationId: OperationId, input: CallInput = {}): string {
+  const info = operationTable[operationId];
+  const path = info.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const value = input.path?.[name];
+    if (value === undefined) throw new Error(`${operationId}: no value for path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined) query.append(key, String(value));
+  const qs = query.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Sends one request for `operationId` through `agent` and checks the answer against `contract`. */
+export async function call(
+  agent: Agent,
+  operationId: OperationId,
+  input: CallInput = {},
+  contract: readonly OperationModel[] = operations,
+): Promise<Exchange> {
+  const info = operationTable[operationId];
+  const path = urlPath(operationId, input);
+  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(info.method);
+  const headers: Record<string, string> = {};
+  if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;
+  const reply = await agent.request(info.method, path, {
+    ...(input.body === undefined ? {} : { json: input.body }),
+    headers,
+    xsrf: input.xsrf ?? (unsafe && agent.cookie('XSRF-TOKEN') !== undefined),
+  });
+  const contentType = reply.headers.get('content-type');
+  const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  return {
+    operationId,
+    request: `${info.method} ${path}${input.body === undefined ? '' : ` ${JSON.stringify(input.body)}`}${input.bearer ? ' (bearer)' : ''}`,
+    status: reply.status,
+    body: reply.body,
+    problems: contractProblems(model(operationId, contract), { status: reply.status, contentType, text }),
+  };
+}
