@@ -17,6 +17,7 @@ export interface OperationInfo {
   readonly rateLimitGroup: RateLimitGroupName;
   readonly statuses: readonly number[];
   readonly hasJsonBody: boolean;
+  readonly hasMultipartBody: boolean;
   readonly pagination?: { readonly style: string; readonly items: string };
 }
 
@@ -49,21 +50,90 @@ export const rateLimitGroups = {
 export type RateLimitGroupName = keyof typeof rateLimitGroups;
 
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
-  getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
-  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true},
-  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true},
-  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"none","items":"tokens"}},
-  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":true},
-  revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429,503],"hasJsonBody":false},
-  listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
-  listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
-  getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
-  getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false},
-  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true},
-  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429,503],"hasJsonBody":false},
-  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429,503],"hasJsonBody":false},
-  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429,503],"hasJsonBody":true},
+  listAlbums: {"operationId":"listAlbums","method":"GET","path":"/api/v1/albums","expressPath":"/api/v1/albums","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  createAlbum: {"operationId":"createAlbum","method":"POST","path":"/api/v1/albums","expressPath":"/api/v1/albums","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getAlbum: {"operationId":"getAlbum","method":"GET","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  updateAlbum: {"operationId":"updateAlbum","method":"PUT","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deleteAlbums: {"operationId":"deleteAlbums","method":"DELETE","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listArtists: {"operationId":"listArtists","method":"GET","path":"/api/v1/artists","expressPath":"/api/v1/artists","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  createArtist: {"operationId":"createArtist","method":"POST","path":"/api/v1/artists","expressPath":"/api/v1/artists","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  updateArtist: {"operationId":"updateArtist","method":"PUT","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deleteArtists: {"operationId":"deleteArtists","method":"DELETE","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listArtistAlbums: {"operationId":"listArtistAlbums","method":"GET","path":"/api/v1/artists/{artist_id}/albums","expressPath":"/api/v1/artists/:artist_id/albums","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"simple","items":"pagination.data"}},
+  listArtistFollowers: {"operationId":"listArtistFollowers","method":"GET","path":"/api/v1/artists/{artist_id}/followers","expressPath":"/api/v1/artists/:artist_id/followers","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  getArtistPinnedTrack: {"operationId":"getArtistPinnedTrack","method":"GET","path":"/api/v1/artists/{artist_id}/pinned-track","expressPath":"/api/v1/artists/:artist_id/pinned-track","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listArtistTracks: {"operationId":"listArtistTracks","method":"GET","path":"/api/v1/artists/{artist_id}/tracks","expressPath":"/api/v1/artists/:artist_id/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  pinArtistTrack: {"operationId":"pinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/pin","expressPath":"/api/v1/artists/:artist_id/tracks/:track_id/pin","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  unpinArtistTrack: {"operationId":"unpinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/unpin","expressPath":"/api/v1/artists/:artist_id/tracks/:track_id/unpin","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"tokens"}},
+  createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  getGenre: {"operationId":"getGenre","method":"GET","path":"/api/v1/genres/{genre_name}","expressPath":"/api/v1/genres/:genre_name","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listLyrics: {"operationId":"listLyrics","method":"GET","path":"/api/v1/lyrics","expressPath":"/api/v1/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  createLyric: {"operationId":"createLyric","method":"POST","path":"/api/v1/lyrics","expressPath":"/api/v1/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  updateLyric: {"operationId":"updateLyric","method":"PUT","path":"/api/v1/lyrics/{lyric_id}","expressPath":"/api/v1/lyrics/:lyric_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deleteLyrics: {"operationId":"deleteLyrics","method":"DELETE","path":"/api/v1/lyrics/{lyric_id}","expressPath":"/api/v1/lyrics/:lyric_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listPlaylists: {"operationId":"listPlaylists","method":"GET","path":"/api/v1/playlists","expressPath":"/api/v1/playlists","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  createPlaylist: {"operationId":"createPlaylist","method":"POST","path":"/api/v1/playlists","expressPath":"/api/v1/playlists","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getPlaylist: {"operationId":"getPlaylist","method":"GET","path":"/api/v1/playlists/{playlist_id}","expressPath":"/api/v1/playlists/:playlist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  updatePlaylist: {"operationId":"updatePlaylist","method":"PUT","path":"/api/v1/playlists/{playlist_id}","expressPath":"/api/v1/playlists/:playlist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deletePlaylists: {"operationId":"deletePlaylists","method":"DELETE","path":"/api/v1/playlists/{playlist_id}","expressPath":"/api/v1/playlists/:playlist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  acceptPlaylistInvite: {"operationId":"acceptPlaylistInvite","method":"POST","path":"/api/v1/playlists/{playlist_id}/accept-invite","expressPath":"/api/v1/playlists/:playlist_id/accept-invite","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,410,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  declinePlaylistInvite: {"operationId":"declinePlaylistInvite","method":"POST","path":"/api/v1/playlists/{playlist_id}/decline-invite","expressPath":"/api/v1/playlists/:playlist_id/decline-invite","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  followPlaylist: {"operationId":"followPlaylist","method":"POST","path":"/api/v1/playlists/{playlist_id}/follow","expressPath":"/api/v1/playlists/:playlist_id/follow","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  invitePlaylistEditor: {"operationId":"invitePlaylistEditor","method":"POST","path":"/api/v1/playlists/{playlist_id}/invite","expressPath":"/api/v1/playlists/:playlist_id/invite","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  removePlaylistEditor: {"operationId":"removePlaylistEditor","method":"POST","path":"/api/v1/playlists/{playlist_id}/remove-editor","expressPath":"/api/v1/playlists/:playlist_id/remove-editor","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  listPlaylistTracks: {"operationId":"listPlaylistTracks","method":"GET","path":"/api/v1/playlists/{playlist_id}/tracks","expressPath":"/api/v1/playlists/:playlist_id/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  addPlaylistTracks: {"operationId":"addPlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/add","expressPath":"/api/v1/playlists/:playlist_id/tracks/add","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  reorderPlaylistTracks: {"operationId":"reorderPlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/order","expressPath":"/api/v1/playlists/:playlist_id/tracks/order","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  removePlaylistTracks: {"operationId":"removePlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/remove","expressPath":"/api/v1/playlists/:playlist_id/tracks/remove","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  unfollowPlaylist: {"operationId":"unfollowPlaylist","method":"POST","path":"/api/v1/playlists/{playlist_id}/unfollow","expressPath":"/api/v1/playlists/:playlist_id/unfollow","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listTagAlbums: {"operationId":"listTagAlbums","method":"GET","path":"/api/v1/tags/{tag_name}/albums","expressPath":"/api/v1/tags/:tag_name/albums","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"simple","items":"pagination.data"}},
+  listTagTracks: {"operationId":"listTagTracks","method":"GET","path":"/api/v1/tags/{tag_name}/tracks","expressPath":"/api/v1/tags/:tag_name/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"simple","items":"pagination.data"}},
+  listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
+  createTrack: {"operationId":"createTrack","method":"POST","path":"/api/v1/tracks","expressPath":"/api/v1/tracks","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  logTrackPlay: {"operationId":"logTrackPlay","method":"POST","path":"/api/v1/tracks/plays/{track_id}/log","expressPath":"/api/v1/tracks/plays/:track_id/log","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  updateTrackPlayDuration: {"operationId":"updateTrackPlayDuration","method":"POST","path":"/api/v1/tracks/plays/{track_id}/update-duration","expressPath":"/api/v1/tracks/plays/:track_id/update-duration","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getTrackWaves: {"operationId":"getTrackWaves","method":"POST","path":"/api/v1/tracks/wave-batch","expressPath":"/api/v1/tracks/wave-batch","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  extractTrackMetadata: {"operationId":"extractTrackMetadata","method":"POST","path":"/api/v1/tracks/{file_entry_id}/extract-metadata","expressPath":"/api/v1/tracks/:file_entry_id/extract-metadata","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  updateTrack: {"operationId":"updateTrack","method":"PUT","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deleteTracks: {"operationId":"deleteTracks","method":"DELETE","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  downloadTrack: {"operationId":"downloadTrack","method":"GET","path":"/api/v1/tracks/{track_id}/download","expressPath":"/api/v1/tracks/:track_id/download","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,206,401,403,404,416,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getTrackEngagementMetrics: {"operationId":"getTrackEngagementMetrics","method":"GET","path":"/api/v1/tracks/{track_id}/engagement-metrics","expressPath":"/api/v1/tracks/:track_id/engagement-metrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getTrackLyrics: {"operationId":"getTrackLyrics","method":"GET","path":"/api/v1/tracks/{track_id}/lyrics","expressPath":"/api/v1/tracks/:track_id/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  recordTrackPlay: {"operationId":"recordTrackPlay","method":"POST","path":"/api/v1/tracks/{track_id}/plays","expressPath":"/api/v1/tracks/:track_id/plays","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getTrackWave: {"operationId":"getTrackWave","method":"GET","path":"/api/v1/tracks/{track_id}/wave","expressPath":"/api/v1/tracks/:track_id/wave","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","expressPath":"/api/v1/uploads","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true},
+  getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  login: {"operationId":"login","method":"POST","path":"/login","expressPath":"/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  logout: {"operationId":"logout","method":"POST","path":"/logout","expressPath":"/logout","anonymous":false,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","expressPath":"/sanctum/csrf-cookie","anonymous":true,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","expressPath":"/two-factor-challenge","anonymous":true,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
 };
+
+/** A file sent as the response body (binary media types); the server streams it with Range support. */
+export interface FileBody {
+  readonly kind: 'file';
+  /** Absolute path of the file to send. */
+  readonly path: string;
+  readonly contentType: string;
+  /** Offered as the download's file name (Content-Disposition: attachment). */
+  readonly downloadName?: string;
+}
+
+/** A file received in a multipart request, already on disk in a temporary location. */
+export interface UploadedFile {
+  readonly field: string;
+  readonly path: string;
+  readonly originalName: string;
+  readonly mimeType: string;
+  readonly size: number;
+}
 
 /** Extra response headers; Set-Cookie may repeat. */
 export type ResponseHeaders = Record<string, string | string[]>;
@@ -73,7 +143,8 @@ type Section<K extends OperationId, S extends string> =
   Parameters<K> extends { [P in S]?: infer V } ? ([V] extends [never] | [undefined] ? Record<string, never> : NonNullable<V>) : Record<string, never>;
 type JsonBody<K extends OperationId> =
   operations[K] extends { requestBody?: infer B }
-    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J : undefined
+    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J
+      : NonNullable<B> extends { content: { 'multipart/form-data': infer M } } ? M : undefined
     : undefined;
 
 /** What a handler receives: validated, coerced input plus the caller's context. */
@@ -81,8 +152,79 @@ export interface HandlerInput<K extends OperationId, Ctx> {
   params: Section<K, 'path'>;
   query: Section<K, 'query'>;
   body: JsonBody<K>;
+  /** Files of a multipart request (empty for every other request). */
+  files: readonly UploadedFile[];
   auth: Ctx;
 }
+
+export type ListAlbumsResponse =
+  | { status: 200; body: operations['listAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateAlbumResponse =
+  | { status: 200; body: operations['createAlbum']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createAlbum']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createAlbum']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['createAlbum']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createAlbum']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createAlbum']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createAlbum']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createAlbum']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createAlbum']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createAlbum']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetAlbumResponse =
+  | { status: 200; body: operations['getAlbum']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getAlbum']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getAlbum']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getAlbum']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getAlbum']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getAlbum']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateAlbumResponse =
+  | { status: 200; body: operations['updateAlbum']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateAlbum']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateAlbum']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateAlbum']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateAlbum']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateAlbum']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateAlbum']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateAlbum']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateAlbum']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateAlbum']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateAlbum']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteAlbumsResponse =
+  | { status: 200; body: operations['deleteAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deleteAlbums']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteAlbums']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteAlbums']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistsResponse =
+  | { status: 200; body: operations['listArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateArtistResponse =
+  | { status: 200; body: operations['createArtist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createArtist']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createArtist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['createArtist']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createArtist']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createArtist']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createArtist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetArtistResponse =
   | { status: 200; body: operations['getArtist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -91,6 +233,81 @@ export type GetArtistResponse =
   | { status: 422; body: operations['getArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateArtistResponse =
+  | { status: 200; body: operations['updateArtist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateArtist']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateArtist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateArtist']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateArtist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateArtist']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateArtist']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateArtist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteArtistsResponse =
+  | { status: 200; body: operations['deleteArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deleteArtists']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteArtists']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteArtists']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistAlbumsResponse =
+  | { status: 200; body: operations['listArtistAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistAlbums']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistFollowersResponse =
+  | { status: 200; body: operations['listArtistFollowers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistFollowers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistFollowers']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistFollowers']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistFollowers']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistFollowers']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistPinnedTrackResponse =
+  | { status: 200; body: operations['getArtistPinnedTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistPinnedTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistPinnedTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistPinnedTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistPinnedTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistPinnedTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistTracksResponse =
+  | { status: 200; body: operations['listArtistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type PinArtistTrackResponse =
+  | { status: 200; body: operations['pinArtistTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['pinArtistTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['pinArtistTrack']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['pinArtistTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['pinArtistTrack']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['pinArtistTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['pinArtistTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['pinArtistTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UnpinArtistTrackResponse =
+  | { status: 200; body: operations['unpinArtistTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['unpinArtistTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['unpinArtistTrack']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['unpinArtistTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['unpinArtistTrack']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['unpinArtistTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['unpinArtistTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['unpinArtistTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LoginWithTokenResponse =
   | { status: 200; body: operations['loginWithToken']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -146,12 +363,292 @@ export type ListGenresResponse =
   | { status: 429; body: operations['listGenres']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listGenres']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetGenreResponse =
+  | { status: 200; body: operations['getGenre']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getGenre']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getGenre']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getGenre']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getGenre']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getGenre']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListLyricsResponse =
+  | { status: 200; body: operations['listLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listLyrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listLyrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listLyrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listLyrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateLyricResponse =
+  | { status: 200; body: operations['createLyric']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createLyric']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createLyric']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createLyric']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createLyric']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createLyric']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createLyric']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createLyric']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createLyric']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateLyricResponse =
+  | { status: 200; body: operations['updateLyric']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateLyric']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateLyric']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateLyric']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateLyric']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateLyric']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateLyric']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateLyric']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateLyric']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateLyric']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteLyricsResponse =
+  | { status: 200; body: operations['deleteLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteLyrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteLyrics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteLyrics']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteLyrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteLyrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteLyrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListPlaylistsResponse =
+  | { status: 200; body: operations['listPlaylists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listPlaylists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listPlaylists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listPlaylists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listPlaylists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreatePlaylistResponse =
+  | { status: 200; body: operations['createPlaylist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createPlaylist']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createPlaylist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createPlaylist']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createPlaylist']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createPlaylist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createPlaylist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetPlaylistResponse =
+  | { status: 200; body: operations['getPlaylist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getPlaylist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getPlaylist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getPlaylist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdatePlaylistResponse =
+  | { status: 200; body: operations['updatePlaylist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updatePlaylist']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updatePlaylist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updatePlaylist']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updatePlaylist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updatePlaylist']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updatePlaylist']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updatePlaylist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updatePlaylist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updatePlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updatePlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeletePlaylistsResponse =
+  | { status: 200; body: operations['deletePlaylists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deletePlaylists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deletePlaylists']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deletePlaylists']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deletePlaylists']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deletePlaylists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deletePlaylists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deletePlaylists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type AcceptPlaylistInviteResponse =
+  | { status: 200; body: operations['acceptPlaylistInvite']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['acceptPlaylistInvite']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['acceptPlaylistInvite']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['acceptPlaylistInvite']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['acceptPlaylistInvite']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['acceptPlaylistInvite']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['acceptPlaylistInvite']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['acceptPlaylistInvite']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeclinePlaylistInviteResponse =
+  | { status: 200; body: operations['declinePlaylistInvite']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['declinePlaylistInvite']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['declinePlaylistInvite']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['declinePlaylistInvite']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['declinePlaylistInvite']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['declinePlaylistInvite']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['declinePlaylistInvite']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type FollowPlaylistResponse =
+  | { status: 200; body: operations['followPlaylist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['followPlaylist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['followPlaylist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['followPlaylist']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['followPlaylist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['followPlaylist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['followPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['followPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type InvitePlaylistEditorResponse =
+  | { status: 200; body: operations['invitePlaylistEditor']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['invitePlaylistEditor']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['invitePlaylistEditor']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['invitePlaylistEditor']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['invitePlaylistEditor']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['invitePlaylistEditor']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['invitePlaylistEditor']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['invitePlaylistEditor']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['invitePlaylistEditor']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['invitePlaylistEditor']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['invitePlaylistEditor']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['invitePlaylistEditor']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RemovePlaylistEditorResponse =
+  | { status: 200; body: operations['removePlaylistEditor']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['removePlaylistEditor']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['removePlaylistEditor']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['removePlaylistEditor']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['removePlaylistEditor']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['removePlaylistEditor']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['removePlaylistEditor']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['removePlaylistEditor']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['removePlaylistEditor']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['removePlaylistEditor']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['removePlaylistEditor']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListPlaylistTracksResponse =
+  | { status: 200; body: operations['listPlaylistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listPlaylistTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listPlaylistTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listPlaylistTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listPlaylistTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listPlaylistTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type AddPlaylistTracksResponse =
+  | { status: 200; body: operations['addPlaylistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['addPlaylistTracks']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['addPlaylistTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['addPlaylistTracks']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['addPlaylistTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['addPlaylistTracks']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['addPlaylistTracks']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['addPlaylistTracks']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['addPlaylistTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['addPlaylistTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['addPlaylistTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ReorderPlaylistTracksResponse =
+  | { status: 200; body: operations['reorderPlaylistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['reorderPlaylistTracks']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['reorderPlaylistTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['reorderPlaylistTracks']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['reorderPlaylistTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['reorderPlaylistTracks']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['reorderPlaylistTracks']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['reorderPlaylistTracks']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['reorderPlaylistTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['reorderPlaylistTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['reorderPlaylistTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RemovePlaylistTracksResponse =
+  | { status: 200; body: operations['removePlaylistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['removePlaylistTracks']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['removePlaylistTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['removePlaylistTracks']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['removePlaylistTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['removePlaylistTracks']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['removePlaylistTracks']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['removePlaylistTracks']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['removePlaylistTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['removePlaylistTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['removePlaylistTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UnfollowPlaylistResponse =
+  | { status: 200; body: operations['unfollowPlaylist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['unfollowPlaylist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['unfollowPlaylist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['unfollowPlaylist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['unfollowPlaylist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['unfollowPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['unfollowPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListTagAlbumsResponse =
+  | { status: 200; body: operations['listTagAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listTagAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listTagAlbums']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listTagAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listTagAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listTagAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListTagTracksResponse =
+  | { status: 200; body: operations['listTagTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listTagTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listTagTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listTagTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listTagTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listTagTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListTracksResponse =
   | { status: 200; body: operations['listTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['listTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateTrackResponse =
+  | { status: 200; body: operations['createTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createTrack']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['createTrack']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createTrack']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createTrack']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createTrack']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type LogTrackPlayResponse =
+  | { status: 200; body: operations['logTrackPlay']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['logTrackPlay']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['logTrackPlay']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['logTrackPlay']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['logTrackPlay']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['logTrackPlay']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['logTrackPlay']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['logTrackPlay']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['logTrackPlay']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['logTrackPlay']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateTrackPlayDurationResponse =
+  | { status: 200; body: operations['updateTrackPlayDuration']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateTrackPlayDuration']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateTrackPlayDuration']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateTrackPlayDuration']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateTrackPlayDuration']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateTrackPlayDuration']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateTrackPlayDuration']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateTrackPlayDuration']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateTrackPlayDuration']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateTrackPlayDuration']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackWavesResponse =
+  | { status: 200; body: operations['getTrackWaves']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['getTrackWaves']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackWaves']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['getTrackWaves']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['getTrackWaves']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['getTrackWaves']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackWaves']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackWaves']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackWaves']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ExtractTrackMetadataResponse =
+  | { status: 200; body: operations['extractTrackMetadata']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['extractTrackMetadata']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['extractTrackMetadata']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['extractTrackMetadata']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['extractTrackMetadata']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['extractTrackMetadata']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['extractTrackMetadata']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetTrackResponse =
   | { status: 200; body: operations['getTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -160,6 +657,87 @@ export type GetTrackResponse =
   | { status: 422; body: operations['getTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateTrackResponse =
+  | { status: 200; body: operations['updateTrack']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateTrack']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateTrack']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateTrack']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateTrack']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateTrack']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteTracksResponse =
+  | { status: 200; body: operations['deleteTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deleteTracks']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteTracks']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DownloadTrackResponse =
+  | { status: 200; body: FileBody; headers?: ResponseHeaders }
+  | { status: 206; body: FileBody; headers?: ResponseHeaders }
+  | { status: 401; body: operations['downloadTrack']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['downloadTrack']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['downloadTrack']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 416; body: operations['downloadTrack']['responses'][416]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['downloadTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['downloadTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['downloadTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackEngagementMetricsResponse =
+  | { status: 200; body: operations['getTrackEngagementMetrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackEngagementMetrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getTrackEngagementMetrics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackEngagementMetrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackEngagementMetrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackEngagementMetrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackLyricsResponse =
+  | { status: 200; body: operations['getTrackLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackLyrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getTrackLyrics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackLyrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackLyrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackLyrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RecordTrackPlayResponse =
+  | { status: 200; body: operations['recordTrackPlay']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['recordTrackPlay']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['recordTrackPlay']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['recordTrackPlay']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['recordTrackPlay']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['recordTrackPlay']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['recordTrackPlay']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['recordTrackPlay']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['recordTrackPlay']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['recordTrackPlay']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackWaveResponse =
+  | { status: 200; body: operations['getTrackWave']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackWave']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getTrackWave']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackWave']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackWave']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackWave']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UploadTrackAudioResponse =
+  | { status: 201; body: operations['uploadTrackAudio']['responses'][201]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['uploadTrackAudio']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['uploadTrackAudio']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['uploadTrackAudio']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['uploadTrackAudio']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['uploadTrackAudio']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['uploadTrackAudio']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['uploadTrackAudio']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['uploadTrackAudio']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetUserResponse =
   | { status: 200; body: operations['getUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -206,15 +784,65 @@ export type CompleteTwoFactorChallengeResponse =
 
 /** The response union of each operation: exactly its declared statuses and bodies. */
 export interface OperationResponses {
+  listAlbums: ListAlbumsResponse;
+  createAlbum: CreateAlbumResponse;
+  getAlbum: GetAlbumResponse;
+  updateAlbum: UpdateAlbumResponse;
+  deleteAlbums: DeleteAlbumsResponse;
+  listArtists: ListArtistsResponse;
+  createArtist: CreateArtistResponse;
   getArtist: GetArtistResponse;
+  updateArtist: UpdateArtistResponse;
+  deleteArtists: DeleteArtistsResponse;
+  listArtistAlbums: ListArtistAlbumsResponse;
+  listArtistFollowers: ListArtistFollowersResponse;
+  getArtistPinnedTrack: GetArtistPinnedTrackResponse;
+  listArtistTracks: ListArtistTracksResponse;
+  pinArtistTrack: PinArtistTrackResponse;
+  unpinArtistTrack: UnpinArtistTrackResponse;
   loginWithToken: LoginWithTokenResponse;
   register: RegisterResponse;
   listDeveloperTokens: ListDeveloperTokensResponse;
   createDeveloperToken: CreateDeveloperTokenResponse;
   revokeDeveloperToken: RevokeDeveloperTokenResponse;
   listGenres: ListGenresResponse;
+  getGenre: GetGenreResponse;
+  listLyrics: ListLyricsResponse;
+  createLyric: CreateLyricResponse;
+  updateLyric: UpdateLyricResponse;
+  deleteLyrics: DeleteLyricsResponse;
+  listPlaylists: ListPlaylistsResponse;
+  createPlaylist: CreatePlaylistResponse;
+  getPlaylist: GetPlaylistResponse;
+  updatePlaylist: UpdatePlaylistResponse;
+  deletePlaylists: DeletePlaylistsResponse;
+  acceptPlaylistInvite: AcceptPlaylistInviteResponse;
+  declinePlaylistInvite: DeclinePlaylistInviteResponse;
+  followPlaylist: FollowPlaylistResponse;
+  invitePlaylistEditor: InvitePlaylistEditorResponse;
+  removePlaylistEditor: RemovePlaylistEditorResponse;
+  listPlaylistTracks: ListPlaylistTracksResponse;
+  addPlaylistTracks: AddPlaylistTracksResponse;
+  reorderPlaylistTracks: ReorderPlaylistTracksResponse;
+  removePlaylistTracks: RemovePlaylistTracksResponse;
+  unfollowPlaylist: UnfollowPlaylistResponse;
+  listTagAlbums: ListTagAlbumsResponse;
+  listTagTracks: ListTagTracksResponse;
   listTracks: ListTracksResponse;
+  createTrack: CreateTrackResponse;
+  logTrackPlay: LogTrackPlayResponse;
+  updateTrackPlayDuration: UpdateTrackPlayDurationResponse;
+  getTrackWaves: GetTrackWavesResponse;
+  extractTrackMetadata: ExtractTrackMetadataResponse;
   getTrack: GetTrackResponse;
+  updateTrack: UpdateTrackResponse;
+  deleteTracks: DeleteTracksResponse;
+  downloadTrack: DownloadTrackResponse;
+  getTrackEngagementMetrics: GetTrackEngagementMetricsResponse;
+  getTrackLyrics: GetTrackLyricsResponse;
+  recordTrackPlay: RecordTrackPlayResponse;
+  getTrackWave: GetTrackWaveResponse;
+  uploadTrackAudio: UploadTrackAudioResponse;
   getUser: GetUserResponse;
   login: LoginResponse;
   logout: LogoutResponse;

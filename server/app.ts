@@ -4,14 +4,20 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
 import type { Handlers } from '../generated/contract.js';
+import { createAlbumHandlers } from './domains/albums/handlers.js';
+import { createArtistHandlers } from './domains/artists/handlers.js';
+import { createTagHandlers } from './domains/tags/handlers.js';
 import { createAuthHandlers } from './domains/auth/handlers.js';
 import { createCatalogHandlers } from './domains/catalog/handlers.js';
 import { createDeveloperTokenHandlers } from './domains/developer-tokens/handlers.js';
+import { createLyricHandlers } from './domains/lyrics/handlers.js';
+import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
@@ -22,6 +28,9 @@ import { createRouter } from './http/router.js';
 import { enforceSecurity } from './http/security.js';
 import { rejectNonFiniteNumbers, rejectNulCharacters } from './http/input-guards.js';
 import { createValidator } from './http/validator.js';
+import { removeTemporaryUploads, uploadLimitErrors } from './http/uploads.js';
+import { createTrackHandlers } from './domains/tracks/handlers.js';
+import type { Storage } from './storage/storage.js';
 
 export interface AppOptions {
   db: Db;
@@ -29,6 +38,16 @@ export interface AppOptions {
   validateResponses: boolean;
   secureCookies: boolean;
   rateLimits?: RateLimitOverrides;
+  /** Shares rate-limit counters across instances (REDIS_URL); memory per instance without it. */
+  redis?: Redis;
+  /** Prefix of the rate-limit keys in Redis (tests use one per run). */
+  rateLimitKeyPrefix?: string;
+  /** Request validation is always on in the server; only the bench turns it off, to measure its cost. */
+  validateRequests?: boolean;
+  /** Where uploaded audio is kept. */
+  storage: Storage;
+  /** Largest accepted upload, in bytes (BeatPass: 256 MB). */
+  uploadMaxBytes?: number;
   /** Replaces handlers; tests use it to prove that response validation catches a broken one. */
   handlerOverrides?: Partial<Handlers<RequestContext>>;
   /** Answers /ready: true when every backing service responds. */
@@ -38,12 +57,20 @@ export interface AppOptions {
 const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
 export const docsFile = fileURLToPath(new URL('../dist/docs/index.html', import.meta.url));
 
-export function createHandlers(db: Db, options: { secureCookies: boolean }): Handlers<RequestContext> {
+export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
+
+export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage }): Handlers<RequestContext> {
   return {
+    ...createTrackHandlers(db, options.storage),
     ...createAuthHandlers(db, options),
     ...createUserHandlers(db),
     ...createDeveloperTokenHandlers(db),
     ...createCatalogHandlers(db),
+    ...createPlaylistHandlers(db),
+    ...createLyricHandlers(db),
+    ...createAlbumHandlers(db),
+    ...createArtistHandlers(db),
+    ...createTagHandlers(db),
   };
 }
 
@@ -86,16 +113,26 @@ export function createApp(options: AppOptions): Express {
   });
 
   app.use(resolveOperation);
+  app.use(removeTemporaryUploads);
   // Only operations that declare a JSON body parse one; any other body is ignored unread.
   const parseJson = express.json({ limit: '1mb' });
   app.use((req, res, next) => (req.operation.hasJsonBody ? parseJson(req, res, next) : next()));
   app.use(cookieParser());
   app.use(resolveRequestContext(db));
-  app.use(createRateLimiter(options.rateLimits));
+  app.use(createRateLimiter(options.rateLimits, {
+    store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
+    logger: options.logger,
+  }));
   app.use(verifyCsrf);
   app.use(enforceSecurity);
   app.use(rejectNulCharacters);
-  app.use(createValidator({ validateResponses: options.validateResponses }));
+  const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  app.use(createValidator({
+    validateRequests: options.validateRequests ?? true,
+    validateResponses: options.validateResponses,
+    uploads: { tempDir: options.storage.tempDir, maxBytes: uploadMaxBytes },
+  }));
+  app.use(uploadLimitErrors(uploadMaxBytes));
   app.use(rejectNonFiniteNumbers);
   app.use(createRouter({ ...createHandlers(db, options), ...options.handlerOverrides }));
   app.use(notFoundHandler);

@@ -159,6 +159,57 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     expect(unliked).toEqual([]);
   });
 
+  it('creates demo playlists (public, private, collaborative with an editor and a pending invitation) and lyrics', async () => {
+    const [counts] = await rowsOf<Record<string, number>>(a, `
+      select (select count(*)::int from playlists) as playlists,
+             (select count(*)::int from playlists where public) as public,
+             (select count(*)::int from playlists where not public) as private,
+             (select count(*)::int from playlists where collaborative) as collaborative,
+             (select count(*)::int from playlist_tracks) as entries,
+             (select count(*)::int from playlist_editors) as editors,
+             (select count(*)::int from playlist_invites where status = 'pending' and expires_at > now()) as pending,
+             (select count(*)::int from playlist_followers) as followers,
+             (select count(*)::int from lyrics) as lyrics,
+             (select count(*)::int from lyrics where synced) as synced`);
+    expect(counts).toEqual({ playlists: 5, public: 3, private: 2, collaborative: 2, entries: expect.any(Number), editors: 1, pending: 1, followers: 3, lyrics: 5, synced: 1 });
+    expect(counts!.entries).toBeGreaterThanOrEqual(40);
+    // Positions run 0..n-1 in every playlist, and no playlist is over the limits.
+    const badPositions = await rowsOf(a, `
+      select playlist_id from playlist_tracks group by playlist_id
+      having min(position) <> 0 or max(position) <> count(*) - 1 or count(distinct position) <> count(*) or count(*) > 500`);
+    expect(badPositions).toEqual([]);
+    const badNames = await rowsOf(a, `select id from playlists where length(name) not between 3 and 250
+      or (description is not null and length(description) not between 20 and 170)`);
+    expect(badNames).toEqual([]);
+    const [editor] = await rowsOf<{ email: string; collaborative: boolean }>(a, `
+      select u.email, p.collaborative from playlist_editors e join users u on u.id = e.user_id join playlists p on p.id = e.playlist_id`);
+    expect(editor).toEqual({ email: 'producer@beatpass.test', collaborative: true });
+  });
+
+  it('creates albums over existing tracks, some by the demo producer, and pinned tracks', async () => {
+    const [counts] = await rowsOf<Record<string, number>>(a, `
+      select (select count(*)::int from albums) as albums,
+             (select count(*)::int from albums al join users u on u.id = al.owner_id where u.email = 'producer@beatpass.test') as producer_albums,
+             (select count(*)::int from albums where not exists (select 1 from album_artists aa where aa.album_id = albums.id)) as uncredited,
+             (select count(*)::int from albums where (select count(*) from tracks t where t.album_id = albums.id) < 3) as short,
+             (select count(*)::int from tracks where album_id is not null and number is null) as unnumbered,
+             (select count(*)::int from artists where pinned_track_id is not null) as pinned`);
+    expect(counts!.albums).toBeGreaterThanOrEqual(30);
+    expect(counts!.producer_albums).toBeGreaterThanOrEqual(2);
+    expect(counts).toMatchObject({ uncredited: 0, short: 0, unnumbered: 0 });
+    expect(counts!.pinned).toBeGreaterThanOrEqual(5);
+    // An album's tracks are its primary artist's, numbered 1..n; a pinned track is credited to its artist.
+    const foreign = await rowsOf(a, `select t.id from tracks t join album_artists aa on aa.album_id = t.album_id
+      where not exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = aa.artist_id)`);
+    expect(foreign).toEqual([]);
+    const badNumbers = await rowsOf(a, `select album_id from tracks where album_id is not null group by album_id
+      having min(number) <> 1 or max(number) <> count(*) or count(distinct number) <> count(*)`);
+    expect(badNumbers).toEqual([]);
+    const badPins = await rowsOf(a, `select a.id from artists a where a.pinned_track_id is not null
+      and not exists (select 1 from track_artists ta where ta.artist_id = a.id and ta.track_id = a.pinned_track_id)`);
+    expect(badPins).toEqual([]);
+  });
+
   it('does nothing when users already exist', async () => {
     const before = await count(a, 'tracks');
     expect(await seedDemoData(a.db)).toEqual({ seeded: false });
@@ -179,6 +230,13 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
       from tracks t order by t.id`);
     expect(await names(b)).toEqual(await names(a));
     expect(await snapshot(b)).toEqual(await snapshot(a));
+    const albumSnapshot = async (d: Database) => rowsOf(d, `
+      select al.id, al.name, al.release_date::text, al.image, al.owner_id, al.created_at,
+             (select string_agg(t.id || ':' || t.number, ',' order by t.number) from tracks t where t.album_id = al.id) as tracks
+      from albums al order by al.id`);
+    expect(await albumSnapshot(b)).toEqual(await albumSnapshot(a));
+    const pins = async (d: Database) => rowsOf(d, 'select id, pinned_track_id from artists order by id');
+    expect(await pins(b)).toEqual(await pins(a));
   });
 
   it('honours options.tracks', async () => {

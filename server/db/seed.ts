@@ -5,6 +5,9 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../domains/auth/passwords.js';
 import type { Db } from './connection.js';
+import { sql } from 'drizzle-orm';
+import { albumArtists, albums } from './schema.js';
+import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from './schema.js';
 import {
   artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users,
 } from './schema.js';
@@ -45,7 +48,7 @@ export interface DemoUser {
 export const demoUsers: readonly DemoUser[] = Object.freeze([
   {
     email: 'listener@beatpass.test', password: DEMO_PASSWORD, username: 'listener', displayName: 'Demo Listener',
-    role: 'listener', description: 'listener: follows some artists and has liked tracks',
+    role: 'listener', description: 'listener on the Plus plan (can download): follows some artists and has liked tracks',
   },
   {
     email: 'producer@beatpass.test', password: DEMO_PASSWORD, username: 'producer', displayName: 'Demo Producer',
@@ -67,6 +70,7 @@ export const demoUsers: readonly DemoUser[] = Object.freeze([
 ]);
 
 export const DEMO_PRODUCER_ARTIST_NAME = 'Demo Producer';
+export const DEMO_PRODUCER_EMAIL = 'producer@beatpass.test';
 
 const DEFAULT_TRACK_COUNT = 240;
 const SEED = 0xbea7_9a55;
@@ -265,6 +269,8 @@ export async function seedDemoData(db: Db, options: { tracks?: number } = {}): P
     const again = await tx.select({ id: users.id }).from(users).limit(1);
     if (again.length > 0) return { seeded: false };
     await insertCatalog(tx, passwordHash, trackCount);
+    await insertAlbumsAndPins(tx);
+    await insertPlaylistsAndLyrics(tx);
     return { seeded: true };
   });
 }
@@ -283,6 +289,7 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
     twoFactorSecret: u.role === 'two-factor' ? DEMO_TOTP_SECRET : null,
     twoFactorRecoveryCodes: u.role === 'two-factor' ? DEMO_RECOVERY_CODES.map(sha256Hex) : [],
     developerAccess: u.role === 'developer',
+    plan: u.role === 'listener' ? 'plus' : null,
     disabledAt: u.role === 'disabled' ? new Date(Date.UTC(2026, 0, 15, 9, 30)) : null,
     createdAt: new Date(userBase + i * DAY),
   }));
@@ -482,4 +489,202 @@ function idByName(rows: readonly { id: number; name: string }[], name: string): 
   const row = rows.find((r) => r.name === name);
   if (!row) throw new Error(`seed: no id returned for "${name}"`);
   return row.id;
+}
+
+// ---------------------------------------------------------------------------------------
+// Albums and pinned tracks, made from the tracks already inserted (so they never change the
+// tracks above). An artist with enough tracks gets albums of 3 to 6 of them, in release order;
+// some artists pin their most played track.
+
+const ALBUM_SEED = 0xa1b0_2026;
+const ALBUM_WORDS: readonly string[] = [
+  'Night Shift', 'Basement', 'Late Checkout', 'Red Eye', 'Blue Hour', 'Back Alley', 'Overtime', 'Cold Case',
+  'Low End', 'After Hours', 'Side B', 'Rooftop', 'Slow Burn', 'Deep Cuts', 'Northside', 'Static Season',
+  'Vapor', 'Concrete', 'Glasshouse', 'Sundown', 'Analog', 'Velvet Room', 'Daydream', 'Monsoon',
+];
+const ALBUM_FORMS: readonly string[] = ['Tape', 'EP', 'Sessions', 'Vol. 1', 'Vol. 2', 'Beat Tape', 'LP', 'Pack', 'Collection'];
+const ALBUM_DESCRIPTIONS: readonly string[] = [
+  'A run of late-night beats, tracked out and mixed for streaming.',
+  'Sketches from one long studio week, finished and mastered.',
+  'The beats that did not fit anywhere else, together at last.',
+  'Drums first, melodies second: a producer tape for rappers who like space.',
+  'Warm, sample-heavy instrumentals for storytellers.',
+];
+
+async function insertAlbumsAndPins(tx: Tx): Promise<void> {
+  const rng = new Rng(ALBUM_SEED);
+  // Primary credits, in release order.
+  const result = await tx.execute(sql`
+    select ta.artist_id, t.id as track_id, t.created_at, t.plays, a.user_id
+    from track_artists ta join tracks t on t.id = ta.track_id join artists a on a.id = ta.artist_id
+    where ta.position = 0 order by ta.artist_id, t.created_at, t.id`);
+  type Credit = { artist_id: number; track_id: number; created_at: string | Date; plays: number; user_id: number | null };
+  const credits = (Array.isArray(result) ? result : (result as unknown as { rows: Credit[] }).rows) as Credit[];
+  const byArtist = new Map<number, Credit[]>();
+  for (const row of credits) byArtist.set(row.artist_id, [...(byArtist.get(row.artist_id) ?? []), row]);
+
+  interface PlannedAlbum { artistId: number; ownerId: number | null; trackIds: number[]; createdAt: Date; row: typeof albums.$inferInsert }
+  const plannedAlbums: PlannedAlbum[] = [];
+  const usedNames = new Set<string>();
+  const pins: { artistId: number; trackId: number }[] = [];
+  for (const [artistId, rows] of byArtist) {
+    const isDemoProducer = rows[0]!.user_id !== null;
+    const wanted = isDemoProducer ? 4 : rows.length >= 16 ? 3 : rows.length >= 9 ? 2 : rows.length >= 4 ? 1 : 0;
+    let cursor = rng.int(0, 1);
+    for (let n = 0; n < wanted; n++) {
+      const size = rng.int(3, 6);
+      const chunk = rows.slice(cursor, cursor + size);
+      if (chunk.length < 3) break;
+      cursor += size + rng.int(0, 2);
+      let name = `${rng.pick(ALBUM_WORDS)} ${rng.pick(ALBUM_FORMS)}`;
+      while (usedNames.has(name)) name = `${rng.pick(ALBUM_WORDS)} ${rng.pick(ALBUM_FORMS)}`;
+      usedNames.add(name);
+      const last = new Date(chunk[chunk.length - 1]!.created_at).getTime();
+      const createdAt = new Date(Math.min(TRACKS_TO, last + rng.int(1, 6) * DAY + rng.int(0, DAY - 1)));
+      const release = new Date(createdAt.getTime() + rng.int(0, 14) * DAY);
+      plannedAlbums.push({
+        artistId,
+        ownerId: rows[0]!.user_id,
+        trackIds: chunk.map((r) => r.track_id),
+        createdAt,
+        row: {
+          name,
+          description: rng.chance(0.7) ? rng.pick(ALBUM_DESCRIPTIONS) : null,
+          releaseDate: rng.chance(0.9) ? release.toISOString().slice(0, 10) : null,
+          image: '',
+          ownerId: rows[0]!.user_id,
+          createdAt,
+          updatedAt: new Date(createdAt.getTime() + rng.int(0, 3) * DAY),
+        },
+      });
+    }
+    if (isDemoProducer || (rows.length >= 3 && rng.chance(0.5))) {
+      const top = [...rows].sort((a, b) => b.plays - a.plays || a.track_id - b.track_id)[0]!;
+      pins.push({ artistId, trackId: top.track_id });
+    }
+  }
+  plannedAlbums.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.row.name.localeCompare(b.row.name));
+  plannedAlbums.forEach((p, i) => { p.row.image = `https://open.beatpass.ca/storage/albums/${slugify(p.row.name)}-${i + 1}.jpg`; });
+
+  if (plannedAlbums.length > 0) {
+    const inserted = await tx.insert(albums).values(plannedAlbums.map((p) => p.row)).returning({ id: albums.id, name: albums.name });
+    const albumIds = plannedAlbums.map((p) => idByName(inserted, p.row.name));
+    await tx.insert(albumArtists).values(plannedAlbums.map((p, i) => ({ albumId: albumIds[i]!, artistId: p.artistId, position: 0 })));
+    const placements = plannedAlbums.flatMap((p, i) => p.trackIds.map((trackId, n) => sql`(${trackId}::int, ${albumIds[i]!}::int, ${n + 1}::int)`));
+    await tx.execute(sql`update tracks set album_id = v.album_id, number = v.number
+      from (values ${sql.join(placements, sql`, `)}) as v(id, album_id, number) where tracks.id = v.id`);
+  }
+  if (pins.length > 0) {
+    const values = pins.map((p) => sql`(${p.artistId}::int, ${p.trackId}::int)`);
+    await tx.execute(sql`update artists set pinned_track_id = v.track_id
+      from (values ${sql.join(values, sql`, `)}) as v(artist_id, track_id) where artists.id = v.artist_id`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Playlists and lyrics, made from the users and tracks already inserted (so they never change
+// the rows above). The listener owns a public collaborative playlist with the producer as
+// editor and a pending invitation for the developer; the producer owns a public and a
+// private one. The one exception to fixed dates: the pending invitation is dated from the
+// moment of seeding, so that it is still acceptable for 7 days in a fresh sandbox.
+
+const PLAYLIST_SEED = 0x91a7_1157;
+const PLAYLIST_BASE = Date.UTC(2026, 6, 1); // 2026-07-01
+
+const LRC_SAMPLE = [
+  '[00:12.00] Headlights on the overpass, the city still awake',
+  '[00:18.50] Counting every exit sign, I know which one to take',
+  '[00:25.00] Midnight on the dashboard and the bass is in my chest',
+  '[00:31.40] Ride until the morning, we can sleep when we get west',
+].join('\n');
+const PLAIN_SAMPLES: readonly string[] = [
+  'Verse 1\nWoke up with a melody stuck in my head\nWrote it on the back of a bill that I never read\n\nHook\nWe keep it moving, we keep it moving',
+  'Intro\nYeah, yeah\n\nVerse\nCold nights, warm lights, studio glow\nEvery bar I write is a place I used to know',
+  'Hook\nGold chains, slow rain, window down\nPlaying this one loud from the edge of town',
+];
+
+async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
+  const rng = new Rng(PLAYLIST_SEED);
+  const userRows = await tx.select({ id: users.id, email: users.email }).from(users);
+  const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
+  const listener = userId('listener@beatpass.test');
+  const producer = userId('producer@beatpass.test');
+  const developer = userId('developer@beatpass.test');
+  const allTracks = await tx.select({ id: tracks.id, ownerId: tracks.ownerId }).from(tracks).orderBy(tracks.id);
+  const trackIds = allTracks.map((t) => t.id);
+  const producerTracks = allTracks.filter((t) => t.ownerId === producer).map((t) => t.id);
+
+  const plan = [
+    {
+      ownerId: listener, name: 'Late Night Trap', description: 'Dark, slow trap beats for writing after midnight.',
+      public: true, collaborative: true, tracks: rng.sample(trackIds, 18),
+    },
+    {
+      ownerId: listener, name: 'Lo-Fi Study Session', description: 'Dusty loops and soft drums to keep you focused for hours.',
+      public: true, collaborative: false, tracks: rng.sample(trackIds, 12),
+    },
+    {
+      ownerId: listener, name: 'Reference Ideas', description: null, public: false, collaborative: false, tracks: rng.sample(trackIds, 6),
+    },
+    {
+      ownerId: producer, name: 'Demo Producer Catalog', description: 'Every beat from the Demo Producer, newest uploads last.',
+      public: true, collaborative: false, tracks: producerTracks.slice(0, 25),
+    },
+    {
+      ownerId: producer, name: 'Unreleased Drafts', description: 'Beats still being mixed. Private until the next drop.',
+      public: false, collaborative: true, tracks: rng.sample(producerTracks, 5),
+    },
+  ];
+  const rows = plan.map((p, i) => {
+    const createdAt = new Date(PLAYLIST_BASE + i * 6 * DAY + rng.int(0, DAY - 1));
+    return {
+      ownerId: p.ownerId,
+      name: p.name,
+      description: p.description,
+      image: `https://open.beatpass.ca/storage/playlists/${slugify(p.name)}.jpg`,
+      public: p.public,
+      collaborative: p.collaborative,
+      createdAt,
+      updatedAt: new Date(createdAt.getTime() + rng.int(0, 10) * DAY),
+    };
+  });
+  const inserted = await tx.insert(playlists).values(rows).returning({ id: playlists.id, name: playlists.name });
+  const playlistIds = plan.map((p) => idByName(inserted, p.name));
+
+  const entries = plan.flatMap((p, i) => p.tracks.map((trackId, position) => ({
+    playlistId: playlistIds[i]!,
+    trackId,
+    position,
+    addedBy: i === 0 && position % 4 === 3 ? producer : p.ownerId,
+    createdAt: new Date(rows[i]!.createdAt.getTime() + position * 3600_000),
+  })));
+  if (entries.length > 0) await tx.insert(playlistTracks).values(entries);
+
+  const lateNight = playlistIds[0]!;
+  await tx.insert(playlistEditors).values({ playlistId: lateNight, userId: producer, createdAt: new Date(PLAYLIST_BASE + 2 * DAY) });
+  const seededAt = Date.now();
+  await tx.insert(playlistInvites).values([
+    {
+      playlistId: lateNight, userId: producer, invitedBy: listener, status: 'accepted',
+      createdAt: new Date(PLAYLIST_BASE + DAY), expiresAt: new Date(PLAYLIST_BASE + 8 * DAY), respondedAt: new Date(PLAYLIST_BASE + 2 * DAY),
+    },
+    {
+      playlistId: lateNight, userId: developer, invitedBy: listener, status: 'pending',
+      createdAt: new Date(seededAt - 3600_000), expiresAt: new Date(seededAt - 3600_000 + 7 * DAY),
+    },
+  ]);
+  await tx.insert(playlistFollowers).values([
+    { playlistId: lateNight, userId: developer, createdAt: new Date(PLAYLIST_BASE + 3 * DAY) },
+    { playlistId: playlistIds[1]!, userId: producer, createdAt: new Date(PLAYLIST_BASE + 9 * DAY) },
+    { playlistId: playlistIds[3]!, userId: listener, createdAt: new Date(PLAYLIST_BASE + 20 * DAY) },
+  ]);
+
+  // Lyrics: the listener's notes on three tracks (one time-synced), the producer's on two of theirs.
+  const lyricRows = [
+    ...rng.sample(trackIds, 3).map((trackId, i) => ({
+      userId: listener, trackId, text: i === 0 ? LRC_SAMPLE : PLAIN_SAMPLES[i]!, synced: i === 0,
+    })),
+    ...rng.sample(producerTracks, 2).map((trackId, i) => ({ userId: producer, trackId, text: PLAIN_SAMPLES[(i + 2) % PLAIN_SAMPLES.length]!, synced: false })),
+  ].map((row, i) => ({ ...row, createdAt: new Date(PLAYLIST_BASE + (40 + i) * DAY), updatedAt: new Date(PLAYLIST_BASE + (41 + i) * DAY) }));
+  if (lyricRows.length > 0) await tx.insert(lyrics).values(lyricRows);
 }

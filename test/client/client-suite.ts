@@ -8,7 +8,12 @@ import { BeatPassError, createBeatPassClient, paginate, unwrap, type BeatPassCli
 export interface ClientSuiteTarget {
   /** Origin of the mock or server, e.g. `http://127.0.0.1:4010`. */
   baseUrl: string;
-  kind: 'mock' | 'server';
+  /**
+   * `proxy`: the real server behind `prism proxy --errors`. Prism forwards valid requests and
+   * checks the real responses; a request that breaks the spec never reaches the server: Prism
+   * answers it itself with the right status and an application/problem+json body.
+   */
+  kind: 'mock' | 'server' | 'proxy';
   /**
    * An artist known to exist. Optional: otherwise the suite takes one from the track list,
    * which names artists only in rich tracks (the mock's first example has them; a server's
@@ -76,7 +81,7 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       for (const track of tracks) expect(track).toEqual(expect.objectContaining(trackShape));
       // Prism answers with the spec's first example, the rich one; a server must keep
       // anonymous callers to the minimal fields.
-      if (target.kind === 'server') {
+      if (target.kind !== 'mock') {
         for (const track of tracks) expect(Object.keys(track).sort()).toEqual(trackPublicKeys);
       }
       listedTrack = tracks[0];
@@ -88,7 +93,7 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       expect(response.status).toBe(200);
       expect(data).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
       for (const track of data!.pagination.data) expect(track).toEqual(expect.objectContaining(trackShape));
-      if (target.kind === 'server') {
+      if (target.kind !== 'mock') {
         expect(data!.pagination.per_page).toBe(5);
         expect(data!.pagination.data.length).toBeLessThanOrEqual(5);
       }
@@ -134,7 +139,8 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       const result = await client.GET('/api/v1/users/{user_id}', { params: { path: { user_id: 'me' } } });
 
       expect(result.response.status).toBe(401);
-      expect(result.error).toEqual(errorBody);
+      if (target.kind === 'proxy') expect(result.response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      else expect(result.error).toEqual(errorBody);
       expect(() => unwrap(result)).toThrow(BeatPassError);
     });
 
@@ -142,6 +148,7 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       const error = await caught(client.GET('/api/v1/tracks', { params: { query: { per_page: 501 } } }));
 
       expect(error.status).toBe(422);
+      if (target.kind === 'proxy') return; // Prism's own problem+json answer, no field errors
       expect(error.body).toEqual({ ...errorBody, errors: expect.any(Object) });
       // Prism validates the request but answers with a canned example, not the real errors.
       if (target.kind === 'server') expect(Object.keys(error.fieldErrors)).toEqual(['per_page']);
@@ -158,6 +165,53 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       expect(genres).toHaveLength(first.pagination.total);
       expect(new Set(genres.map((g) => g.id)).size).toBe(genres.length);
       for (const genre of genres) expect(genre).toEqual(genreShape);
+    });
+
+    it('lists playlists and opens one with its first tracks', async () => {
+      const list = unwrap(await client.GET('/api/v1/playlists', { params: { query: { per_page: 5 } } }));
+      expect(list).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
+      const playlistShape = {
+        id: expect.any(Number), name: expect.any(String), public: expect.any(Boolean), collaborative: expect.any(Boolean),
+        model_type: 'playlist', created_at: isoDate,
+      };
+      for (const playlist of list.pagination.data) expect(playlist).toEqual(expect.objectContaining(playlistShape));
+      const first = list.pagination.data[0];
+      if (first === undefined) throw new Error(`${name}: no playlist was listed`);
+
+      const page = unwrap(await client.GET('/api/v1/playlists/{playlist_id}', { params: { path: { playlist_id: first.id } } }));
+      expect(page).toEqual({
+        playlist: expect.objectContaining({ ...playlistShape, id: first.id }),
+        loader: 'playlistPage',
+        totalDuration: page.tracks.total > 0 ? expect.any(Number) : null,
+        tracks: expect.objectContaining(lengthAwareMeta),
+      });
+      for (const track of page.tracks.data) expect(track).toEqual(expect.objectContaining(trackShape));
+    });
+
+    it('lists albums and opens one', async () => {
+      const list = unwrap(await client.GET('/api/v1/albums', { params: { query: { per_page: 5 } } }));
+      expect(list).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
+      const albumShape = { id: expect.any(Number), name: expect.any(String), model_type: 'album' };
+      for (const album of list.pagination.data) expect(album).toEqual(expect.objectContaining(albumShape));
+      const first = list.pagination.data[0];
+      if (first === undefined) throw new Error(`${name}: no album was listed`);
+
+      const page = unwrap(await client.GET('/api/v1/albums/{album_id}', { params: { path: { album_id: first.id } } }));
+      expect(page).toEqual({ album: expect.objectContaining({ ...albumShape, id: first.id }), loader: 'albumPage' });
+    });
+
+    it("lists an artist's albums with simple pagination", async () => {
+      const artists = unwrap(await client.GET('/api/v1/artists', { params: { query: { per_page: 1 } } }));
+      const artist = artists.pagination.data[0];
+      if (artist === undefined) throw new Error(`${name}: no artist was listed`);
+      expect(artist).toEqual(expect.objectContaining({ id: expect.any(Number), name: expect.any(String), model_type: 'artist' }));
+
+      const albums = unwrap(await client.GET('/api/v1/artists/{artist_id}/albums', { params: { path: { artist_id: artist.id } } }));
+      expect(albums.status).toBe('success');
+      expect(albums.pagination).toEqual(expect.objectContaining({
+        current_page: expect.any(Number), per_page: expect.any(Number), first_page_url: expect.any(String), path: expect.any(String), data: expect.any(Array),
+      }));
+      expect(albums.pagination).not.toHaveProperty('total');
     });
 
     function requireListedTrack() {

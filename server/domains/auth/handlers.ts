@@ -116,7 +116,11 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
         });
       } catch (err) {
         // Two registrations racing for the same email or username: the unique index decides.
-        if (isUniqueViolation(err)) return invalidField('email', 'The email has already been taken.');
+        if (isUniqueViolation(err)) {
+          return violatedConstraint(err) === 'users_username_unique'
+            ? invalidField('username', 'The username has already been taken.')
+            : invalidField('email', 'The email has already been taken.');
+        }
         throw err;
       }
       const user = created.accessToken === undefined ? serializeUser(created.user, true) : selfWithToken(created.user, created.accessToken);
@@ -139,6 +143,11 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e.code === '23505' || e.cause?.code === '23505';
+}
+
+function violatedConstraint(err: unknown): string | undefined {
+  const e = err as { constraint?: string; cause?: { constraint?: string } };
+  return e.constraint ?? e.cause?.constraint;
 }
 
 function selfWithToken(user: UserRow, accessToken: string) {
