@@ -12,7 +12,7 @@ import { buildContractModel } from '../fuzz/spec.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { realHandlers, type RealHandlers } from './real-handlers.js';
 import { call } from './contract-calls.js';
-import { startPrismProxy } from './prism.js';
+import { startPrismProxy } from '../support/prism.js';
 import { newCaller, replayCases, SeedMapper, type ReplayCase } from './replay.js';
 
 type Schema = { $ref?: string; required?: string[]; properties?: Record<string, unknown>; additionalProperties?: unknown };

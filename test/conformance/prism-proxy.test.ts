@@ -4,7 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { clientSuite } from '../client/client-suite.js';
-import { startPrismProxy, type PrismProcess } from './prism.js';
+import { startPrismProxy, type PrismProcess } from '../support/prism.js';
 
 let server: TestServer;
 let prism: PrismProcess;

@@ -2,6 +2,7 @@
 // two-factor challenge → logout) and the token sign-in and registration for apps.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
+import { uniqueViolation } from '../../db/errors.js';
 import { users } from '../../db/schema.js';
 import { SESSION_COOKIE, XSRF_COOKIE, clearCookie, serializeCookie } from '../../http/cookies.js';
 import { randomSecret } from '../../http/hash.js';
@@ -116,8 +117,9 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
         });
       } catch (err) {
         // Two registrations racing for the same email or username: the unique index decides.
-        if (isUniqueViolation(err)) {
-          return violatedConstraint(err) === 'users_username_unique'
+        const violation = uniqueViolation(err);
+        if (violation) {
+          return violation.constraint === 'users_username_unique'
             ? invalidField('username', 'The username has already been taken.')
             : invalidField('email', 'The email has already been taken.');
         }
@@ -140,15 +142,6 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-}
-
-function violatedConstraint(err: unknown): string | undefined {
-  const e = err as { constraint?: string; cause?: { constraint?: string } };
-  return e.constraint ?? e.cause?.constraint;
-}
 
 function selfWithToken(user: UserRow, accessToken: string) {
   return {

@@ -3,7 +3,7 @@ import { buildPage } from '../../http/pagination.js';
 import { findTrack } from '../catalog/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
 import type { DomainHandlers } from '../handler-types.js';
-import { isUniqueViolation } from '../playlists/repository.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { invalidField } from '../responses.js';
 import { deleteOwnLyrics, findLyricForTrack, findOwnLyric, insertLyric, listLyrics, updateLyric } from './repository.js';
 import { serializeLyric } from './serializers.js';

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { validationError } from '../../http/errors.js';
 import { buildPage } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
@@ -10,7 +11,7 @@ import { invalidField } from '../responses.js';
 import { findUserById } from '../users/repository.js';
 import {
   acceptInvite, addTracks, createPlaylist, declineInvite, deletePlaylists, editedPlaylistIds, findPlaylist, findPlaylists,
-  follow, invite, isUniqueViolation, listPlaylistTracks, listVisiblePlaylists, loadOneDetails, loadPlaylistDetails,
+  follow, invite, listPlaylistTracks, listVisiblePlaylists, loadOneDetails, loadPlaylistDetails,
   MAX_EDITORS, MAX_PLAYLISTS_PER_USER, MAX_TRACKS_PER_PLAYLIST, missingTrackIndexes, ownerHasName, removeEditor,
   removeTracks, reorderTracks, roleOf, totalDuration, unfollow, updatePlaylist, type PlaylistRow, type Role,
 } from './repository.js';

@@ -34,14 +34,6 @@ export interface PlaylistDetails {
 
 const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 
-/** Postgres unique_violation, however the driver wraps it. */
-export function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
-
 export async function findPlaylist(db: Db, id: number): Promise<PlaylistRow | undefined> {
   const [row] = await db.select().from(playlists).where(eq(playlists.id, id)).limit(1);
   return row;

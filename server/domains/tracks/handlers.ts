@@ -2,6 +2,7 @@
 // owners and artist managers; download with Range; waveforms; play logging.
 import type { components } from '../../../generated/api.js';
 import type { Db } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import type { FieldErrors } from '../../http/errors.js';
 import type { Storage } from '../../storage/storage.js';
 import { findTrack, loadTrackDetails } from '../catalog/repository.js';
@@ -323,9 +324,4 @@ function licensingColumns(fields: LicensingFields) {
     exclusiveCurrency: fields.exclusiveCurrency,
     exclusiveContactEmail: fields.exclusiveContactEmail,
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }

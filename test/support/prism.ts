@@ -1,7 +1,8 @@
-// Runs Prism (@stoplight/prism-cli 5.14.2) as a child process on a free loopback port, for the
-// validation-proxy tests: `prism proxy --errors <spec> <upstream>` forwards every request to
-// the real server and answers with an error instead of any request or response that breaks
-// the spec, so a second validator, independent of the server's own, checks real traffic.
+// Runs Prism (@stoplight/prism-cli 5.14.2) as a child process on a free loopback port, always
+// with `--errors`: `prism mock` answers from the spec's examples (the client suite's mock
+// target); `prism proxy <spec> <upstream>` forwards every request to the real server and
+// answers with an error instead of any request or response that breaks the spec, so a second
+// validator, independent of the server's own, checks real traffic.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +18,20 @@ export interface PrismProcess {
   stop(): Promise<void>;
 }
 
-export async function startPrismProxy(specPath: string, upstream: string): Promise<PrismProcess> {
+export const PRISM_STARTUP_TIMEOUT_MS = STARTUP_TIMEOUT_MS;
+
+export function startPrismProxy(specPath: string, upstream: string): Promise<PrismProcess> {
+  return startPrism(['proxy', specPath, upstream]);
+}
+
+export function startPrismMock(specPath: string): Promise<PrismProcess> {
+  return startPrism(['mock', specPath]);
+}
+
+async function startPrism([command, ...rest]: string[]): Promise<PrismProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const args = ['proxy', '--host', '127.0.0.1', '-p', String(port), '--errors', '--multiprocess=false', specPath, upstream];
+  const args = [command!, '--host', '127.0.0.1', '-p', String(port), '--errors', '--multiprocess=false', ...rest];
   const child = spawn(process.execPath, [prismCli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
