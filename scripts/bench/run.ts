@@ -303,6 +303,14 @@ async function main() {
       ratios[`${route}: [CPU] ours requests (prod) ÷ fastify`] = ratio(cpuRps('ours, memory data, requests (prod)', route), fastifyCpu);
     }
   }
+  if (SCENARIOS.has('catalog')) {
+    const catalog = (mode: string) => `${CATALOG_TRACKS} tracks, PG, ${mode}`;
+    for (const route of ['list', 'show', 'list*']) {
+      const off = rps(catalog('validation off'), route);
+      ratios[`catalog ${route}: requests+responses ÷ off`] = ratio(rps(catalog('requests+responses'), route), off);
+      ratios[`catalog ${route}: requests (prod) ÷ off`] = ratio(rps(catalog('requests (prod)'), route), off);
+    }
+  }
   lines.push('', '| ratio (same run) | value |', '|---|---:|');
   for (const [name, value] of Object.entries(ratios)) lines.push(`| ${name} | ${value} |`);
 
