@@ -6,6 +6,18 @@ type PageMeta = components['schemas']['LengthAwarePage'];
 
 export interface PageRequest { page: number; perPage: number }
 
+/** Builds a page's URL from the list's URL, keeping the request's other query parameters. */
+export function pageUrlBuilder(url: string, query: Record<string, string | number | undefined>): (page: number) => string {
+  return (page) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && key !== 'page') params.set(key, String(value));
+    }
+    params.set('page', String(page));
+    return `${url}?${params.toString()}`;
+  };
+}
+
 export function buildPage<T>(
   items: T[],
   total: number,
@@ -14,14 +26,7 @@ export function buildPage<T>(
   query: Record<string, string | number | undefined>,
 ): PageMeta & { data: T[] } {
   const lastPage = Math.max(1, Math.ceil(total / perPage));
-  const pageUrl = (n: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && key !== 'page') params.set(key, String(value));
-    }
-    params.set('page', String(n));
-    return `${url}?${params.toString()}`;
-  };
+  const pageUrl = pageUrlBuilder(url, query);
   const from = items.length > 0 ? (page - 1) * perPage + 1 : null;
   const to = from === null ? null : from + items.length - 1;
 

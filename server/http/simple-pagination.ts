@@ -1,6 +1,6 @@
 // Laravel's simple paginator: the page without a count (no `total`, `last_page` or `links`).
 // The caller fetches one item more than the page size to learn whether a next page exists.
-import type { PageRequest } from './pagination.js';
+import { pageUrlBuilder, type PageRequest } from './pagination.js';
 
 export interface SimplePageMeta {
   current_page: number;
@@ -21,14 +21,7 @@ export function buildSimplePage<T>(
   url: string,
   query: Record<string, string | number | undefined>,
 ): SimplePageMeta & { data: T[] } {
-  const pageUrl = (n: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && key !== 'page') params.set(key, String(value));
-    }
-    params.set('page', String(n));
-    return `${url}?${params.toString()}`;
-  };
+  const pageUrl = pageUrlBuilder(url, query);
   const from = items.length > 0 ? (page - 1) * perPage + 1 : null;
   return {
     current_page: page,
