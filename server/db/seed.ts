@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../domains/auth/passwords.js';
 import type { Db } from './connection.js';
+import { mulberry32 } from './prng.js';
 import { sql } from 'drizzle-orm';
 import { albumArtists, albums } from './schema.js';
 import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from './schema.js';
@@ -82,16 +83,6 @@ const BATCH = 500;
 // ---------------------------------------------------------------------------------------
 // Deterministic randomness
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -6,6 +6,19 @@ type PageMeta = components['schemas']['LengthAwarePage'];
 
 export interface PageRequest { page: number; perPage: number }
 
+interface PagingQuery { page?: number; per_page?: number; perPage?: number }
+
+/**
+ * The page a list request asks for: `per_page`, or BeatPass's older `perPage`, else the list's
+ * default. Number(): the bench runs list reads with request validation (and its coercion) off.
+ */
+export function pageRequest(query: PagingQuery, defaultPerPage: number): PageRequest {
+  return { page: Number(query.page ?? 1), perPage: Number(query.per_page ?? query.perPage ?? defaultPerPage) };
+}
+
+/** The paging parameters page links carry over. */
+export const pagingLinkQuery = (query: PagingQuery) => ({ per_page: query.per_page ?? query.perPage });
+
 /** Builds a page's URL from the list's URL, keeping the request's other query parameters. */
 export function pageUrlBuilder(url: string, query: Record<string, string | number | undefined>): (page: number) => string {
   return (page) => {

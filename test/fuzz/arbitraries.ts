@@ -3,6 +3,7 @@
 // placeholders (`__HUGE_n__`, `__DEEP_n__`, ...) that `expand` turns into real text at send
 // time, and values that only exist at run time (`__TOTP_NOW__`, `__OWN_TOKEN__`, ...) are
 // filled in by the test from the live credentials.
+import { mulberry32 } from '../../server/db/prng.js';
 import fc from 'fast-check';
 import { JSONSchemaFaker as jsf } from 'json-schema-faker';
 import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, demoUsers } from '../../server/db/seed.js';
@@ -51,17 +52,6 @@ export function expand(text: string): string {
 // ---------------------------------------------------------------------------------------
 // Seeded json-schema-faker
 
-/** mulberry32: a tiny, good-enough PRNG so a generated value depends only on its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 jsf.option({
   optionalsProbability: 0.6,
@@ -77,7 +67,7 @@ jsf.option({
  * jsf code paths call Math.random directly, so it is swapped for the seeded PRNG too.
  */
 export function fake(schema: JsonSchema, seed: number): unknown {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const original = Math.random;
   Math.random = random;
   jsf.option({ random });
@@ -325,7 +315,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** A body generated from the request schema, with known-good values mixed in by the seed. */
 export function validBody(schema: JsonSchema, seed: number): unknown {
   const value = fake(schema, seed);
-  const random = prng(seed ^ 0x5bd1e995);
+  const random = mulberry32(seed ^ 0x5bd1e995);
   if (isObject(value) && random() < 0.6) {
     for (const key of Object.keys(value)) {
       const hint = HINTS[key];
@@ -348,7 +338,7 @@ type Mutation = (typeof MUTATIONS)[number];
 const WRONG_TYPED: unknown[] = [0, -1, 1.5, 1e308, true, false, null, [], {}, ['a'], { a: 1 }, '', ' ', '__HUGE_300__'];
 
 function mutate(schema: JsonSchema, value: unknown, mutation: Mutation, seed: number): unknown {
-  const random = prng(seed ^ 0x27d4eb2f);
+  const random = mulberry32(seed ^ 0x27d4eb2f);
   const props = schema.properties as Record<string, JsonSchema> | undefined;
   const keys = isObject(value) ? Object.keys(value) : [];
   const schemaKeys = Object.keys(props ?? {});

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage } from '../../http/pagination.js';
+import { buildPage, pagingLinkQuery } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { editableAlbumIds, parseIdList } from '../catalog/permissions.js';
 import type { DomainHandlers } from '../handler-types.js';
@@ -36,7 +36,7 @@ export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
       const data = auth.user
         ? (await loadAlbumDetails(db, rows, auth.user.id)).map(serializeAlbum)
         : rows.map(serializeAlbumPublic);
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage } from '../../http/pagination.js';
+import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import { buildSimplePage } from '../../http/simple-pagination.js';
 import { listArtistAlbums, loadAlbumDetails } from '../albums/repository.js';
 import { serializeAlbum, serializeAlbumPublic } from '../albums/serializers.js';
@@ -24,12 +24,12 @@ const notPinManager = { status: 403 as const, body: { message: "Only the artist'
 export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
   return {
     async listArtists({ query, auth }) {
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 15 };
+      const page = pageRequest(query, 15);
       const { rows, total } = await listArtists(db, page);
       const data = auth.user
         ? (await loadArtistSummaries(db, rows, auth.user.id)).map(serializeArtistSummary)
         : rows.map(serializeArtistPublic);
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 
@@ -68,35 +68,35 @@ export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
     async listArtistTracks({ params, query, auth }) {
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return artistNotFound;
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 20 };
+      const page = pageRequest(query, 20);
       const { rows, total } = await listArtistTracks(db, artist.id, page);
       const data = auth.user
         ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
         : rows.map(serializeTrackPublic);
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 
     async listArtistAlbums({ params, query, auth }) {
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return artistNotFound;
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 5 };
+      const page = pageRequest(query, 5);
       const rows = await listArtistAlbums(db, artist.id, page, 1);
       const shown = rows.slice(0, page.perPage);
       const data = auth.user
         ? (await loadAlbumDetails(db, shown, auth.user.id)).map(serializeAlbum)
         : shown.map(serializeAlbumPublic);
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, rows.length > page.perPage, page, auth.url, links) } };
     },
 
     async listArtistFollowers({ params, query, auth }) {
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return artistNotFound;
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? query.perPage ?? 25 };
+      const page = pageRequest(query, 25);
       const { rows, total } = await listArtistFollowers(db, artist.id, page);
       const data = rows.map((user) => serializeUser(user, false));
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 

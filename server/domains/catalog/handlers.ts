@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage } from '../../http/pagination.js';
+import { buildPage, pageRequest } from '../../http/pagination.js';
 import type { DomainHandlers } from '../handler-types.js';
 import {
   findArtist, findTrack, listGenres, listTracks, loadArtistDetails, loadTrackDetails,
@@ -9,7 +9,7 @@ import { serializeArtist, serializeArtistPublic, serializeGenre, serializeTrack,
 export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'listTracks' | 'getTrack' | 'getArtist'> {
   return {
     async listGenres({ query, auth }) {
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? 15 };
+      const page = pageRequest(query, 15);
       const { rows, total } = await listGenres(db, page);
       return {
         status: 200,
@@ -18,8 +18,7 @@ export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'li
     },
 
     async listTracks({ query, auth }) {
-      // Number(): the bench runs these two reads with request validation (and its coercion) off.
-      const page = { page: Number(query.page ?? 1), perPage: Number(query.per_page ?? query.perPage ?? 15) };
+      const page = pageRequest(query, 15);
       const search = query.query?.trim() || undefined;
       const { rows, total } = await listTracks(db, { query: search, page });
       const data = auth.user

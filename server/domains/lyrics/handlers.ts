@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage } from '../../http/pagination.js';
+import { buildPage, pageRequest } from '../../http/pagination.js';
 import { findTrack } from '../catalog/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
 import type { DomainHandlers } from '../handler-types.js';
@@ -23,7 +23,7 @@ function checkText(text: string, synced: boolean) {
 export function createLyricHandlers(db: Db): DomainHandlers<'listLyrics' | 'createLyric' | 'updateLyric' | 'deleteLyrics' | 'getTrackLyrics'> {
   return {
     async listLyrics({ query, auth }) {
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? 15 };
+      const page = pageRequest(query, 15);
       const { rows, total } = await listLyrics(db, auth.user!.id, page);
       const data = rows.map((r) => serializeLyric(r.lyric, r.track));
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, { per_page: query.per_page }) } };

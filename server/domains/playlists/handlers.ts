@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { validationError } from '../../http/errors.js';
-import { buildPage } from '../../http/pagination.js';
+import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { loadTrackDetails } from '../catalog/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
@@ -66,7 +66,7 @@ export function createPlaylistHandlers(db: Db): DomainHandlers<Operations> {
 
   return {
     async listPlaylists({ query, auth }) {
-      const page = { page: query.page ?? 1, perPage: query.per_page ?? 15 };
+      const page = pageRequest(query, 15);
       const { rows, total } = await listVisiblePlaylists(db, auth.user?.id ?? null, page);
       const data = auth.user
         ? (await loadPlaylistDetails(db, rows, auth.user.id)).map(serializePlaylist)
@@ -160,7 +160,7 @@ export function createPlaylistHandlers(db: Db): DomainHandlers<Operations> {
       const page = { page: query.page ?? 1, perPage };
       const { rows, total } = await listPlaylistTracks(db, access.playlist.id, page);
       const data = auth.user ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack) : rows.map(serializeTrackPublic);
-      const links = { per_page: query.per_page ?? query.perPage };
+      const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 
