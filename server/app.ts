@@ -2,10 +2,8 @@
 // caller → rate limit → CSRF → security → validation → handler → one error mapper.
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
@@ -21,14 +19,15 @@ import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
-import { resolveOperation } from './http/operations.js';
+import { operationPipeline } from './http/pipeline.js';
+import { requestLogging } from './http/request-logging.js';
 import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
 import { resolveRequestContext, type RequestContext } from './http/request-context.js';
-import { createRouter } from './http/router.js';
+import { createOperationDispatcher } from './http/router.js';
 import { enforceSecurity } from './http/security.js';
 import { rejectNonFiniteNumbers, rejectNulCharacters } from './http/input-guards.js';
-import { createValidator } from './http/validator.js';
-import { removeTemporaryUploads, uploadLimitErrors } from './http/uploads.js';
+import { createRequestValidator, createResponseValidatorForSpec } from './http/validator.js';
+import { removeTemporaryUploads } from './http/uploads.js';
 import { createTrackHandlers } from './domains/tracks/handlers.js';
 import type { Storage } from './storage/storage.js';
 
@@ -57,6 +56,13 @@ export interface AppOptions {
 const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
 export const docsFile = fileURLToPath(new URL('../dist/docs/index.html', import.meta.url));
 
+const SECURITY_HEADERS = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+] as const;
+
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
 export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage }): Handlers<RequestContext> {
@@ -82,23 +88,36 @@ export function createApp(options: AppOptions): Express {
   app.set('etag', false);
 
   app.use((_req, res, next) => {
-    res.set({
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    });
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     next();
   });
-  app.use(pinoHttp({
-    logger: options.logger,
-    genReqId: (req, res) => {
-      const id = (typeof req.headers['x-request-id'] === 'string' && req.headers['x-request-id'].slice(0, 100)) || randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
-  }));
+  app.use(requestLogging(options.logger));
+
+  // Only operations that declare a JSON body parse one; any other body is ignored unread.
+  const parseJson = express.json({ limit: '1mb' });
+  const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
+  app.use(operationPipeline([
+    removeTemporaryUploads,
+    (req, res, next) => (req.operation.hasJsonBody ? parseJson(req, res, next) : next()),
+    cookieParser(),
+    resolveRequestContext(db),
+    createRateLimiter(options.rateLimits, {
+      store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
+      logger: options.logger,
+    }),
+    verifyCsrf,
+    enforceSecurity,
+    rejectNulCharacters,
+    createRequestValidator({
+      validateRequests: options.validateRequests ?? true,
+      uploads: { tempDir: options.storage.tempDir, maxBytes: uploadMaxBytes },
+    }),
+    rejectNonFiniteNumbers,
+    createOperationDispatcher(
+      { ...createHandlers(db, options), ...options.handlerOverrides },
+      options.validateResponses ? createResponseValidatorForSpec() : undefined,
+    ),
+  ]));
 
   app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/ready', async (_req, res) => {
@@ -111,30 +130,6 @@ export function createApp(options: AppOptions): Express {
     if (!existsSync(docsFile)) return next();
     res.sendFile(docsFile);
   });
-
-  app.use(resolveOperation);
-  app.use(removeTemporaryUploads);
-  // Only operations that declare a JSON body parse one; any other body is ignored unread.
-  const parseJson = express.json({ limit: '1mb' });
-  app.use((req, res, next) => (req.operation.hasJsonBody ? parseJson(req, res, next) : next()));
-  app.use(cookieParser());
-  app.use(resolveRequestContext(db));
-  app.use(createRateLimiter(options.rateLimits, {
-    store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
-    logger: options.logger,
-  }));
-  app.use(verifyCsrf);
-  app.use(enforceSecurity);
-  app.use(rejectNulCharacters);
-  const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-  app.use(createValidator({
-    validateRequests: options.validateRequests ?? true,
-    validateResponses: options.validateResponses,
-    uploads: { tempDir: options.storage.tempDir, maxBytes: uploadMaxBytes },
-  }));
-  app.use(uploadLimitErrors(uploadMaxBytes));
-  app.use(rejectNonFiniteNumbers);
-  app.use(createRouter({ ...createHandlers(db, options), ...options.handlerOverrides }));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

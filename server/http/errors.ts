@@ -1,5 +1,5 @@
 // One place turns every failure into the documented error body `{message, errors?}`:
-// our own HttpErrors, express-openapi-validator's errors, body-parser's errors, and
+// our own HttpErrors, the spec validator's issues, body-parser's errors, and
 // anything unexpected (500, logged with the request id).
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isServiceUnavailable } from '../infra/unavailable.js';

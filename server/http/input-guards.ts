@@ -27,13 +27,12 @@ export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
 };
 
 /**
- * express-openapi-validator coerces `Infinity` and `1e400` in path and query parameters to
- * Infinity and lets them pass `type: integer` with bounds; catch them after validation.
+ * Number coercion turns `Infinity` and `1e400` in path and query parameters into Infinity;
+ * whatever the validator makes of them, they never reach the database.
  */
 export const rejectNonFiniteNumbers: RequestHandler = (req, _res, next) => {
   const errors = Object.create(null) as FieldErrors;
-  const pathParams = (req as { openapi?: { pathParams?: Record<string, unknown> } }).openapi?.pathParams ?? {};
-  for (const [field, value] of [...Object.entries(pathParams), ...Object.entries(req.query)]) {
+  for (const [field, value] of [...Object.entries(req.pathParams), ...Object.entries(req.query)]) {
     if (typeof value === 'number' && !Number.isFinite(value)) errors[field] = [`The ${field} field must be an integer.`];
   }
   next(Object.keys(errors).length > 0 ? validationError(errors) : undefined);

@@ -1,20 +1,18 @@
-// Mounts one route per operation from the generated table and adapts Express to the typed
-// handler contract: coerced params, query and body in; {status, body, headers} out.
-import { Router, type Request, type Response, type NextFunction } from 'express';
-import {
-  operationTable, type FileBody, type Handlers, type OperationId, type ResponseHeaders, type UploadedFile,
-} from '../../generated/contract.js';
+// Calls the handler of the operation the request was matched to (one lookup, already done
+// by the operation pipeline; no second scan of every route) and adapts Express to the typed
+// handler contract: coerced params, query and body in; {status, body, headers} out, the body
+// checked against the spec when response validation is on.
+import type { Request, Response, NextFunction, RequestHandler } from 'express';
+import { operationTable, type FileBody, type Handlers, type OperationId, type ResponseHeaders, type UploadedFile } from '../../generated/contract.js';
 import { uploadedFiles } from './uploads.js';
 import type { RequestContext } from './request-context.js';
+import type { ResponseValidator } from './validation/response.js';
 
 type AnyHandler = (input: { params: unknown; query: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext }) => Promise<{
   status: number;
   body?: unknown;
   headers?: ResponseHeaders;
 }>;
-
-/** The validator stores coerced path parameters here (Express re-parses its own as strings). */
-type ValidatedRequest = Request & { openapi?: { pathParams?: Record<string, unknown> } };
 
 const isFileBody = (body: unknown): body is FileBody => (body as FileBody | undefined)?.kind === 'file';
 
@@ -26,30 +24,35 @@ function sendFile(res: Response, next: NextFunction, file: FileBody) {
   });
 }
 
-export function createRouter(handlers: Handlers<RequestContext>): Router {
-  const router = Router();
-  for (const [operationId, operation] of Object.entries(operationTable) as [OperationId, (typeof operationTable)[OperationId]][]) {
+export function createOperationDispatcher(handlers: Handlers<RequestContext>, validateResponse?: ResponseValidator): RequestHandler {
+  const byOperation = new Map<string, AnyHandler>();
+  for (const operationId of Object.keys(operationTable) as OperationId[]) {
     const handler = handlers[operationId] as unknown as AnyHandler | undefined;
     if (typeof handler !== 'function') throw new Error(`No handler for operation ${operationId}`);
-    const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete' | 'patch';
-    router[method](operation.expressPath, async (req: Request, res: Response, next: NextFunction) => {
-      try {
-        const result = await handler({
-          params: (req as ValidatedRequest).openapi?.pathParams ?? req.params,
-          query: req.query,
-          body: req.body,
-          files: uploadedFiles(req),
-          auth: req.ctx,
-        });
-        if (result.headers) res.set(result.headers);
-        if (isFileBody(result.body)) return sendFile(res, next, result.body);
-        res.status(result.status);
-        if (result.body === undefined) res.end();
-        else res.json(result.body);
-      } catch (err) {
-        next(err);
-      }
-    });
+    byOperation.set(operationId, handler);
   }
-  return router;
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const { operationId } = req.operation;
+      const result = await byOperation.get(operationId)!({
+        params: req.pathParams,
+        query: req.query,
+        body: req.body,
+        files: uploadedFiles(req),
+        auth: req.ctx,
+      });
+      if (isFileBody(result.body)) {
+        if (result.headers) res.set(result.headers);
+        return sendFile(res, next, result.body);
+      }
+      validateResponse?.(operationId, result.status, result.body);
+      if (result.headers) res.set(result.headers);
+      res.status(result.status);
+      if (result.body === undefined) res.end();
+      else res.json(result.body);
+    } catch (err) {
+      next(err);
+    }
+  };
 }

@@ -1,26 +1,67 @@
-// express-openapi-validator over the bundled spec: requests always, responses when
-// configured (on in development and tests). Security is enforced by our own step, which
-// knows sessions and tokens.
-import * as OpenApiValidator from 'express-openapi-validator';
+// Validation against the bundled spec, compiled once per operation at start-up: requests
+// always (multipart bodies streamed to disk first), responses when configured (on in
+// development and tests; production decides with VALIDATE_RESPONSES). Security is enforced
+// by our own step, which knows sessions and tokens.
 import type { RequestHandler } from 'express';
-import { readFileSync } from 'node:fs';
+import { operationTable } from '../../generated/contract.js';
+import { createMultipartParser } from './validation/multipart.js';
+import { compileRequestValidators } from './validation/request.js';
+import { createResponseValidator, type ResponseValidator } from './validation/response.js';
+import { deref, loadSpec, type OpenApiOperation, type OpenApiParameter } from './validation/spec-schemas.js';
 
-export const bundledSpecPath = new URL('../../generated/openapi.json', import.meta.url);
+export { bundledSpecPath } from './validation/spec-schemas.js';
 
-export function createValidator(options: {
-  validateRequests?: boolean;
-  validateResponses: boolean;
+const operations = Object.values(operationTable);
+const spec = loadSpec();
+
+/** Without request validation (the bench's baseline) path parameters still arrive typed. */
+function integerPathParameters(): Map<string, string[]> {
+  const byOperation = new Map<string, string[]>();
+  for (const op of operations) {
+    const operation = spec.paths[op.path]?.[op.method.toLowerCase()] as OpenApiOperation;
+    const parameters = [...(spec.paths[op.path]?.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref<OpenApiParameter>(spec, p));
+    byOperation.set(op.operationId, parameters.filter((p) => p.in === 'path' && p.schema?.type === 'integer').map((p) => p.name));
+  }
+  return byOperation;
+}
+
+export function createRequestValidator(options: {
+  validateRequests: boolean;
   /** Where multipart files are streamed while the request is handled, and their size limit. */
   uploads: { tempDir: string; maxBytes: number };
-}): RequestHandler[] {
-  const apiSpec = JSON.parse(readFileSync(bundledSpecPath, 'utf8'));
-  if (options.validateRequests === false && !options.validateResponses) return [(_req, _res, next) => next()];
-  return OpenApiValidator.middleware({
-    apiSpec,
-    validateRequests: options.validateRequests === false ? false : { allErrors: true, allowUnknownQueryParameters: false },
-    validateResponses: options.validateResponses ? { allErrors: true } : false,
-    validateSecurity: false,
-    validateApiSpec: false,
-    fileUploader: { dest: options.uploads.tempDir, limits: { fileSize: options.uploads.maxBytes, files: 1, fields: 20 } },
-  }) as RequestHandler[];
+}): RequestHandler {
+  const parseMultipart = createMultipartParser(options.uploads);
+  const isMultipart = (contentType: string | undefined) => contentType?.toLowerCase().startsWith('multipart/form-data') === true;
+
+  if (!options.validateRequests) {
+    const integers = integerPathParameters();
+    return async (req, res, next) => {
+      try {
+        if (req.operation.hasMultipartBody && isMultipart(req.headers['content-type'])) await parseMultipart(req, res);
+        for (const name of integers.get(req.operation.operationId) ?? []) req.pathParams[name] = Number(req.pathParams[name]);
+        next();
+      } catch (err) {
+        next(err);
+      }
+    };
+  }
+
+  const validators = compileRequestValidators(spec, operations);
+  return (req, res, next) => {
+    const validate = validators.get(req.operation.operationId)!;
+    if (req.operation.hasMultipartBody && isMultipart(req.headers['content-type'])) {
+      parseMultipart(req, res).then(() => validate(req)).then(() => next(), next);
+      return;
+    }
+    try {
+      validate(req);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+export function createResponseValidatorForSpec(): ResponseValidator {
+  return createResponseValidator(spec, operations);
 }

@@ -1,0 +1,34 @@
+// Every response carries an X-Request-Id (the caller's, or a new one) and every log line
+// about a request names it. With info logging on, pino-http also logs each request as it
+// completes; with it off (a quiet production or the bench), building those lines would be
+// wasted work on every request, so only the id and a request-bound logger remain.
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const header = req.headers['x-request-id'];
+  const id = (typeof header === 'string' && header.slice(0, 100)) || randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+export function requestLogging(logger: Logger): RequestHandler {
+  if (logger.isLevelEnabled('info')) {
+    return pinoHttp({
+      logger,
+      genReqId: requestId,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+    });
+  }
+  return (req, res, next) => {
+    const id = requestId(req, res);
+    req.id = id;
+    // Created only when something is logged: warnings and errors, rare on the hot path.
+    let bound: Logger | undefined;
+    Object.defineProperty(req, 'log', { get: () => (bound ??= logger.child({ reqId: id })), configurable: true });
+    next();
+  };
+}
