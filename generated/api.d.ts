@@ -69,6 +69,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/albums/{album_id}/producer-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an album's producer analytics
+         * @description Plays, listeners, engagement, downloads, growth and audience of an album's tracks over a
+         *     window, with a timeline and the album's most played tracks. BeatPass marks the route as
+         *     working with or without sign-in but says nothing of what an anonymous caller would see;
+         *     since an album's analytics must not leak to others, only the people who manage it (its
+         *     owner and the managers of its credited artists) may read them here: anonymous callers get
+         *     `401`, everyone else `403`. The response shape is *designed here*, the same as the track
+         *     and artist producer analytics; see `ProducerAnalytics`.
+         */
+        get: operations["getAlbumProducerAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artists": {
         parameters: {
             query?: never;
@@ -140,6 +166,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artists/{artist_id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an artist's audience activity
+         * @description What the audience did with the artist's tracks over a window (downloads, unique
+         *     downloaders, licenses issued, plays, likes, reposts, comments and the most downloaded
+         *     track) and the window's download events, newest first, a page at a time. The
+         *     parameters, the unwrapped camelCase shape and its rules follow BeatPass's
+         *     source-verified documentation: audience figures leave out the artist's managers,
+         *     anonymous plays count, and `hasMore` is `page * perPage < total`. Only the artist's
+         *     managers may read it; everyone else gets `403`.
+         *
+         *     Reposts are counted from the reposts the social-graph routes record. Until the commerce
+         *     routes issue license certificates on download, `licensesIssued` is `0` and every
+         *     event's `license` is `null`.
+         */
+        get: operations["getArtistActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artists/{artist_id}/albums": {
         parameters: {
             query?: never;
@@ -155,6 +211,203 @@ export interface paths {
          *     source-verified docs page by 5 with simple pagination (no `total`), which this follows.
          */
         get: operations["listArtistAlbums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/check-ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check whether the caller manages an artist
+         * @description Tells the caller whether their account manages this artist profile (the web app shows
+         *     the artist's edit controls when it does). Anonymous callers get `owned: false`. The
+         *     shape follows BeatPass's older endpoint table, the only source that describes it; its
+         *     narrative docs list the route with optional authentication and no response.
+         */
+        get: operations["checkArtistOwnership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/collaboration-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List collaboration recommendations for an artist
+         * @description Suggests artists to collaborate with, from the genres of the artists' tracks. An
+         *     artist's genre profile counts, per genre, the tracks credited to it that carry that
+         *     genre; every other artist whose profile shares at least one genre qualifies, except
+         *     artists already collaborated with (credited together on a track or an album). The
+         *     `similarity_score` is the cosine similarity of the two profiles, rounded to 4 decimals.
+         *     Best matches first: by score, then more genres in common, then more tracks, then lower
+         *     artist ID, so the same catalog always gives the same list; at most `limit` of the
+         *     `total_found` are returned. An artist without tracks gets empty lists.
+         *
+         *     The shape follows BeatPass's older endpoint table, the only source that describes the
+         *     route; the scoring, the exclusions, `limit` and the anonymous form (no `avatar`,
+         *     `verified` or `track_count`, as for other artist data) are *designed here*.
+         */
+        get: operations["listArtistCollaborationRecommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an artist's portfolio credits
+         * @description Returns the artist's portfolio: releases they worked on, on BeatPass or elsewhere (a
+         *     Spotify album where they produced one track), with their role, in the order the artist
+         *     chose. Minimal credits for anonymous callers, rich ones (links, Spotify and BeatPass IDs,
+         *     position) with a session or a developer token. The whole list comes in one response: an
+         *     artist holds at most 200 credits. BeatPass documents the route as "portfolio credits"
+         *     without a shape; the `{status, credits}` response is *designed here*.
+         */
+        get: operations["listArtistCredits"];
+        put?: never;
+        /**
+         * Add a credit to an artist's portfolio
+         * @description Adds one credit at the end of the artist's portfolio: a track the artist worked on and
+         *     their role, typed in or copied from a Spotify search result, optionally linked to a
+         *     BeatPass track or album (which must exist: `422` otherwise). `role` is one of
+         *     `GET /api/v1/credits/roles`. An artist holds one credit per Spotify track and role, and
+         *     one per BeatPass track and role (`422` for a second), and at most 200 credits (`429`
+         *     with `credit_limit_reached`). Only the artist's manager may add credits (`403`).
+         *     *Designed here*: BeatPass documents the route only; the answer is `200 {status, credit}`
+         *     like BeatPass's other creates.
+         */
+        post: operations["createArtistCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/credits/{credit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a credit
+         * @description Changes the given fields of one of the artist's credits; `null` clears an optional field.
+         *     The same rules as adding a credit apply (role from the list, BeatPass track or album
+         *     must exist, one credit per Spotify or BeatPass track and role). Only the artist's
+         *     manager may (`403`); a credit of another artist is a `404`. To move a credit, use the
+         *     reorder route. *Designed here*: BeatPass documents the route only.
+         */
+        put: operations["updateArtistCredit"];
+        post?: never;
+        /**
+         * Remove a credit
+         * @description Removes one credit from the artist's portfolio; the others keep their order. Only the
+         *     artist's manager may (`403`); a credit of another artist is a `404`. *Designed here*:
+         *     BeatPass documents the route without a response; the `{status}` acknowledgement follows
+         *     its other deletes.
+         */
+        delete: operations["deleteArtistCredit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/credits/album": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit an artist on a whole album
+         * @description Adds one credit per listed track, all with the same role and album details, at the end of
+         *     the artist's portfolio in the order given: typically the album that
+         *     `GET /api/v1/credits/spotify-album` returned, with the tracks the artist worked on. All
+         *     or nothing: a track the artist already holds this role on (same Spotify track or BeatPass
+         *     track), a track listed twice, an unknown BeatPass track or album, is a `422` naming the
+         *     item (`tracks.2.spotify_track_id`), and nothing is added; so is going over 200 credits
+         *     (`429` with `credit_limit_reached`). Only the artist's manager may add credits (`403`).
+         *     *Designed here*: BeatPass documents the route only.
+         */
+        post: operations["createArtistAlbumCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/credits/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reorder an artist's credits
+         * @description Sets the order of the artist's portfolio: `ids` lists every credit of the artist, each
+         *     once, in the new order (`422` otherwise, and nothing changes); the order is applied at
+         *     once, so a concurrent add or removal makes the list incomplete rather than half-applied.
+         *     Only the artist's manager may (`403`). *Designed here*: BeatPass documents the route
+         *     only; the body follows the playlist reorder route.
+         */
+        post: operations["reorderArtistCredits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/downloads-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an artist's download analytics
+         * @description Downloads of the artist's tracks over a window: how many, by how many people, the change
+         *     against the window before, a timeline and the most downloaded tracks. BeatPass only says
+         *     the route needs sign-in; since download figures are the artist's business, only the
+         *     artist's managers may read them here, and everyone else gets `403`. Downloads by the
+         *     managers themselves are not counted. The response shape is *designed here*; see
+         *     `DownloadsAnalytics`.
+         */
+        get: operations["getArtistDownloadsAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -201,6 +454,83 @@ export interface paths {
          *     track responses.
          */
         get: operations["getArtistPinnedTrack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/producer-achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an artist's producer achievements
+         * @description Lists every producer achievement with whether the artist has unlocked it. Signed-in
+         *     callers also get the count behind each one (`current` of `threshold`, `progress` in
+         *     percent) and the artist's XP and level; anonymous callers get the badges only.
+         *
+         *     BeatPass lists the route (an "achievement list", optional authentication) and its XP
+         *     rules (help centre: 100 XP per track, 1 per play, 50 per track with complete metadata,
+         *     25 per collaboration, achievements worth 100 to 10,000, level titles Novice, Apprentice,
+         *     Rising, …) but no achievement or shape: the achievements, the levels and the shape are
+         *     *designed here*. Achievements are computed from the catalog on each request and not
+         *     stored, so none has an unlock date, and one whose count drops (a deleted track, an
+         *     unfollow) locks again. Levels start at 0 (Novice), 1,000 (Apprentice), 5,000 (Rising),
+         *     25,000 (Established), 100,000 (Pro), 500,000 (Elite) and 2,000,000 XP (Legend).
+         *
+         *     | id | metric | threshold | XP | rarity |
+         *     |---|---|---|---|---|
+         *     | `first_drop` | `tracks` | 1 | 100 | common |
+         *     | `catalog_builder` | `tracks` | 10 | 500 | uncommon |
+         *     | `beat_factory` | `tracks` | 50 | 2,500 | rare |
+         *     | `vault_keeper` | `tracks` | 100 | 5,000 | epic |
+         *     | `first_listeners` | `plays` | 1,000 | 100 | common |
+         *     | `rising_sound` | `plays` | 10,000 | 500 | uncommon |
+         *     | `heavy_rotation` | `plays` | 100,000 | 2,500 | rare |
+         *     | `platinum_ears` | `plays` | 1,000,000 | 10,000 | legendary |
+         *     | `crowd_pleaser` | `likes` | 100 | 250 | common |
+         *     | `fan_favourite` | `likes` | 1,000 | 1,000 | uncommon |
+         *     | `beloved` | `likes` | 10,000 | 5,000 | rare |
+         *     | `first_fan` | `followers` | 1 | 100 | common |
+         *     | `growing_following` | `followers` | 100 | 1,000 | rare |
+         *     | `fanbase` | `followers` | 1,000 | 5,000 | epic |
+         *     | `team_player` | `collaborations` | 1 | 250 | common |
+         *     | `connector` | `collaborations` | 10 | 1,000 | rare |
+         *     | `debut_project` | `albums` | 1 | 250 | common |
+         *     | `discography` | `albums` | 5 | 1,000 | rare |
+         *     | `detail_oriented` | `complete_metadata` | 10 | 500 | uncommon |
+         */
+        get: operations["listArtistProducerAchievements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/producer-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an artist's producer analytics
+         * @description Plays, listeners, engagement, downloads, growth and audience of every track credited to
+         *     the artist over a window, with a timeline and the artist's most played tracks. Only the
+         *     artist's managers may read them (BeatPass: authenticated, artist manager); everyone else
+         *     gets `403`. The response shape is *designed here* (BeatPass lists the route without one),
+         *     the same as the track and album producer analytics; see `ProducerAnalytics`.
+         */
+        get: operations["getArtistProducerAnalytics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -324,6 +654,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credits/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the credit roles
+         * @description Returns every role a portfolio credit can have (Producer, Engineer, Songwriter, …), with
+         *     a description for a role picker. The list is fixed by BeatPass and is the `CreditRole`
+         *     enumeration that credit writes are validated against. Public: BeatPass marks it as needing
+         *     no sign-in; like every public route here, a presented but invalid token still gets `401`.
+         *     BeatPass names the roles but not the shape; `{status, roles}` is *designed here*.
+         */
+        get: operations["listCreditRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/spotify-album": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Spotify album lookup for credits
+         * @description Returns one album from Spotify's catalog with its tracks (the first 50), in this API's
+         *     shape, ready to credit with `POST /api/v1/artists/{artist_id}/credits/album`. `id` takes
+         *     the album's Spotify ID, its `spotify:album:` URI or its open.spotify.com link, as copied
+         *     from the Spotify app. When this server has no Spotify credentials, or Spotify fails or
+         *     does not answer in time, the answer is `503` with `Retry-After`. BeatPass documents the
+         *     route as returning "Spotify album"; parameters and shape are *designed here*.
+         */
+        get: operations["getSpotifyAlbum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credits/spotify-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Spotify catalog search for credits
+         * @description Searches Spotify's catalog for tracks and albums, to fill in a credit: a track result maps
+         *     onto `POST /api/v1/artists/{artist_id}/credits`, an album onto
+         *     `GET /api/v1/credits/spotify-album` and the album credit route. Results are in this API's
+         *     shape, not Spotify's raw JSON. When this server has no Spotify credentials, or Spotify
+         *     fails or does not answer in time, the answer is `503` with `Retry-After`. BeatPass
+         *     documents the route as returning "Spotify catalog results"; parameters and shape are
+         *     *designed here*.
+         */
+        get: operations["searchSpotifyCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/developer-tokens": {
         parameters: {
             query?: never;
@@ -420,6 +825,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insights-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an insights report
+         * @description **Kept for older clients.** The insights report of BeatPass's older endpoint table:
+         *     plays over time and broken down by device, browser, platform, country, track, artist,
+         *     album and listener, for one track, album or artist. BeatPass's current documentation
+         *     lists the route as obsolete; new clients should use the producer analytics
+         *     (`GET /api/v1/tracks/{track_id}/producer-analytics` and its album and artist siblings).
+         *
+         *     The parameters and the `{status, report}` shape follow the older table. Counts are
+         *     every logged play, the managers' own included (unlike the producer analytics, which count
+         *     the audience only). Device, browser and platform are read from the player's User-Agent
+         *     when the play is logged; the country is known only when a CDN in front of BeatPass
+         *     reports it (`CF-IPCountry`), and is `Unknown` otherwise. The answer is never cached
+         *     (`Cache-Control: no-store, no-cache, must-revalidate, max-age=0`).
+         *
+         *     Access follows the model: the caller must manage the track, album or artist (else
+         *     `403`). The older table marks the route as working without sign-in, but every model
+         *     needs a manager, so an anonymous call gets `401`. `track_play:0`, the whole platform,
+         *     was for administrators; this API has no administrator role, so it is always `403`
+         *     (*designed here*, as are the defaults: the last 7 days, in UTC, for the whole platform).
+         */
+        get: operations["getInsightsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/lyrics": {
         parameters: {
             query?: never;
@@ -463,6 +905,31 @@ export interface paths {
          * @description Deletes one or several of the caller's lyrics (comma-separated IDs, at most 100). All or nothing: if any ID is unknown or another user's, the answer is `404` and nothing is deleted (another user's lyrics stay private, so they are not told apart with `403`). Lyrics are personal: BeatPass's source-verified docs require sign-in on every lyrics route, reads included, where older pages made reads optional; this follows them.
          */
         delete: operations["deleteLyrics"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/player/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get tracks for playback
+         * @description Loads the tracks of a player queue in one call: up to 100 track IDs in, the tracks the
+         *     caller may see out, in the order asked (a repeated ID once, at its first place; IDs of
+         *     tracks that do not exist, or that the caller may not see, are left out rather than failing
+         *     the whole queue). Anonymous callers get the minimal tracks, signed-in callers the rich
+         *     ones. BeatPass lists the route only in an older endpoint table ("tracks for playback"),
+         *     without a body or an answer; both are *designed here*.
+         */
+        post: operations["getPlayerTracks"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -859,6 +1326,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracks/{track_id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a track's comments
+         * @description Lists the comments on a track: threads newest first, each top-level comment followed by
+         *     its replies, oldest first. Comments pinned to a second of the track carry its
+         *     `position`; the waveform (`GET /api/v1/tracks/{track_id}/wave`) shows those. Only
+         *     BeatPass's published spec documents this route (`perPage`, 20 a page), which this
+         *     follows; `per_page` is accepted beside it. Comments read the same for anonymous and
+         *     signed-in callers.
+         */
+        get: operations["listTrackComments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracks/{track_id}/download": {
         parameters: {
             query?: never;
@@ -873,6 +1365,10 @@ export interface paths {
          *     range outside the file). Downloads need a paid plan (Classic, Plus or Pro); the track's
          *     owner and the managers of its artists can always download it. Demo tracks seeded without
          *     audio answer 404.
+         *
+         *     A request that starts a download (no `Range`, or a range from byte 0) is counted in the
+         *     artist's download analytics and activity; a resumed or partial request (a range starting
+         *     later) is not, and a user starting the same track again within ten minutes counts once.
          */
         get: operations["downloadTrack"];
         put?: never;
@@ -945,6 +1441,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tracks/{track_id}/posted-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a track as posted or not
+         * @description Records whether the producer has posted the beat outside BeatPass (on their social
+         *     channels, video platforms or store), so the artist dashboard can tell promoted beats from
+         *     the ones still to share. It is bookkeeping for the track's managers: it changes neither
+         *     who can see or play the track nor any other field. Marking a posted track again keeps
+         *     its first `posted_at`. Only the track's owner and the managers of its credited artists
+         *     may change it, as for other track edits. BeatPass lists the route only in an older
+         *     endpoint table, without a body or an answer; both are *designed here*.
+         */
+        put: operations["updateTrackPostedStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tracks/{track_id}/producer-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a track's producer analytics
+         * @description Plays, listeners, engagement, downloads, growth and audience (devices, browsers,
+         *     platforms, countries) of a track over a window, with a timeline, for the people who
+         *     manage it: its owner and the managers of its credited artists. Everyone else gets `403`,
+         *     as BeatPass's source-verified documentation requires (the caller must manage the
+         *     resource). The response shape is *designed here* (BeatPass lists the route without one),
+         *     after the insights track analytics (`/producer-intelligence/insights/tracks/{trackId}`);
+         *     see `ProducerAnalytics`.
+         */
+        get: operations["getTrackProducerAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tracks/{track_id}/wave": {
         parameters: {
             query?: never;
@@ -954,8 +1502,9 @@ export interface paths {
         };
         /**
          * Get a track's waveform
-         * @description Returns the waveform peaks computed from the track's audio when it was uploaded. The
-         *     published spec answers `{peaks}`; this follows BeatPass's source-verified `waveData`.
+         * @description Returns the waveform peaks computed from the track's audio when it was uploaded, with the
+         *     comments pinned to it. The published spec answers `{peaks}`; this follows BeatPass's
+         *     source-verified `waveData` and `comments`.
          */
         get: operations["getTrackWave"];
         put?: never;
@@ -981,6 +1530,9 @@ export interface paths {
          *     the counts shown on tracks, albums and artists. A retried call with the same
          *     `idempotency_key` counts once and returns the same `play_token`. BeatPass's older
          *     docs mark this route optional-auth; its source requires sign-in, which this follows.
+         *     For the producer analytics, the play also records the device, browser and platform read
+         *     from the `User-Agent` header, and the country when a CDN in front of BeatPass sends
+         *     `CF-IPCountry`.
          */
         post: operations["logTrackPlay"];
         delete?: never;
@@ -1177,6 +1729,12 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description How hard the achievement is to unlock, from `common` to `legendary`.
+         * @example rare
+         * @enum {string}
+         */
+        AchievementRarity: "common" | "uncommon" | "rare" | "epic" | "legendary";
+        /**
          * @description The rich album that signed-in callers get (session or token). `genres` and `tags` are
          *     those of its tracks (*designed here*: BeatPass shows both without saying where they come
          *     from), and `plays` is the sum of its tracks' plays.
@@ -1254,6 +1812,82 @@ export interface components {
             /** @constant */
             status: "success";
         };
+        /** @description One slice of a breakdown, such as a browser and the plays logged from it. */
+        AnalyticsBreakdownItem: {
+            /**
+             * @description What the slice is: a device, browser, platform or country code (`mobile`, `Chrome`,
+             *     `iOS`, `CA`; `Unknown` when the play carried no such information), or the name of a
+             *     track, album, artist or user.
+             */
+            label: string;
+            /** @description How many plays fall in the slice. */
+            value: number;
+        };
+        /** @description The reporting window the figures cover. */
+        AnalyticsPeriodRange: {
+            /**
+             * Format: date-time
+             * @description End of the window, the moment the figures were computed.
+             */
+            end: string;
+            /**
+             * @description The `period` asked for.
+             * @enum {string}
+             */
+            key: "7d" | "30d" | "90d" | "all";
+            /**
+             * Format: date-time
+             * @description Start of the window's first UTC day; `null` for `all`.
+             */
+            start: string | null;
+        };
+        /** @description What the analytics are about. */
+        AnalyticsSubject: {
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            /**
+             * Format: uri
+             * @description Cover art of the track or album, profile picture of the artist.
+             */
+            image: string | null;
+            /** @enum {string} */
+            model_type: "track" | "album" | "artist";
+            name: string;
+            /** @description Albums and artists only. How many tracks the figures add up. */
+            track_count?: number;
+        };
+        /**
+         * @description The window's figures per day (per month for `all`), oldest first, one point per day or
+         *     month even when nothing happened.
+         */
+        AnalyticsTimeline: {
+            data: {
+                /**
+                 * Format: date
+                 * @description The UTC day, or the first day of the month.
+                 */
+                date: string;
+                downloads: number;
+                likes: number;
+                plays: number;
+            }[];
+            /** @enum {string} */
+            granularity: "day" | "month";
+        };
+        /** @description A track of the album or artist and its figures in the window. */
+        AnalyticsTopTrack: {
+            /** @description Audience downloads in the window. */
+            downloads: number;
+            id: number;
+            /** Format: uri */
+            image: string | null;
+            /** @description Likes given in the window by the audience. */
+            likes: number;
+            name: string;
+            /** @description Audience plays in the window. */
+            plays: number;
+        };
         /** @description The rich artist that signed-in callers get (session or token). */
         Artist: {
             bio: string | null;
@@ -1281,6 +1915,202 @@ export interface components {
             /** Format: uri */
             website: string | null;
         };
+        /**
+         * @description What the audience did with an artist's tracks over a window, and the downloads one page at
+         *     a time. Unwrapped and camelCase, as BeatPass's source-verified documentation gives it.
+         *     Audience figures leave out the artist's managers; anonymous plays count.
+         */
+        ArtistActivity: {
+            /** @description The window's downloads, newest first. */
+            downloadEvents: components["schemas"]["ArtistDownloadEvent"][];
+            /** @description Whether any track is credited to the artist. */
+            hasTracks: boolean;
+            pagination: {
+                /** @description `page * perPage < total`. */
+                hasMore: boolean;
+                page: number;
+                perPage: number;
+                /** @description Download events in the window. */
+                total: number;
+            };
+            period: components["schemas"]["AnalyticsPeriodRange"];
+            summary: {
+                /** @description Downloads started in the window. */
+                audienceDownloads: number;
+                /** @description Plays in the window, anonymous ones included. */
+                audiencePlays: number;
+                /** @description Comments written in the window and not deleted. */
+                comments: number;
+                /** @description Downloads in the window that issued a license certificate (0 until the commerce routes issue them). */
+                licensesIssued: number;
+                likes: number;
+                reposts: number;
+                /** @description The track downloaded most in the window; `null` without downloads. */
+                topDownloadedTrack: {
+                    downloads: number;
+                    id: number;
+                    /** Format: uri */
+                    image: string | null;
+                    name: string;
+                } | null;
+                uniqueDownloaders: number;
+            };
+        };
+        /**
+         * @description A portfolio credit that signed-in callers get: a release the artist worked on, on BeatPass
+         *     or elsewhere (for example a Spotify album where they produced one track), their role on it,
+         *     and where to find it. *Designed here*: BeatPass names the credit routes but documents no
+         *     shape.
+         */
+        ArtistCredit: {
+            /** @description The BeatPass album, when the release is on BeatPass (null once that album is deleted). */
+            album_id: number | null;
+            /**
+             * @description The album (or single) the track came out on.
+             * @example Blue Hour
+             */
+            album_name: string | null;
+            /** @description The credited artist. */
+            artist_id: number;
+            /** Format: date-time */
+            created_at: string;
+            id: number;
+            /**
+             * Format: uri
+             * @description Cover art URL.
+             */
+            image: string | null;
+            /** @constant */
+            model_type: "credit";
+            /** @description Place in the artist's portfolio; lists are sorted by it (see the reorder route). */
+            position: number;
+            /**
+             * @description The performing artists as the release names them, main artist first.
+             * @example [
+             *       "Rae Castillo",
+             *       "Yung Tidal"
+             *     ]
+             */
+            release_artists: string[];
+            /**
+             * @description As precise as known, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (as Spotify gives it).
+             * @example 2026-03-13
+             */
+            release_date: string | null;
+            role: components["schemas"]["CreditRole"];
+            /**
+             * @description The album's Spotify ID.
+             * @example 4aawyAB9vmqN3uQ7FjRGTy
+             */
+            spotify_album_id: string | null;
+            /**
+             * @description The track's Spotify ID, when the credit came from Spotify.
+             * @example 3n3Ppam7vgaVa1iaRUc9Lp
+             */
+            spotify_track_id: string | null;
+            /**
+             * Format: uri
+             * @description The track (or album) on open.spotify.com.
+             */
+            spotify_url: string | null;
+            /**
+             * @description The track's title on the release.
+             * @example Late Checkout
+             */
+            title: string;
+            /** @description The BeatPass track this credit is for, when the release is on BeatPass (null once that track is deleted). */
+            track_id: number | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ArtistCreditEnvelope: {
+            credit: components["schemas"]["ArtistCredit"];
+            /** @constant */
+            status: "success";
+        };
+        ArtistCreditListEnvelope: {
+            /** @description The artist's whole portfolio, in order; rich credits for signed-in callers, minimal ones for anonymous callers. */
+            credits: (components["schemas"]["ArtistCredit"] | components["schemas"]["ArtistCreditPublic"])[];
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description The minimal portfolio credit that anonymous callers get: what the release is and the
+         *     artist's role on it, without links or identifiers.
+         */
+        ArtistCreditPublic: {
+            /**
+             * @description The album (or single) the track came out on.
+             * @example Blue Hour
+             */
+            album_name: string | null;
+            id: number;
+            /**
+             * Format: uri
+             * @description Cover art URL.
+             */
+            image: string | null;
+            /** @constant */
+            model_type: "credit";
+            /**
+             * @description The performing artists as the release names them, main artist first.
+             * @example [
+             *       "Rae Castillo",
+             *       "Yung Tidal"
+             *     ]
+             */
+            release_artists: string[];
+            /**
+             * @description As precise as known, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (as Spotify gives it).
+             * @example 2026-03-13
+             */
+            release_date: string | null;
+            role: components["schemas"]["CreditRole"];
+            /**
+             * @description The track's title on the release.
+             * @example Late Checkout
+             */
+            title: string;
+        };
+        ArtistCreditsSavedEnvelope: {
+            credits: components["schemas"]["ArtistCredit"][];
+            /** @constant */
+            status: "success";
+        };
+        /** @description One download of one of the artist's tracks by someone in the audience. */
+        ArtistDownloadEvent: {
+            /** @description Who downloaded; `null` once their account is deleted. */
+            downloader: {
+                /** Format: uri */
+                avatar: string | null;
+                displayName: string;
+                id: number;
+            } | null;
+            id: number;
+            /**
+             * @description The license certificate the download issued. Always `null` for now: license
+             *     certificates come with the commerce routes, which will attach them to downloads.
+             */
+            license: {
+                /** @enum {string} */
+                status: "active" | "expired" | "revoked";
+                /** @enum {string} */
+                type: "non_exclusive" | "exclusive";
+                /** Format: uuid */
+                uuid: string;
+            } | null;
+            /**
+             * Format: date-time
+             * @description When the download started.
+             */
+            occurredAt: string;
+            track: {
+                id: number;
+                /** Format: uri */
+                image: string | null;
+                name: string;
+            };
+        };
         ArtistEnvelope: {
             artist: components["schemas"]["Artist"] | components["schemas"]["ArtistPublic"];
             /** @constant */
@@ -1290,6 +2120,18 @@ export interface components {
             pagination: components["schemas"]["ArtistPage"];
             /** @constant */
             status: "success";
+        };
+        /** @description Whether the caller manages an artist profile. */
+        ArtistOwnership: {
+            /** @example 900000001 */
+            artist_id: number;
+            /** @example Nova Beats */
+            artist_name: string;
+            /**
+             * @description True when the caller's account manages this artist profile; always false for anonymous callers.
+             * @example true
+             */
+            owned: boolean;
         };
         ArtistPage: components["schemas"]["LengthAwarePage"] & {
             /** @description Rich artists for signed-in callers, minimal ones for anonymous callers. */
@@ -1341,6 +2183,109 @@ export interface components {
             /** Format: uri */
             website: string | null;
         };
+        /** @description A suggested collaborator, for signed-in callers. */
+        CollaborationRecommendation: {
+            /**
+             * Format: uri
+             * @description The artist's profile picture (`image_small`).
+             * @example https://open.beatpass.ca/storage/artists/kairo-beats.jpg
+             */
+            avatar: string | null;
+            /** @description Names of the genres both artists' tracks carry, in the order of `artist_genres`. */
+            common_genres: string[];
+            /** @example 900000002 */
+            id: number;
+            /** @example Kairo Beats */
+            name: string;
+            /**
+             * @description Cosine similarity of the two artists' genre profiles (how many of each one's tracks
+             *     carry each genre), rounded to 4 decimals: 1 when they spread their tracks over the same
+             *     genres in the same proportions.
+             * @example 0.8165
+             */
+            similarity_score: number;
+            /**
+             * @description Tracks credited to the suggested artist.
+             * @example 18
+             */
+            track_count: number;
+            /** @example true */
+            verified: boolean;
+        };
+        /** @description A suggested collaborator as anonymous callers see it. */
+        CollaborationRecommendationPublic: {
+            /** @description Names of the genres both artists' tracks carry, in the order of `artist_genres`. */
+            common_genres: string[];
+            /** @example 900000002 */
+            id: number;
+            /** @example Kairo Beats */
+            name: string;
+            /**
+             * @description Cosine similarity of the two artists' genre profiles (how many of each one's tracks
+             *     carry each genre), rounded to 4 decimals: 1 when they spread their tracks over the same
+             *     genres in the same proportions.
+             * @example 0.8165
+             */
+            similarity_score: number;
+        };
+        /** @description Artists to collaborate with, in the caller's access tier. */
+        CollaborationRecommendations: {
+            /** @description Names of the genres of the artist's tracks, most used first. */
+            artist_genres: string[];
+            /** @description The best matches first (see the operation for the order). */
+            recommendations: (components["schemas"]["CollaborationRecommendation"] | components["schemas"]["CollaborationRecommendationPublic"])[];
+            /**
+             * @description How many artists qualified before the list was cut to `limit`.
+             * @example 31
+             */
+            total_found: number;
+        };
+        /**
+         * @description A comment on a track. BeatPass's published spec gives `id`, `content`, `position`, `depth`,
+         *     `deleted` and `user`; `parent_id`, `model_type` and `created_at` are *designed here*, like
+         *     the other catalog resources. Comments and their authors' public profiles read the same for
+         *     every caller, signed in or not, as the waveform that shows them does.
+         */
+        Comment: {
+            /**
+             * @description The comment's text; empty once the comment is deleted.
+             * @example That 808 slide at the drop is crazy.
+             */
+            content: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Whether the comment was deleted. A deleted comment keeps its place so that its replies
+             *     read in context, without its text or its author.
+             */
+            deleted: boolean;
+            /**
+             * @description 0 for a top-level comment, 1 for a reply (replies are one level deep).
+             * @enum {integer}
+             */
+            depth: 0 | 1;
+            id: number;
+            /** @constant */
+            model_type: "comment";
+            /** @description The top-level comment this one replies to; null for a top-level comment. */
+            parent_id: number | null;
+            /**
+             * @description The second of the track the comment is pinned to on the waveform; null when it is not pinned.
+             * @example 42
+             */
+            position: number | null;
+            /** @description The author's public profile; null once the comment is deleted. */
+            user: components["schemas"]["User"] | null;
+        };
+        CommentListEnvelope: {
+            pagination: components["schemas"]["CommentPage"];
+            /** @constant */
+            status: "success";
+        };
+        CommentPage: components["schemas"]["LengthAwarePage"] & {
+            /** @description Threads newest first, each top-level comment followed by its replies, oldest first. */
+            data: components["schemas"]["Comment"][];
+        };
         CreateAlbumRequest: {
             /** @description Credited artists, primary first. The caller must manage at least one of them. */
             artists: components["schemas"]["ArtistReference"][];
@@ -1356,6 +2301,69 @@ export interface components {
              * @description Release date, `YYYY-MM-DD`.
              */
             release_date?: string | null;
+        };
+        /**
+         * @description A whole album, or the tracks of it the artist worked on, credited in one go with one role:
+         *     typically the album from `GET /api/v1/credits/spotify-album`, with its tracks. Album fields
+         *     apply to every track; a track's own `release_artists` and `spotify_url` win over the album's.
+         */
+        CreateArtistAlbumCreditsRequest: {
+            /** @description A BeatPass album, when the album is on BeatPass; it must exist. */
+            album_id?: number | null;
+            album_name: string;
+            /** Format: uri */
+            image?: string | null;
+            /** @description The album's performing artists, for tracks that name none of their own. */
+            release_artists?: string[];
+            /** @description `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+            release_date?: string | null;
+            role: components["schemas"]["CreditRole"];
+            spotify_album_id?: string | null;
+            /**
+             * Format: uri
+             * @description The album on open.spotify.com, kept on tracks that have no URL of their own.
+             */
+            spotify_url?: string | null;
+            /** @description The tracks to credit, in album order; each becomes one credit. */
+            tracks: {
+                release_artists?: string[];
+                spotify_track_id?: string | null;
+                /** Format: uri */
+                spotify_url?: string | null;
+                title: string;
+                track_id?: number | null;
+            }[];
+        };
+        /**
+         * @description One credit. Only `title` and `role` are required; copy the rest from a Spotify search
+         *     result (`GET /api/v1/credits/spotify-search`) or link a BeatPass track or album.
+         */
+        CreateArtistCreditRequest: {
+            /** @description A BeatPass album this credit is on; it must exist. */
+            album_id?: number | null;
+            album_name?: string | null;
+            /**
+             * Format: uri
+             * @description Cover art URL (http or https).
+             */
+            image?: string | null;
+            /** @description The performing artists as the release names them, main artist first. */
+            release_artists?: string[];
+            /** @description `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a day that does not exist (`2026-02-30`) is a `422`. */
+            release_date?: string | null;
+            role: components["schemas"]["CreditRole"];
+            spotify_album_id?: string | null;
+            /** @description The track's Spotify ID. An artist can hold one credit per Spotify track and role. */
+            spotify_track_id?: string | null;
+            /**
+             * Format: uri
+             * @description The track or album on open.spotify.com.
+             */
+            spotify_url?: string | null;
+            /** @description The track's title on the release (not blank). */
+            title: string;
+            /** @description A BeatPass track this credit is for; it must exist. One credit per BeatPass track and role. */
+            track_id?: number | null;
         };
         CreateArtistRequest: {
             /** @description The artist's bio (returned as `bio`). */
@@ -1380,6 +2388,44 @@ export interface components {
             /** @description The upload to publish, from `POST /api/v1/uploads`. Each upload becomes one track. */
             file_entry_id: number;
         };
+        CreditIdsInput: {
+            /**
+             * @description Every credit ID of the artist, each once, in the new order.
+             * @example [
+             *       900000002,
+             *       900000001
+             *     ]
+             */
+            ids: number[];
+        };
+        /**
+         * @description A `429` for the portfolio limit rather than the request rate: an artist holds at most 200
+         *     credits. Shaped like `LimitReached` (the playlist limits), with its own `error_code`, so
+         *     that clients switching over the playlist codes meet no new value. Sending the same request
+         *     again does not help until a credit is removed. *Designed here*.
+         */
+        CreditLimitReached: {
+            /** @constant */
+            error_code: "credit_limit_reached";
+            message: string;
+        };
+        /**
+         * @description What the artist did on the release. BeatPass defines the list; `GET /api/v1/credits/roles`
+         *     returns it with a description of each role, and credit writes accept only these values.
+         * @example Producer
+         * @enum {string}
+         */
+        CreditRole: "Producer" | "Co-Producer" | "Additional Producer" | "Executive Producer" | "Songwriter" | "Composer" | "Arranger" | "Programmer" | "Engineer" | "Recording Engineer" | "Mixing Engineer" | "Mastering Engineer" | "Instrumentalist" | "Vocalist" | "Featured Artist";
+        /** @description Every credit role, in the order a role picker shows them. */
+        CreditRoleListEnvelope: {
+            roles: {
+                /** @description What the role means, for a role picker's help text. */
+                description: string;
+                name: components["schemas"]["CreditRole"];
+            }[];
+            /** @constant */
+            status: "success";
+        };
         /** @description A developer token as listed in Account Settings. Never includes the secret. */
         DeveloperToken: {
             /** Format: date-time */
@@ -1398,6 +2444,49 @@ export interface components {
         DeveloperTokenList: {
             /** @description The caller's unexpired tokens, newest first. Secrets are never listed. */
             tokens: components["schemas"]["DeveloperToken"][];
+        };
+        /**
+         * @description Downloads of an artist's tracks over a window. *Designed here* (BeatPass lists the route
+         *     without a shape), with the period, growth and timeline conventions of the producer
+         *     analytics. Downloads by the artist's managers are left out; a download is counted when it
+         *     starts (see `GET /api/v1/tracks/{track_id}/download`).
+         */
+        DownloadsAnalytics: {
+            /** @description Downloads started in the window. */
+            downloads: number;
+            /**
+             * @description Change against the window just before, of the same length, in percent; `null` for
+             *     `all`, and when the earlier window had none.
+             */
+            downloads_change: number | null;
+            period: components["schemas"]["AnalyticsPeriodRange"];
+            /** @description Downloads per UTC day (per month for `all`), oldest first, one point per day or month. */
+            timeline: {
+                data: {
+                    /** Format: date */
+                    date: string;
+                    downloads: number;
+                }[];
+                /** @enum {string} */
+                granularity: "day" | "month";
+            };
+            /** @description The artist's twenty most downloaded tracks in the window, most downloaded first. */
+            top_tracks: {
+                downloads: number;
+                id: number;
+                /** Format: uri */
+                image: string | null;
+                name: string;
+                unique_downloaders: number;
+            }[];
+            /** @description Users with at least one download in the window. */
+            unique_downloaders: number;
+        };
+        /** @description Download analytics in BeatPass's `{status, <resource>}` wrapper. */
+        DownloadsAnalyticsEnvelope: {
+            analytics: components["schemas"]["DownloadsAnalytics"];
+            /** @constant */
+            status: "success";
         };
         EditorRemoved: {
             message: string;
@@ -1497,6 +2586,60 @@ export interface components {
          * @example 900000001,900000002
          */
         IdList: string;
+        /** @description Plays in the requested range split by one dimension, largest first. */
+        InsightsBreakdown: {
+            datasets: {
+                data: components["schemas"]["AnalyticsBreakdownItem"][];
+                /** @description The dimension (`Devices`, `Browsers`, `Platforms`, `Locations`, `Tracks`, `Artists`, `Albums`, `Users`). */
+                label: string;
+            }[];
+            /** @description Plays in the range (for `users`, signed-in plays only). */
+            total: number;
+        };
+        /** @description One entry per requested metric. */
+        InsightsReport: {
+            albums?: components["schemas"]["InsightsBreakdown"];
+            artists?: components["schemas"]["InsightsBreakdown"];
+            browsers?: components["schemas"]["InsightsBreakdown"];
+            devices?: components["schemas"]["InsightsBreakdown"];
+            locations?: components["schemas"]["InsightsBreakdown"];
+            platforms?: components["schemas"]["InsightsBreakdown"];
+            plays?: components["schemas"]["InsightsTimeSeries"];
+            tracks?: components["schemas"]["InsightsBreakdown"];
+            users?: components["schemas"]["InsightsBreakdown"];
+        };
+        /** @description The older insights report, `{status, report}` as BeatPass's older endpoint table gives it. */
+        InsightsReportEnvelope: {
+            report: components["schemas"]["InsightsReport"];
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description A count over time: the requested range (`Current period`) and the range of the same length
+         *     just before it (`Previous period`), one point per day, week or month in the requested time
+         *     zone, oldest first.
+         */
+        InsightsTimeSeries: {
+            datasets: {
+                data: {
+                    /**
+                     * Format: date
+                     * @description First day of the bucket, in the requested time zone.
+                     */
+                    date: string;
+                    value: number;
+                }[];
+                /** @enum {string} */
+                label: "Current period" | "Previous period";
+            }[];
+            /**
+             * @description `day` up to 62 days, `week` up to a year, `month` beyond.
+             * @enum {string}
+             */
+            granularity: "day" | "week" | "month";
+            /** @description Sum of the current period. */
+            total: number;
+        };
         /**
          * @description Laravel length-aware pagination: the fields every page carries. Each list specialises it
          *     with its own `data` item type (for example `TrackPage`).
@@ -1648,6 +2791,24 @@ export interface components {
             /** @description Total milliseconds listened in this play; a smaller value than one already recorded is ignored. */
             listened_ms: number;
             play_token: string;
+        };
+        /** @description The playable tracks of a player request, in the order asked. */
+        PlayerTracks: {
+            /** @constant */
+            status: "success";
+            /** @description Rich tracks for signed-in callers, minimal ones for anonymous callers; IDs of tracks the caller may not see are left out. */
+            tracks: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+        };
+        /** @description The tracks a player is about to play, in queue order. */
+        PlayerTracksRequest: {
+            /**
+             * @description Track IDs in the order to play them; a repeated ID is answered once, at its first place.
+             * @example [
+             *       900000001,
+             *       900000002
+             *     ]
+             */
+            track_ids: number[];
         };
         /** @description The rich playlist that signed-in callers get (session or token). */
         Playlist: {
@@ -1822,6 +2983,228 @@ export interface components {
             /** @constant */
             status: "success";
         };
+        /** @description An achievement with the artist's progress towards it, for signed-in callers. */
+        ProducerAchievement: {
+            /**
+             * @description The artist's count of `metric` now.
+             * @example 128450
+             */
+            current: number;
+            /** @example Reach 100,000 plays across your tracks. */
+            description: string;
+            /**
+             * @description Stable identifier of the achievement.
+             * @example heavy_rotation
+             */
+            id: string;
+            /**
+             * @description What is counted: `tracks` credited to the artist, their `plays` and `likes`, the
+             *     artist's `followers`, `collaborations` (tracks credited to the artist and at least one
+             *     other artist), `albums` credited to the artist, and `complete_metadata` tracks (with a
+             *     description, a cover image, a genre and a tag).
+             * @example plays
+             * @enum {string}
+             */
+            metric: "tracks" | "plays" | "likes" | "followers" | "collaborations" | "albums" | "complete_metadata";
+            /** @example Heavy Rotation */
+            name: string;
+            /**
+             * @description `current` as a percentage of `threshold`, rounded down and capped at 100 (100 exactly when unlocked).
+             * @example 100
+             */
+            progress: number;
+            rarity: components["schemas"]["AchievementRarity"];
+            /**
+             * @description The count of `metric` that unlocks the achievement.
+             * @example 100000
+             */
+            threshold: number;
+            /** @example true */
+            unlocked: boolean;
+            /**
+             * @description XP the achievement is worth once unlocked.
+             * @example 2500
+             */
+            xp: number;
+        };
+        /** @description An achievement as anonymous callers see it, a badge without the counts behind it. */
+        ProducerAchievementPublic: {
+            /** @example Reach 100,000 plays across your tracks. */
+            description: string;
+            /**
+             * @description Stable identifier of the achievement.
+             * @example heavy_rotation
+             */
+            id: string;
+            /** @example Heavy Rotation */
+            name: string;
+            rarity: components["schemas"]["AchievementRarity"];
+            /** @example true */
+            unlocked: boolean;
+            /**
+             * @description XP the achievement is worth once unlocked.
+             * @example 2500
+             */
+            xp: number;
+        };
+        /** @description An artist's achievements with progress and XP, for signed-in callers. */
+        ProducerAchievements: {
+            /** @description Every achievement, in the order of the rule table (by metric, then threshold). */
+            achievements: components["schemas"]["ProducerAchievement"][];
+            /** @example 900000001 */
+            artist_id: number;
+            /**
+             * @description Number of achievements there are (the length of `achievements`).
+             * @example 20
+             */
+            total_count: number;
+            /** @example 12 */
+            unlocked_count: number;
+            xp: components["schemas"]["ProducerXp"];
+        };
+        /** @description An artist's achievements as anonymous callers see them, badges without counts or XP totals. */
+        ProducerAchievementsPublic: {
+            /** @description Every achievement, in the order of the rule table (by metric, then threshold). */
+            achievements: components["schemas"]["ProducerAchievementPublic"][];
+            /** @example 900000001 */
+            artist_id: number;
+            /**
+             * @description Number of achievements there are (the length of `achievements`).
+             * @example 20
+             */
+            total_count: number;
+            /** @example 12 */
+            unlocked_count: number;
+        };
+        /**
+         * @description A producer's view of a track, album or artist over a window. *Designed here* (BeatPass
+         *     lists the producer-analytics routes without a shape), after the insights analytics of
+         *     `/producer-intelligence/insights/tracks/{trackId}` (`basic_info`, `performance_metrics`,
+         *     `engagement_metrics`, `audience_insights`, `growth`). Every figure is counted from logged
+         *     events. Audience figures leave out the users who manage the resource (its owner and the
+         *     managers of its credited artists), as the artist activity does; anonymous plays count.
+         */
+        ProducerAnalytics: {
+            /**
+             * @description The window's audience plays by device (`desktop`, `mobile`, `tablet`), browser and
+             *     platform (read from the player's User-Agent) and country (ISO 3166-1 alpha-2, known only
+             *     when a CDN in front of BeatPass reports it); largest first, `Unknown` for plays without
+             *     the information.
+             */
+            audience_insights: {
+                browsers: components["schemas"]["AnalyticsBreakdownItem"][];
+                devices: components["schemas"]["AnalyticsBreakdownItem"][];
+                locations: components["schemas"]["AnalyticsBreakdownItem"][];
+                platforms: components["schemas"]["AnalyticsBreakdownItem"][];
+            };
+            basic_info: components["schemas"]["AnalyticsSubject"];
+            engagement_metrics: {
+                /** @description Comments written in the window and not deleted. */
+                comments: number;
+                /** @description Downloads started in the window. */
+                downloads: number;
+                /** @description Likes given in the window. */
+                likes: number;
+                /** @description Reposts made in the window. */
+                reposts: number;
+                /** @description Users with at least one download in the window. */
+                unique_downloaders: number;
+            };
+            /**
+             * @description Change against the window just before, of the same length, in percent (`25.0` is a
+             *     quarter more, `-50.0` half as many). `null` for `all`, and when the earlier window had none.
+             */
+            growth: {
+                downloads_change: number | null;
+                listeners_change: number | null;
+                plays_change: number | null;
+            };
+            performance_metrics: {
+                /** @description The part of `plays` logged without sign-in. */
+                anonymous_plays: number;
+                /** @description Mean listened time of the window's plays. */
+                average_listen_ms: number;
+                /** @description Share of the window's plays listened to for at least 90% of the track. */
+                completion_rate: number;
+                /**
+                 * @description The play count shown on the track (summed for albums and artists): every play ever
+                 *     counted, the managers' own included, whatever the window.
+                 */
+                lifetime_plays: number;
+                /** @description Audience plays logged in the window, anonymous ones included. */
+                plays: number;
+                /** @description Signed-in listeners with at least one play in the window. */
+                unique_listeners: number;
+            };
+            period: components["schemas"]["AnalyticsPeriodRange"];
+            timeline: components["schemas"]["AnalyticsTimeline"];
+            /** @description Albums and artists only. Their ten tracks with the most audience plays in the window. */
+            top_tracks?: components["schemas"]["AnalyticsTopTrack"][];
+        };
+        /** @description Producer analytics in BeatPass's `{status, <resource>}` wrapper. */
+        ProducerAnalyticsEnvelope: {
+            analytics: components["schemas"]["ProducerAnalytics"];
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description The artist's XP under BeatPass's rules (100 per track, 1 per play, 50 per track with
+         *     complete metadata, 25 per collaboration, plus the XP of each unlocked achievement), and the
+         *     level it reaches.
+         */
+        ProducerXp: {
+            /**
+             * @description Level reached, from 1 (Novice) to 7 (Legend).
+             * @example 5
+             */
+            level: number;
+            /**
+             * @description XP at which the current level starts.
+             * @example 100000
+             */
+            level_xp: number;
+            /**
+             * @description XP at which the next level starts; null at the top level.
+             * @example 500000
+             */
+            next_level_xp: number | null;
+            /** @description Where the XP comes from; the parts add up to `total`. */
+            sources: {
+                /**
+                 * @description The XP of every unlocked achievement.
+                 * @example 24400
+                 */
+                achievements: number;
+                /**
+                 * @description 25 per track credited with another artist.
+                 * @example 100
+                 */
+                collaborations: number;
+                /**
+                 * @description 50 per track with complete metadata.
+                 * @example 1200
+                 */
+                complete_metadata: number;
+                /**
+                 * @description 1 per play of the artist's tracks.
+                 * @example 128450
+                 */
+                plays: number;
+                /**
+                 * @description 100 per credited track.
+                 * @example 3200
+                 */
+                uploads: number;
+            };
+            /**
+             * @description The level's title.
+             * @example Pro
+             * @enum {string}
+             */
+            title: "Novice" | "Apprentice" | "Rising" | "Established" | "Pro" | "Elite" | "Legend";
+            /** @example 157350 */
+            total: number;
+        };
         RegisterRequest: {
             /** Format: email */
             email: string;
@@ -1886,6 +3269,120 @@ export interface components {
         SimpleTrackPage: components["schemas"]["SimplePage"] & {
             /** @description Rich tracks for signed-in callers, minimal ones for anonymous callers. */
             data: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+        };
+        /**
+         * @description An album from Spotify's catalog with its tracks, in this API's shape (not Spotify's raw
+         *     JSON), ready to send to `POST /api/v1/artists/{artist_id}/credits/album`. Lists up to
+         *     the album's first 50 tracks (`total_tracks` says how many it has). *Designed here*.
+         */
+        SpotifyAlbum: {
+            /** @enum {string} */
+            album_type: "album" | "single" | "compilation";
+            artists: string[];
+            /** Format: uri */
+            image: string | null;
+            /** @description The record label, when Spotify names one. */
+            label: string | null;
+            name: string;
+            release_date: string | null;
+            /** @enum {string|null} */
+            release_date_precision: "year" | "month" | "day" | null;
+            /** @example 4aawyAB9vmqN3uQ7FjRGTy */
+            spotify_id: string;
+            /** Format: uri */
+            spotify_url: string;
+            total_tracks: number;
+            tracks: {
+                artists: string[];
+                disc_number: number;
+                duration_ms: number;
+                explicit: boolean;
+                name: string;
+                spotify_id: string;
+                /** Format: uri */
+                spotify_url: string;
+                track_number: number;
+            }[];
+        };
+        SpotifyAlbumEnvelope: {
+            album: components["schemas"]["SpotifyAlbum"];
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description An album from Spotify's catalog, in this API's shape (not Spotify's raw JSON). *Designed
+         *     here*: BeatPass documents the route but not its shape.
+         */
+        SpotifyAlbumSummary: {
+            /** @enum {string} */
+            album_type: "album" | "single" | "compilation";
+            /** @description The album's artists as Spotify names them, main artist first. */
+            artists: string[];
+            /**
+             * Format: uri
+             * @description The largest cover Spotify has (usually 640 px).
+             */
+            image: string | null;
+            name: string;
+            /**
+             * @description As precise as Spotify knows it (see `release_date_precision`).
+             * @example 2026-03-13
+             */
+            release_date: string | null;
+            /** @enum {string|null} */
+            release_date_precision: "year" | "month" | "day" | null;
+            /** @example 4aawyAB9vmqN3uQ7FjRGTy */
+            spotify_id: string;
+            /**
+             * Format: uri
+             * @description The album on open.spotify.com.
+             */
+            spotify_url: string;
+            total_tracks: number;
+        };
+        /** @description Matches from Spotify's catalog; the list of a type not asked for is empty. */
+        SpotifySearchEnvelope: {
+            albums: components["schemas"]["SpotifyAlbumSummary"][];
+            /** @constant */
+            status: "success";
+            tracks: components["schemas"]["SpotifyTrackResult"][];
+        };
+        /**
+         * @description A track from Spotify's catalog with the album it is on, in this API's shape (not Spotify's
+         *     raw JSON). Its fields map onto a credit: `name` → `title`, `artists` →
+         *     `release_artists`, `album.name` → `album_name`, and so on. *Designed here*.
+         */
+        SpotifyTrackResult: {
+            album: {
+                /** @enum {string} */
+                album_type: "album" | "single" | "compilation";
+                /** Format: uri */
+                image: string | null;
+                name: string;
+                release_date: string | null;
+                /** @enum {string|null} */
+                release_date_precision: "year" | "month" | "day" | null;
+                spotify_id: string;
+            };
+            /** @description The track's artists as Spotify names them, main artist first. */
+            artists: string[];
+            disc_number: number;
+            duration_ms: number;
+            explicit: boolean;
+            /**
+             * @description The recording's ISRC, when Spotify has one.
+             * @example USUM72612345
+             */
+            isrc: string | null;
+            name: string;
+            /** @example 3n3Ppam7vgaVa1iaRUc9Lp */
+            spotify_id: string;
+            /**
+             * Format: uri
+             * @description The track on open.spotify.com.
+             */
+            spotify_url: string;
+            track_number: number;
         };
         /** @description An acknowledgement with a human-readable message. */
         StatusMessage: {
@@ -2081,6 +3578,28 @@ export interface components {
             data: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
         };
         /**
+         * @description Whether the producer has posted a beat outside BeatPass (on their own channels), with when
+         *     they first marked it (*designed here*).
+         */
+        TrackPostedStatus: {
+            posted: boolean;
+            /**
+             * Format: date-time
+             * @description When the beat was marked as posted; kept when it is marked again, null while it is not posted.
+             */
+            posted_at: string | null;
+            track_id: number;
+        };
+        TrackPostedStatusEnvelope: {
+            posted_status: components["schemas"]["TrackPostedStatus"];
+            /** @constant */
+            status: "success";
+        };
+        TrackPostedStatusRequest: {
+            /** @description Whether the beat has been posted outside BeatPass. */
+            posted: boolean;
+        };
+        /**
          * @description The minimal track that anonymous callers get: just enough to list and link it. Prices,
          *     plays, BPM and licensing need a session or a developer token.
          */
@@ -2110,11 +3629,15 @@ export interface components {
         /**
          * @description Waveform of a track's audio, as BeatPass's source-verified docs describe it (`waveData`
          *     and `comments`; the published spec's `peaks` is outdated). `waveData` is empty for tracks
-         *     without uploaded audio. Timed comments are not part of this sandbox yet, so `comments` is
-         *     always empty.
+         *     without uploaded audio.
          */
         TrackWave: {
-            comments: unknown[];
+            /**
+             * @description The comments pinned to the waveform, in the order they play: top-level, not deleted,
+             *     with a `position`. At most the 200 newest (*designed here*); the full thread is at
+             *     `GET /api/v1/tracks/{track_id}/comments`.
+             */
+            comments: components["schemas"]["Comment"][];
             /** @constant */
             status: "success";
             /** @description Peak amplitude (0 to 1) of each of 512 equal slices of the audio. */
@@ -2148,6 +3671,24 @@ export interface components {
              * @description Release date, `YYYY-MM-DD`.
              */
             release_date?: string | null;
+        };
+        /** @description The fields to change; omitted fields keep their value, `null` clears an optional one. */
+        UpdateArtistCreditRequest: {
+            album_id?: number | null;
+            album_name?: string | null;
+            /** Format: uri */
+            image?: string | null;
+            release_artists?: string[];
+            /** @description `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a day that does not exist (`2026-02-30`) is a `422`. */
+            release_date?: string | null;
+            role?: components["schemas"]["CreditRole"];
+            spotify_album_id?: string | null;
+            spotify_track_id?: string | null;
+            /** Format: uri */
+            spotify_url?: string | null;
+            /** @description The track's title on the release (not blank). */
+            title?: string;
+            track_id?: number | null;
         };
         /** @description The fields to change; omitted fields keep their value. */
         UpdateArtistRequest: {
@@ -2291,10 +3832,28 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description A backing service (database or cache) is down or too slow. Nothing was changed; retry after `Retry-After` seconds. */
+        /** @description The database is down or too slow. Nothing was changed; retry after `Retry-After` seconds. (When Redis fails, rate limits fall back to memory instead.) */
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /**
+         * @description Spotify cannot answer: this server has no Spotify credentials, or Spotify is down, too slow
+         *     (no answer within the server's timeout), refused our credentials or is rate-limiting us.
+         *     A backing service of our own may be down too. Nothing was changed; retry after
+         *     `Retry-After` seconds (Spotify's own wait when it gave one).
+         */
+        SpotifyUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 [name: string]: unknown;
             };
             content: {
@@ -2379,15 +3938,26 @@ export interface components {
          */
         AlbumIds: components["schemas"]["IdList"];
         /**
+         * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
+         *     time. Default `30d`.
+         * @example 30d
+         */
+        AnalyticsPeriod: "7d" | "30d" | "90d" | "all";
+        /**
          * @description ID of the artist.
          * @example 900000001
          */
         ArtistId: number;
         /**
          * @description ID of an artist, or several IDs separated by commas. All of them are deleted, or none.
-         * @example 900000001,900000002
+         * @example 900000001
          */
         ArtistIds: components["schemas"]["IdList"];
+        /**
+         * @description ID of one of the artist's credits.
+         * @example 900000001
+         */
+        CreditId: number;
         /**
          * @description The genre's `name` (its URL-safe name, such as `hip-hop`), matched case-insensitively.
          * @example trap
@@ -2789,6 +4359,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getAlbumProducerAnalytics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
+                 *     time. Default `30d`.
+                 * @example 30d
+                 */
+                period?: components["parameters"]["AnalyticsPeriod"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the album.
+                 * @example 900000001
+                 */
+                album_id: components["parameters"]["AlbumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analytics. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProducerAnalyticsEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this album. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No album has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listArtists: {
         parameters: {
             query?: {
@@ -3018,7 +4652,7 @@ export interface operations {
             path: {
                 /**
                  * @description ID of an artist, or several IDs separated by commas. All of them are deleted, or none.
-                 * @example 900000001,900000002
+                 * @example 900000001
                  */
                 artist_id: components["parameters"]["ArtistIds"];
             };
@@ -3069,6 +4703,79 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getArtistActivity: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Download events per page (default 20).
+                 * @example 20
+                 */
+                per_page?: number;
+                /**
+                 * @description The window, in whole UTC days with today included, or all time. Default `90d`.
+                 * @example 30d
+                 */
+                period?: "7d" | "30d" | "90d" | "all";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The activity. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistActivity"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listArtistAlbums: {
         parameters: {
             query?: {
@@ -3114,6 +4821,648 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkArtistOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the caller manages the artist. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistOwnership"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listArtistCollaborationRecommendations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Most recommendations to return (default 10).
+                 * @example 10
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recommended collaborators, in the caller's access tier. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationRecommendations"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listArtistCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artist's credits, in portfolio order. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistCreditListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createArtistCredit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArtistCreditRequest"];
+            };
+        };
+        responses: {
+            /** @description The new credit. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistCreditEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /**
+             * @description Over the rate limit (`TooManyAttempts`, wait `Retry-After` seconds), or the artist
+             *     already holds 200 credits (`CreditLimitReached`: remove one first).
+             */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["CreditLimitReached"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateArtistCredit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+                /**
+                 * @description ID of one of the artist's credits.
+                 * @example 900000001
+                 */
+                credit_id: components["parameters"]["CreditId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArtistCreditRequest"];
+            };
+        };
+        responses: {
+            /** @description The changed credit. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistCreditEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID, or the artist has no credit with this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteArtistCredit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+                /**
+                 * @description ID of one of the artist's credits.
+                 * @example 900000001
+                 */
+                credit_id: components["parameters"]["CreditId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID, or the artist has no credit with this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createArtistAlbumCredits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArtistAlbumCreditsRequest"];
+            };
+        };
+        responses: {
+            /** @description The new credits, in album order. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistCreditsSavedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field (tracks by index). */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /**
+             * @description Over the rate limit (`TooManyAttempts`, wait `Retry-After` seconds), or the new
+             *     credits would take the artist over 200 (`CreditLimitReached`).
+             */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["CreditLimitReached"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    reorderArtistCredits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditIdsInput"];
+            };
+        };
+        responses: {
+            /** @description The credits in their new order. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistCreditsSavedEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getArtistDownloadsAnalytics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
+                 *     time. Default `30d`.
+                 * @example 30d
+                 */
+                period?: components["parameters"]["AnalyticsPeriod"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The download analytics. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadsAnalyticsEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
             /** @description No artist has this ID. */
             404: {
                 headers: {
@@ -3221,6 +5570,115 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listArtistProducerAchievements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The artist's achievements, in the caller's access tier. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProducerAchievements"] | components["schemas"]["ProducerAchievementsPublic"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getArtistProducerAnalytics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
+                 *     time. Default `30d`.
+                 * @example 30d
+                 */
+                period?: components["parameters"]["AnalyticsPeriod"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The analytics. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProducerAnalyticsEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this artist. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
             /** @description No artist has this ID. */
             404: {
                 headers: {
@@ -3551,6 +6009,121 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listCreditRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every role, in picker order. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditRoleListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSpotifyAlbum: {
+        parameters: {
+            query: {
+                /**
+                 * @description The album's Spotify ID, `spotify:album:<id>` URI or `https://open.spotify.com/album/<id>` link.
+                 * @example 4aawyAB9vmqN3uQ7FjRGTy
+                 */
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The album and its tracks. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotifyAlbumEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description Spotify has no album with this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["SpotifyUnavailable"];
+        };
+    };
+    searchSpotifyCatalog: {
+        parameters: {
+            query: {
+                /**
+                 * @description Results per type.
+                 * @example 5
+                 */
+                limit?: number;
+                /**
+                 * @description What to look for (track, album or artist names), as typed.
+                 * @example late checkout rae castillo
+                 */
+                query: string;
+                /**
+                 * @description Which results to return; `all` gives both tracks and albums.
+                 * @example all
+                 */
+                type?: "all" | "track" | "album";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching tracks and albums, best first. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpotifySearchEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["SpotifyUnavailable"];
+        };
+    };
     listDeveloperTokens: {
         parameters: {
             query?: never;
@@ -3756,6 +6329,94 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             /** @description No genre has this name. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInsightsReport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Cache-buster some clients add; ignored.
+                 * @example 1764093851000
+                 */
+                _t?: string;
+                /**
+                 * @description End of the range, ISO 8601: a date (the whole day is included) or a date and time.
+                 *     Default: now. At most ten years after `startDate`.
+                 * @example 2026-11-25
+                 */
+                endDate?: string;
+                /**
+                 * @description Comma-separated metrics to report: `plays`, `devices`, `browsers`, `platforms`,
+                 *     `locations`, `tracks`, `artists`, `albums`, `users`. Default `plays`.
+                 * @example plays,devices,locations
+                 */
+                metrics?: string;
+                /**
+                 * @description What to report on, `<type>:<id>`: `track:123`, `album:45`, `artist:9`, or
+                 *     `track_play:0` for the whole platform (administrators only). Default `track_play:0`.
+                 * @example track:900000001
+                 */
+                model?: string;
+                /**
+                 * @description Start of the range, ISO 8601: a date (midnight in `timezone`) or a date and time (with
+                 *     an offset, or else read in `timezone`). Default: 7 days before `endDate`.
+                 * @example 2026-11-01
+                 */
+                startDate?: string;
+                /**
+                 * @description IANA time zone the dates are read in and the plays are bucketed by. Default `UTC`.
+                 * @example America/Toronto
+                 */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    /** @description Always `no-store, no-cache, must-revalidate, max-age=0`. */
+                    "Cache-Control"?: "no-store, no-cache, must-revalidate, max-age=0";
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsReportEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage the model, or asked for the whole platform. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The model names a track, album or artist that does not exist. */
             404: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -3981,6 +6642,48 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPlayerTracks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlayerTracksRequest"];
+            };
+        };
+        responses: {
+            /** @description The playable tracks, in the order asked. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlayerTracks"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
@@ -5446,6 +8149,68 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listTrackComments: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the track.
+                 * @example 900000001
+                 */
+                track_id: components["parameters"]["TrackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No track has this ID, or the caller may not see it. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     downloadTrack: {
         parameters: {
             query?: never;
@@ -5664,6 +8429,142 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTrackPostedStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the track.
+                 * @example 900000001
+                 */
+                track_id: components["parameters"]["TrackId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackPostedStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The track's posted status after the change. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackPostedStatusEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller is not the track's owner or a manager of its artists; nothing changes. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No track has this ID, or the caller may not see it. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrackProducerAnalytics: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
+                 *     time. Default `30d`.
+                 * @example 30d
+                 */
+                period?: components["parameters"]["AnalyticsPeriod"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the track.
+                 * @example 900000001
+                 */
+                track_id: components["parameters"]["TrackId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The track's analytics. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProducerAnalyticsEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller does not manage this track. */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No track has this ID. */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

@@ -55,28 +55,46 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getAlbum: {"operationId":"getAlbum","method":"GET","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   updateAlbum: {"operationId":"updateAlbum","method":"PUT","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   deleteAlbums: {"operationId":"deleteAlbums","method":"DELETE","path":"/api/v1/albums/{album_id}","expressPath":"/api/v1/albums/:album_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getAlbumProducerAnalytics: {"operationId":"getAlbumProducerAnalytics","method":"GET","path":"/api/v1/albums/{album_id}/producer-analytics","expressPath":"/api/v1/albums/:album_id/producer-analytics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listArtists: {"operationId":"listArtists","method":"GET","path":"/api/v1/artists","expressPath":"/api/v1/artists","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   createArtist: {"operationId":"createArtist","method":"POST","path":"/api/v1/artists","expressPath":"/api/v1/artists","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   updateArtist: {"operationId":"updateArtist","method":"PUT","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   deleteArtists: {"operationId":"deleteArtists","method":"DELETE","path":"/api/v1/artists/{artist_id}","expressPath":"/api/v1/artists/:artist_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getArtistActivity: {"operationId":"getArtistActivity","method":"GET","path":"/api/v1/artists/{artist_id}/activity","expressPath":"/api/v1/artists/:artist_id/activity","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listArtistAlbums: {"operationId":"listArtistAlbums","method":"GET","path":"/api/v1/artists/{artist_id}/albums","expressPath":"/api/v1/artists/:artist_id/albums","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"simple","items":"pagination.data"}},
+  checkArtistOwnership: {"operationId":"checkArtistOwnership","method":"GET","path":"/api/v1/artists/{artist_id}/check-ownership","expressPath":"/api/v1/artists/:artist_id/check-ownership","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listArtistCollaborationRecommendations: {"operationId":"listArtistCollaborationRecommendations","method":"GET","path":"/api/v1/artists/{artist_id}/collaboration-recommendations","expressPath":"/api/v1/artists/:artist_id/collaboration-recommendations","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"recommendations"}},
+  listArtistCredits: {"operationId":"listArtistCredits","method":"GET","path":"/api/v1/artists/{artist_id}/credits","expressPath":"/api/v1/artists/:artist_id/credits","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"credits"}},
+  createArtistCredit: {"operationId":"createArtistCredit","method":"POST","path":"/api/v1/artists/{artist_id}/credits","expressPath":"/api/v1/artists/:artist_id/credits","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  createArtistAlbumCredits: {"operationId":"createArtistAlbumCredits","method":"POST","path":"/api/v1/artists/{artist_id}/credits/album","expressPath":"/api/v1/artists/:artist_id/credits/album","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  reorderArtistCredits: {"operationId":"reorderArtistCredits","method":"POST","path":"/api/v1/artists/{artist_id}/credits/reorder","expressPath":"/api/v1/artists/:artist_id/credits/reorder","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  updateArtistCredit: {"operationId":"updateArtistCredit","method":"PUT","path":"/api/v1/artists/{artist_id}/credits/{credit_id}","expressPath":"/api/v1/artists/:artist_id/credits/:credit_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  deleteArtistCredit: {"operationId":"deleteArtistCredit","method":"DELETE","path":"/api/v1/artists/{artist_id}/credits/{credit_id}","expressPath":"/api/v1/artists/:artist_id/credits/:credit_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getArtistDownloadsAnalytics: {"operationId":"getArtistDownloadsAnalytics","method":"GET","path":"/api/v1/artists/{artist_id}/downloads-analytics","expressPath":"/api/v1/artists/:artist_id/downloads-analytics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listArtistFollowers: {"operationId":"listArtistFollowers","method":"GET","path":"/api/v1/artists/{artist_id}/followers","expressPath":"/api/v1/artists/:artist_id/followers","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   getArtistPinnedTrack: {"operationId":"getArtistPinnedTrack","method":"GET","path":"/api/v1/artists/{artist_id}/pinned-track","expressPath":"/api/v1/artists/:artist_id/pinned-track","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listArtistProducerAchievements: {"operationId":"listArtistProducerAchievements","method":"GET","path":"/api/v1/artists/{artist_id}/producer-achievements","expressPath":"/api/v1/artists/:artist_id/producer-achievements","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"achievements"}},
+  getArtistProducerAnalytics: {"operationId":"getArtistProducerAnalytics","method":"GET","path":"/api/v1/artists/{artist_id}/producer-analytics","expressPath":"/api/v1/artists/:artist_id/producer-analytics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listArtistTracks: {"operationId":"listArtistTracks","method":"GET","path":"/api/v1/artists/{artist_id}/tracks","expressPath":"/api/v1/artists/:artist_id/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   pinArtistTrack: {"operationId":"pinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/pin","expressPath":"/api/v1/artists/:artist_id/tracks/:track_id/pin","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   unpinArtistTrack: {"operationId":"unpinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/unpin","expressPath":"/api/v1/artists/:artist_id/tracks/:track_id/unpin","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","expressPath":"/api/v1/auth/login","anonymous":true,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","expressPath":"/api/v1/auth/register","anonymous":true,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  listCreditRoles: {"operationId":"listCreditRoles","method":"GET","path":"/api/v1/credits/roles","expressPath":"/api/v1/credits/roles","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"roles"}},
+  getSpotifyAlbum: {"operationId":"getSpotifyAlbum","method":"GET","path":"/api/v1/credits/spotify-album","expressPath":"/api/v1/credits/spotify-album","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  searchSpotifyCatalog: {"operationId":"searchSpotifyCatalog","method":"GET","path":"/api/v1/credits/spotify-search","expressPath":"/api/v1/credits/spotify-search","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"none","items":"tokens"}},
   createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","expressPath":"/api/v1/developer-tokens","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","expressPath":"/api/v1/developer-tokens/:token_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","expressPath":"/api/v1/genres","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   getGenre: {"operationId":"getGenre","method":"GET","path":"/api/v1/genres/{genre_name}","expressPath":"/api/v1/genres/:genre_name","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getInsightsReport: {"operationId":"getInsightsReport","method":"GET","path":"/api/v1/insights-report","expressPath":"/api/v1/insights-report","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   listLyrics: {"operationId":"listLyrics","method":"GET","path":"/api/v1/lyrics","expressPath":"/api/v1/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   createLyric: {"operationId":"createLyric","method":"POST","path":"/api/v1/lyrics","expressPath":"/api/v1/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   updateLyric: {"operationId":"updateLyric","method":"PUT","path":"/api/v1/lyrics/{lyric_id}","expressPath":"/api/v1/lyrics/:lyric_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   deleteLyrics: {"operationId":"deleteLyrics","method":"DELETE","path":"/api/v1/lyrics/{lyric_id}","expressPath":"/api/v1/lyrics/:lyric_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  getPlayerTracks: {"operationId":"getPlayerTracks","method":"POST","path":"/api/v1/player/tracks","expressPath":"/api/v1/player/tracks","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   listPlaylists: {"operationId":"listPlaylists","method":"GET","path":"/api/v1/playlists","expressPath":"/api/v1/playlists","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   createPlaylist: {"operationId":"createPlaylist","method":"POST","path":"/api/v1/playlists","expressPath":"/api/v1/playlists","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   getPlaylist: {"operationId":"getPlaylist","method":"GET","path":"/api/v1/playlists/{playlist_id}","expressPath":"/api/v1/playlists/:playlist_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
@@ -103,10 +121,13 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   updateTrack: {"operationId":"updateTrack","method":"PUT","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
   deleteTracks: {"operationId":"deleteTracks","method":"DELETE","path":"/api/v1/tracks/{track_id}","expressPath":"/api/v1/tracks/:track_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
+  listTrackComments: {"operationId":"listTrackComments","method":"GET","path":"/api/v1/tracks/{track_id}/comments","expressPath":"/api/v1/tracks/:track_id/comments","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"pagination":{"style":"length-aware","items":"pagination.data"}},
   downloadTrack: {"operationId":"downloadTrack","method":"GET","path":"/api/v1/tracks/{track_id}/download","expressPath":"/api/v1/tracks/:track_id/download","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,206,401,403,404,416,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   getTrackEngagementMetrics: {"operationId":"getTrackEngagementMetrics","method":"GET","path":"/api/v1/tracks/{track_id}/engagement-metrics","expressPath":"/api/v1/tracks/:track_id/engagement-metrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   getTrackLyrics: {"operationId":"getTrackLyrics","method":"GET","path":"/api/v1/tracks/{track_id}/lyrics","expressPath":"/api/v1/tracks/:track_id/lyrics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   recordTrackPlay: {"operationId":"recordTrackPlay","method":"POST","path":"/api/v1/tracks/{track_id}/plays","expressPath":"/api/v1/tracks/:track_id/plays","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  updateTrackPostedStatus: {"operationId":"updateTrackPostedStatus","method":"PUT","path":"/api/v1/tracks/{track_id}/posted-status","expressPath":"/api/v1/tracks/:track_id/posted-status","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false},
+  getTrackProducerAnalytics: {"operationId":"getTrackProducerAnalytics","method":"GET","path":"/api/v1/tracks/{track_id}/producer-analytics","expressPath":"/api/v1/tracks/:track_id/producer-analytics","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   getTrackWave: {"operationId":"getTrackWave","method":"GET","path":"/api/v1/tracks/{track_id}/wave","expressPath":"/api/v1/tracks/:track_id/wave","anonymous":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
   uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","expressPath":"/api/v1/uploads","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true},
   getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","expressPath":"/api/v1/users/:user_id","anonymous":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false},
@@ -207,6 +228,15 @@ export type DeleteAlbumsResponse =
   | { status: 429; body: operations['deleteAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetAlbumProducerAnalyticsResponse =
+  | { status: 200; body: operations['getAlbumProducerAnalytics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getAlbumProducerAnalytics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getAlbumProducerAnalytics']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getAlbumProducerAnalytics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getAlbumProducerAnalytics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getAlbumProducerAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getAlbumProducerAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListArtistsResponse =
   | { status: 200; body: operations['listArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -257,6 +287,15 @@ export type DeleteArtistsResponse =
   | { status: 429; body: operations['deleteArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetArtistActivityResponse =
+  | { status: 200; body: operations['getArtistActivity']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistActivity']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistActivity']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistActivity']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistActivity']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistActivity']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistActivity']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListArtistAlbumsResponse =
   | { status: 200; body: operations['listArtistAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listArtistAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -264,6 +303,101 @@ export type ListArtistAlbumsResponse =
   | { status: 422; body: operations['listArtistAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['listArtistAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listArtistAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CheckArtistOwnershipResponse =
+  | { status: 200; body: operations['checkArtistOwnership']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['checkArtistOwnership']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['checkArtistOwnership']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['checkArtistOwnership']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['checkArtistOwnership']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['checkArtistOwnership']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistCollaborationRecommendationsResponse =
+  | { status: 200; body: operations['listArtistCollaborationRecommendations']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistCollaborationRecommendations']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistCollaborationRecommendations']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistCollaborationRecommendations']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistCollaborationRecommendations']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistCollaborationRecommendations']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistCreditsResponse =
+  | { status: 200; body: operations['listArtistCredits']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistCredits']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistCredits']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistCredits']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistCredits']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistCredits']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateArtistCreditResponse =
+  | { status: 200; body: operations['createArtistCredit']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createArtistCredit']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createArtistCredit']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['createArtistCredit']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['createArtistCredit']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createArtistCredit']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createArtistCredit']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createArtistCredit']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createArtistCredit']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createArtistCredit']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createArtistCredit']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateArtistAlbumCreditsResponse =
+  | { status: 200; body: operations['createArtistAlbumCredits']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createArtistAlbumCredits']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createArtistAlbumCredits']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['createArtistAlbumCredits']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['createArtistAlbumCredits']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createArtistAlbumCredits']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createArtistAlbumCredits']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createArtistAlbumCredits']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createArtistAlbumCredits']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createArtistAlbumCredits']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createArtistAlbumCredits']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ReorderArtistCreditsResponse =
+  | { status: 200; body: operations['reorderArtistCredits']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['reorderArtistCredits']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['reorderArtistCredits']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['reorderArtistCredits']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['reorderArtistCredits']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['reorderArtistCredits']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['reorderArtistCredits']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['reorderArtistCredits']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['reorderArtistCredits']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['reorderArtistCredits']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['reorderArtistCredits']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateArtistCreditResponse =
+  | { status: 200; body: operations['updateArtistCredit']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateArtistCredit']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateArtistCredit']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateArtistCredit']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateArtistCredit']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateArtistCredit']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateArtistCredit']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateArtistCredit']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateArtistCredit']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateArtistCredit']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateArtistCredit']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteArtistCreditResponse =
+  | { status: 200; body: operations['deleteArtistCredit']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteArtistCredit']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deleteArtistCredit']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteArtistCredit']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteArtistCredit']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteArtistCredit']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteArtistCredit']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteArtistCredit']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistDownloadsAnalyticsResponse =
+  | { status: 200; body: operations['getArtistDownloadsAnalytics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistDownloadsAnalytics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistDownloadsAnalytics']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistDownloadsAnalytics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistDownloadsAnalytics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistDownloadsAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistDownloadsAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListArtistFollowersResponse =
   | { status: 200; body: operations['listArtistFollowers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -280,6 +414,23 @@ export type GetArtistPinnedTrackResponse =
   | { status: 422; body: operations['getArtistPinnedTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getArtistPinnedTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getArtistPinnedTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistProducerAchievementsResponse =
+  | { status: 200; body: operations['listArtistProducerAchievements']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistProducerAchievements']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistProducerAchievements']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistProducerAchievements']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistProducerAchievements']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistProducerAchievements']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistProducerAnalyticsResponse =
+  | { status: 200; body: operations['getArtistProducerAnalytics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistProducerAnalytics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistProducerAnalytics']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistProducerAnalytics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistProducerAnalytics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistProducerAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistProducerAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListArtistTracksResponse =
   | { status: 200; body: operations['listArtistTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -328,6 +479,28 @@ export type RegisterResponse =
   | { status: 429; body: operations['register']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['register']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListCreditRolesResponse =
+  | { status: 200; body: operations['listCreditRoles']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCreditRoles']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCreditRoles']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCreditRoles']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCreditRoles']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetSpotifyAlbumResponse =
+  | { status: 200; body: operations['getSpotifyAlbum']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getSpotifyAlbum']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getSpotifyAlbum']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getSpotifyAlbum']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getSpotifyAlbum']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getSpotifyAlbum']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SearchSpotifyCatalogResponse =
+  | { status: 200; body: operations['searchSpotifyCatalog']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['searchSpotifyCatalog']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['searchSpotifyCatalog']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['searchSpotifyCatalog']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['searchSpotifyCatalog']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListDeveloperTokensResponse =
   | { status: 200; body: operations['listDeveloperTokens']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listDeveloperTokens']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -371,6 +544,15 @@ export type GetGenreResponse =
   | { status: 429; body: operations['getGenre']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getGenre']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetInsightsReportResponse =
+  | { status: 200; body: operations['getInsightsReport']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getInsightsReport']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getInsightsReport']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getInsightsReport']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getInsightsReport']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getInsightsReport']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getInsightsReport']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListLyricsResponse =
   | { status: 200; body: operations['listLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listLyrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -409,6 +591,17 @@ export type DeleteLyricsResponse =
   | { status: 422; body: operations['deleteLyrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['deleteLyrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteLyrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetPlayerTracksResponse =
+  | { status: 200; body: operations['getPlayerTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['getPlayerTracks']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getPlayerTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['getPlayerTracks']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['getPlayerTracks']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['getPlayerTracks']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getPlayerTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getPlayerTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getPlayerTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListPlaylistsResponse =
   | { status: 200; body: operations['listPlaylists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -681,6 +874,14 @@ export type DeleteTracksResponse =
   | { status: 429; body: operations['deleteTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListTrackCommentsResponse =
+  | { status: 200; body: operations['listTrackComments']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listTrackComments']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listTrackComments']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listTrackComments']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listTrackComments']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listTrackComments']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type DownloadTrackResponse =
   | { status: 200; body: FileBody; headers?: ResponseHeaders }
   | { status: 206; body: FileBody; headers?: ResponseHeaders }
@@ -719,6 +920,28 @@ export type RecordTrackPlayResponse =
   | { status: 422; body: operations['recordTrackPlay']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['recordTrackPlay']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['recordTrackPlay']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateTrackPostedStatusResponse =
+  | { status: 200; body: operations['updateTrackPostedStatus']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateTrackPostedStatus']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateTrackPostedStatus']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateTrackPostedStatus']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateTrackPostedStatus']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateTrackPostedStatus']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateTrackPostedStatus']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateTrackPostedStatus']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateTrackPostedStatus']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateTrackPostedStatus']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateTrackPostedStatus']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackProducerAnalyticsResponse =
+  | { status: 200; body: operations['getTrackProducerAnalytics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackProducerAnalytics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getTrackProducerAnalytics']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getTrackProducerAnalytics']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackProducerAnalytics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackProducerAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackProducerAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetTrackWaveResponse =
   | { status: 200; body: operations['getTrackWave']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -789,28 +1012,46 @@ export interface OperationResponses {
   getAlbum: GetAlbumResponse;
   updateAlbum: UpdateAlbumResponse;
   deleteAlbums: DeleteAlbumsResponse;
+  getAlbumProducerAnalytics: GetAlbumProducerAnalyticsResponse;
   listArtists: ListArtistsResponse;
   createArtist: CreateArtistResponse;
   getArtist: GetArtistResponse;
   updateArtist: UpdateArtistResponse;
   deleteArtists: DeleteArtistsResponse;
+  getArtistActivity: GetArtistActivityResponse;
   listArtistAlbums: ListArtistAlbumsResponse;
+  checkArtistOwnership: CheckArtistOwnershipResponse;
+  listArtistCollaborationRecommendations: ListArtistCollaborationRecommendationsResponse;
+  listArtistCredits: ListArtistCreditsResponse;
+  createArtistCredit: CreateArtistCreditResponse;
+  createArtistAlbumCredits: CreateArtistAlbumCreditsResponse;
+  reorderArtistCredits: ReorderArtistCreditsResponse;
+  updateArtistCredit: UpdateArtistCreditResponse;
+  deleteArtistCredit: DeleteArtistCreditResponse;
+  getArtistDownloadsAnalytics: GetArtistDownloadsAnalyticsResponse;
   listArtistFollowers: ListArtistFollowersResponse;
   getArtistPinnedTrack: GetArtistPinnedTrackResponse;
+  listArtistProducerAchievements: ListArtistProducerAchievementsResponse;
+  getArtistProducerAnalytics: GetArtistProducerAnalyticsResponse;
   listArtistTracks: ListArtistTracksResponse;
   pinArtistTrack: PinArtistTrackResponse;
   unpinArtistTrack: UnpinArtistTrackResponse;
   loginWithToken: LoginWithTokenResponse;
   register: RegisterResponse;
+  listCreditRoles: ListCreditRolesResponse;
+  getSpotifyAlbum: GetSpotifyAlbumResponse;
+  searchSpotifyCatalog: SearchSpotifyCatalogResponse;
   listDeveloperTokens: ListDeveloperTokensResponse;
   createDeveloperToken: CreateDeveloperTokenResponse;
   revokeDeveloperToken: RevokeDeveloperTokenResponse;
   listGenres: ListGenresResponse;
   getGenre: GetGenreResponse;
+  getInsightsReport: GetInsightsReportResponse;
   listLyrics: ListLyricsResponse;
   createLyric: CreateLyricResponse;
   updateLyric: UpdateLyricResponse;
   deleteLyrics: DeleteLyricsResponse;
+  getPlayerTracks: GetPlayerTracksResponse;
   listPlaylists: ListPlaylistsResponse;
   createPlaylist: CreatePlaylistResponse;
   getPlaylist: GetPlaylistResponse;
@@ -837,10 +1078,13 @@ export interface OperationResponses {
   getTrack: GetTrackResponse;
   updateTrack: UpdateTrackResponse;
   deleteTracks: DeleteTracksResponse;
+  listTrackComments: ListTrackCommentsResponse;
   downloadTrack: DownloadTrackResponse;
   getTrackEngagementMetrics: GetTrackEngagementMetricsResponse;
   getTrackLyrics: GetTrackLyricsResponse;
   recordTrackPlay: RecordTrackPlayResponse;
+  updateTrackPostedStatus: UpdateTrackPostedStatusResponse;
+  getTrackProducerAnalytics: GetTrackProducerAnalyticsResponse;
   getTrackWave: GetTrackWaveResponse;
   uploadTrackAudio: UploadTrackAudioResponse;
   getUser: GetUserResponse;

@@ -9,12 +9,16 @@ import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
 import type { Handlers } from '../generated/contract.js';
 import { createAlbumHandlers } from './domains/albums/handlers.js';
+import { createAnalyticsHandlers } from './domains/analytics/handlers.js';
 import { createArtistHandlers } from './domains/artists/handlers.js';
 import { createTagHandlers } from './domains/tags/handlers.js';
 import { createAuthHandlers } from './domains/auth/handlers.js';
 import { createCatalogHandlers } from './domains/catalog/handlers.js';
+import { createCommentHandlers } from './domains/comments/handlers.js';
+import { createCreditHandlers } from './domains/credits/handlers.js';
 import { createDeveloperTokenHandlers } from './domains/developer-tokens/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
+import { createPlayerHandlers } from './domains/player/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { verifyCsrf } from './http/csrf.js';
@@ -30,6 +34,7 @@ import { createRequestValidator, createResponseValidatorForSpec } from './http/v
 import { removeTemporaryUploads } from './http/uploads.js';
 import { createTrackHandlers } from './domains/tracks/handlers.js';
 import type { Storage } from './storage/storage.js';
+import type { SpotifyCatalog } from './integrations/spotify/catalog.js';
 
 export interface AppOptions {
   db: Db;
@@ -49,6 +54,8 @@ export interface AppOptions {
   uploadMaxBytes?: number;
   /** Replaces handlers; tests use it to prove that response validation catches a broken one. */
   handlerOverrides?: Partial<Handlers<RequestContext>>;
+  /** The Spotify lookups of the credits routes; without it they answer 503 (not configured). */
+  spotify?: SpotifyCatalog;
   /** Answers /ready: true when every backing service responds. */
   isReady?: () => Promise<boolean>;
 }
@@ -65,7 +72,10 @@ const SECURITY_HEADERS = [
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
-export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage }): Handlers<RequestContext> {
+export function createHandlers(
+  db: Db,
+  options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog },
+): Handlers<RequestContext> {
   return {
     ...createTrackHandlers(db, options.storage),
     ...createAuthHandlers(db, options),
@@ -77,6 +87,10 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
     ...createAlbumHandlers(db),
     ...createArtistHandlers(db),
     ...createTagHandlers(db),
+    ...createAnalyticsHandlers(db),
+    ...createCommentHandlers(db),
+    ...createPlayerHandlers(db),
+    ...createCreditHandlers(db, options.spotify),
   };
 }
 

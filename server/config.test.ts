@@ -55,4 +55,28 @@ describe('loadConfig', () => {
       expect(message).toContain(name);
     }
   });
+
+  it('turns the Spotify lookups on with both credentials, with overridable base URLs and timeout', () => {
+    expect(loadConfig({}).spotify).toBeNull();
+    expect(loadConfig({ SPOTIFY_CLIENT_ID: 'id', SPOTIFY_CLIENT_SECRET: 'secret' }).spotify).toEqual({
+      clientId: 'id', clientSecret: 'secret', apiUrl: 'https://api.spotify.com/v1', accountsUrl: 'https://accounts.spotify.com', timeoutMs: 5_000,
+    });
+    const local = loadConfig({
+      SPOTIFY_CLIENT_ID: 'id', SPOTIFY_CLIENT_SECRET: 'secret', SPOTIFY_API_URL: 'http://127.0.0.1:9999/v1/',
+      SPOTIFY_ACCOUNTS_URL: 'http://127.0.0.1:9999', SPOTIFY_TIMEOUT_MS: '250',
+    });
+    expect(local.spotify).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/v1', accountsUrl: 'http://127.0.0.1:9999', timeoutMs: 250 });
+  });
+
+  it('rejects a Spotify client ID without its secret, base URLs that are not http(s) and an out-of-range timeout', () => {
+    expect(() => loadConfig({ SPOTIFY_CLIENT_ID: 'id' })).toThrow(/SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET must be set together/);
+    expect(() => loadConfig({ SPOTIFY_CLIENT_SECRET: 'secret' })).toThrow(ConfigError);
+    let message = '';
+    try {
+      loadConfig({ SPOTIFY_API_URL: 'ftp://spotify', SPOTIFY_ACCOUNTS_URL: 'not a url', SPOTIFY_TIMEOUT_MS: '5' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    for (const name of ['SPOTIFY_API_URL', 'SPOTIFY_ACCOUNTS_URL', 'SPOTIFY_TIMEOUT_MS']) expect(message).toContain(name);
+  });
 });

@@ -19,6 +19,17 @@ export interface RedisConfig {
   /** A Redis command slower than this counts as a failure (rate limits fall back to memory). */
   commandTimeoutMs: number;
 }
+export interface SpotifyConfig {
+  clientId: string;
+  clientSecret: string;
+  /** The Web API base, without a trailing slash (tests point it at a local fake). */
+  apiUrl: string;
+  /** The accounts service that issues app tokens, without a trailing slash. */
+  accountsUrl: string;
+  /** Longest wait for one Spotify lookup, token request included; then 503. */
+  timeoutMs: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -42,6 +53,8 @@ export interface Config {
   /** Where uploaded audio is stored (local backend). */
   storageDir: string;
   uploadMaxBytes: number;
+  /** The Spotify lookups of the credits routes; null without credentials (they answer 503). */
+  spotify: SpotifyConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +118,32 @@ export function loadConfig(env: Env = process.env): Config {
     else redis = { url: redisUrl, commandTimeoutMs: int('REDIS_COMMAND_TIMEOUT_MS', 500, 10, 60_000) };
   }
 
+  const httpUrl = (name: string, fallback: string): string => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    let valid = false;
+    try {
+      valid = ['http:', 'https:'].includes(new URL(raw).protocol);
+    } catch {
+      valid = false;
+    }
+    if (!valid) problems.push(`${name} must be an http:// or https:// URL (got "${raw}").`);
+    return valid ? raw.replace(/\/+$/, '') : fallback;
+  };
+  const spotifyUrls = {
+    apiUrl: httpUrl('SPOTIFY_API_URL', 'https://api.spotify.com/v1'),
+    accountsUrl: httpUrl('SPOTIFY_ACCOUNTS_URL', 'https://accounts.spotify.com'),
+    timeoutMs: int('SPOTIFY_TIMEOUT_MS', 5_000, 100, 60_000),
+  };
+  const spotifyClientId = env.SPOTIFY_CLIENT_ID || '';
+  const spotifyClientSecret = env.SPOTIFY_CLIENT_SECRET || '';
+  if ((spotifyClientId === '') !== (spotifyClientSecret === '')) {
+    problems.push('SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET must be set together; leave both unset to turn the Spotify lookups off.');
+  }
+  const spotify: Config['spotify'] = spotifyClientId && spotifyClientSecret
+    ? { clientId: spotifyClientId, clientSecret: spotifyClientSecret, ...spotifyUrls }
+    : null;
+
   const rateLimits: Config['rateLimits'] = {};
   for (const group of Object.keys(rateLimitGroups) as RateLimitGroupName[]) {
     const name = `RATE_LIMIT_${group.toUpperCase().replace(/-/g, '_')}`;
@@ -127,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoTracks: int('DEMO_TRACKS', 240, 1, 1_000_000),
     storageDir: env.STORAGE_DIR || './storage',
     uploadMaxBytes: int('UPLOAD_MAX_MB', 256, 1, 4096) * 1024 * 1024,
+    spotify,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}").`);

@@ -16,6 +16,7 @@ import { bundledSpecPath } from './http/validator.js';
 import { buildDocs } from '../scripts/build-docs.js';
 import { closeRedis, createRedis, pingRedis } from './infra/redis.js';
 import { gracefulShutdown } from './infra/shutdown.js';
+import { createSpotifyClient } from './integrations/spotify/client.js';
 
 function docsAreStale(): boolean {
   return !existsSync(docsFile) || statSync(docsFile).mtimeMs < statSync(bundledSpecPath).mtimeMs;
@@ -52,6 +53,7 @@ async function main(config: Config) {
     secureCookies: config.secureCookies,
     rateLimits: config.rateLimits,
     redis,
+    spotify: config.spotify ? createSpotifyClient(config.spotify) : undefined,
     isReady: async () => {
       if (stopping) return false;
       await Promise.all([database.ping(2_000), redis ? pingRedis(redis, 1_000) : undefined]);

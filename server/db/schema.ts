@@ -2,6 +2,7 @@
 // server/db/migrations are generated from this file by drizzle-kit.
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -72,7 +73,10 @@ export const artists = pgTable('artists', {
   /** The one track the artist features on their profile. */
   pinnedTrackId: integer('pinned_track_id'),
   createdAt: createdAt(),
-});
+}, (t) => [
+  // One artist profile per account, also when two creates race; profiles nobody manages are free.
+  uniqueIndex('artists_user_unique').on(t.userId).where(sql`${t.userId} is not null`),
+]);
 
 export const artistFollowers = pgTable('artist_followers', {
   artistId: integer('artist_id').notNull().references(() => artists.id, { onDelete: 'cascade' }),
@@ -107,6 +111,8 @@ export const tracks = pgTable('tracks', {
   albumId: integer('album_id').references(() => albums.id, { onDelete: 'set null' }),
   /** Position on its album. */
   number: integer('number'),
+  /** When the producer marked the beat as posted (shared outside BeatPass); null while not posted. */
+  postedAt: timestamp('posted_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   search: tsvector('search').generatedAlwaysAs(
@@ -135,6 +141,23 @@ export const trackTags = pgTable('track_tags', {
   trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
   tagId: integer('tag_id').notNull().references(() => tags.id, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.trackId, t.tagId] })]);
+
+/**
+ * A comment on a track; `position` pins it to a second of the waveform. Replies are one level
+ * deep (`parent_id` is a top-level comment). A deleted comment keeps its place so its replies
+ * still read in context.
+ */
+export const trackComments = pgTable('track_comments', {
+  id: serial('id').primaryKey(),
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  parentId: integer('parent_id').references((): AnyPgColumn => trackComments.id, { onDelete: 'cascade' }),
+  content: text('content').notNull(),
+  /** Seconds from the start of the track; null for a comment not pinned to the waveform. */
+  position: integer('position'),
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+}, (t) => [index('track_comments_track_idx').on(t.trackId, t.id), index('track_comments_parent_idx').on(t.parentId)]);
 
 export const trackLikes = pgTable('track_likes', {
   trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
@@ -170,13 +193,41 @@ export const plays = pgTable('plays', {
   queueId: text('queue_id'),
   position: real('position'),
   listenedMs: integer('listened_ms').notNull().default(0),
+  /** desktop | mobile | tablet, read from the User-Agent when the play was logged; null when unknown. */
+  device: text('device'),
+  /** Browser family (Chrome, Safari, Firefox, Edge, …) from the User-Agent; null when unknown. */
+  browser: text('browser'),
+  /** Operating system (Windows, macOS, iOS, Android, …) from the User-Agent; null when unknown. */
+  platform: text('platform'),
+  /** ISO 3166-1 alpha-2 country from a CDN header (CF-IPCountry); null without one. */
+  country: text('country'),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('plays_idempotency_unique').on(t.trackId, t.idempotencyKey),
   uniqueIndex('plays_token_unique').on(t.playToken),
   index('plays_track_idx').on(t.trackId),
+  // Analytics read plays of a set of tracks within a period.
+  index('plays_track_created_idx').on(t.trackId, t.createdAt),
 ]);
+
+/** A download of a track's audio that started (a resumed or probing Range request is not one). */
+export const trackDownloads = pgTable('track_downloads', {
+  id: serial('id').primaryKey(),
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('track_downloads_track_created_idx').on(t.trackId, t.createdAt),
+  index('track_downloads_user_track_idx').on(t.userId, t.trackId, t.createdAt),
+]);
+
+/** A user's repost of a track, at most one each; written by the social-graph routes. */
+export const trackReposts = pgTable('track_reposts', {
+  trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.trackId, t.userId] }), index('track_reposts_track_created_idx').on(t.trackId, t.createdAt)]);
 
 export const albums = pgTable('albums', {
   id: serial('id').primaryKey(),
@@ -250,3 +301,34 @@ export const lyrics = pgTable('lyrics', {
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('lyrics_user_track_unique').on(t.userId, t.trackId)]);
+
+/**
+ * An artist's portfolio credit: a release they worked on, on BeatPass or elsewhere (Spotify),
+ * and their role on it. The artist orders their portfolio by `position`.
+ */
+export const artistCredits = pgTable('artist_credits', {
+  id: serial('id').primaryKey(),
+  artistId: integer('artist_id').notNull().references(() => artists.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  /** One of the roles the API defines (CreditRole in the spec). */
+  role: text('role').notNull(),
+  /** The performing artists as the release names them. */
+  releaseArtists: jsonb('release_artists').$type<string[]>().notNull().default([]),
+  albumName: text('album_name'),
+  /** YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source (Spotify) knows it. */
+  releaseDate: text('release_date'),
+  image: text('image'),
+  spotifyTrackId: text('spotify_track_id'),
+  spotifyAlbumId: text('spotify_album_id'),
+  spotifyUrl: text('spotify_url'),
+  trackId: integer('track_id').references(() => tracks.id, { onDelete: 'set null' }),
+  albumId: integer('album_id').references(() => albums.id, { onDelete: 'set null' }),
+  position: integer('position').notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [
+  index('artist_credits_artist_position_idx').on(t.artistId, t.position, t.id),
+  // One credit per artist, role and release track, also when two adds race.
+  uniqueIndex('artist_credits_spotify_track_unique').on(t.artistId, t.spotifyTrackId, t.role).where(sql`${t.spotifyTrackId} is not null`),
+  uniqueIndex('artist_credits_track_unique').on(t.artistId, t.trackId, t.role).where(sql`${t.trackId} is not null`),
+]);

@@ -8,6 +8,11 @@ import type { Db } from './connection.js';
 import { mulberry32 } from './prng.js';
 import { sql } from 'drizzle-orm';
 import { albumArtists, albums } from './schema.js';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { CreditRole } from '../domains/credits/roles.js';
+import { artistCredits } from './schema.js';
+import { plays, trackDownloads, trackReposts } from './schema.js';
+import { trackComments } from './schema.js';
 import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from './schema.js';
 import {
   artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users,
@@ -53,7 +58,7 @@ export const demoUsers: readonly DemoUser[] = Object.freeze([
   },
   {
     email: 'producer@beatpass.test', password: DEMO_PASSWORD, username: 'producer', displayName: 'Demo Producer',
-    role: 'producer', description: 'producer: owns the artist profile "Demo Producer" and its tracks',
+    role: 'producer', description: 'producer: owns the artist profile "Demo Producer" and its tracks, with 90 days of plays and downloads for the analytics routes',
   },
   {
     email: 'developer@beatpass.test', password: DEMO_PASSWORD, username: 'developer', displayName: 'Demo Developer',
@@ -262,6 +267,9 @@ export async function seedDemoData(db: Db, options: { tracks?: number } = {}): P
     await insertCatalog(tx, passwordHash, trackCount);
     await insertAlbumsAndPins(tx);
     await insertPlaylistsAndLyrics(tx);
+    await insertPortfolioCredits(tx);
+    await insertAnalytics(tx);
+    await insertTrackComments(tx);
     return { seeded: true };
   });
 }
@@ -678,4 +686,299 @@ async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
     ...rng.sample(producerTracks, 2).map((trackId, i) => ({ userId: producer, trackId, text: PLAIN_SAMPLES[(i + 2) % PLAIN_SAMPLES.length]!, synced: false })),
   ].map((row, i) => ({ ...row, createdAt: new Date(PLAYLIST_BASE + (40 + i) * DAY), updatedAt: new Date(PLAYLIST_BASE + (41 + i) * DAY) }));
   if (lyricRows.length > 0) await tx.insert(lyrics).values(lyricRows);
+}
+
+// ---------------------------------------------------------------------------------------
+// Comments, made from the users and tracks already inserted (so they never change the rows
+// above). About one track in four gets a few comments from the demo users, many pinned to a
+// second of the waveform, some with replies (the producer answering on their own beats); a
+// few top-level comments with replies are deleted. Bounded, so the bench catalog stays quick.
+
+const COMMENT_SEED = 0xc033_e575;
+const MAX_COMMENTED_TRACKS = 400;
+const HOUR = 3_600_000;
+
+const PINNED_COMMENTS: readonly string[] = [
+  'This drop right here is crazy.',
+  'The 808 slide at this part hits different.',
+  'That switch-up caught me off guard, love it.',
+  'Those bells are haunting.',
+  'Perfect spot for a hook.',
+  'The drums come in so clean here.',
+  'Already wrote a verse to this section.',
+  'This melody is stuck in my head now.',
+];
+const GENERAL_COMMENTS: readonly string[] = [
+  'Need this for my next single.',
+  'What key is this in? Sounds like F minor.',
+  'Mix is so clean, what do you use on the master?',
+  'Leased it yesterday, recording tonight.',
+  'This one is going on repeat.',
+  'Vibes are immaculate.',
+  'Would love a version with less reverb on the keys.',
+  'Certified banger.',
+];
+const REPLIES: readonly string[] = [
+  'Appreciate you!',
+  'Thank you, more like this coming soon.',
+  'Facts.',
+  'Send me the song when it is done!',
+  'Same, been playing it all week.',
+];
+
+async function insertTrackComments(tx: Tx): Promise<void> {
+  const rng = new Rng(COMMENT_SEED);
+  const userRows = await tx.select({ id: users.id, email: users.email }).from(users);
+  const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
+  const commenters = ['listener@beatpass.test', 'developer@beatpass.test', 'twofactor@beatpass.test', 'producer@beatpass.test'].map(userId);
+  const producer = userId('producer@beatpass.test');
+  const allTracks = await tx.select({ id: tracks.id, ownerId: tracks.ownerId, durationMs: tracks.durationMs, createdAt: tracks.createdAt })
+    .from(tracks).orderBy(tracks.id);
+  const commented = rng.sample(allTracks, Math.min(MAX_COMMENTED_TRACKS, Math.ceil(allTracks.length / 4)));
+
+  interface PlannedComment { key: number; parentKey: number | null; row: typeof trackComments.$inferInsert }
+  const planned: PlannedComment[] = [];
+  for (const track of commented.sort((a, b) => a.id - b.id)) {
+    const roots = rng.int(1, 5);
+    for (let n = 0; n < roots; n++) {
+      const key = planned.length;
+      const pinned = rng.chance(0.6);
+      const createdAt = new Date(track.createdAt.getTime() + rng.int(1, 60) * DAY + rng.int(0, DAY - 1));
+      const author = rng.pick(commenters.filter((id) => id !== track.ownerId));
+      const hasReplies = rng.chance(0.3);
+      const root: PlannedComment = {
+        key,
+        parentKey: null,
+        row: {
+          trackId: track.id,
+          userId: author,
+          content: rng.pick(pinned ? PINNED_COMMENTS : GENERAL_COMMENTS),
+          position: pinned ? rng.int(0, Math.floor(track.durationMs / 1000) - 1) : null,
+          createdAt,
+        },
+      };
+      planned.push(root);
+      if (!hasReplies) continue;
+      let repliedAt = createdAt.getTime();
+      for (let r = 1, replies = rng.int(1, 2); r <= replies; r++) {
+        repliedAt += rng.int(1, 30) * HOUR;
+        const replier = track.ownerId === producer && r === 1 ? producer : rng.pick(commenters.filter((id) => id !== author));
+        planned.push({
+          key: planned.length,
+          parentKey: key,
+          row: { trackId: track.id, userId: replier, content: rng.pick(REPLIES), position: null, createdAt: new Date(repliedAt) },
+        });
+      }
+      // A deleted comment with replies stays in its thread, without its text or author.
+      if (rng.chance(0.1)) root.row.deletedAt = new Date(repliedAt + rng.int(1, 48) * HOUR);
+    }
+  }
+  // Ids ascend with created_at, which the thread order relies on; a reply always follows its comment.
+  planned.sort((a, b) => a.row.createdAt!.getTime() - b.row.createdAt!.getTime() || a.key - b.key);
+
+  const idByKey = new Map<number, number>();
+  for (const batch of chunks(planned)) {
+    const inserted = await tx.insert(trackComments).values(batch.map((p) => p.row)).returning({ id: trackComments.id });
+    if (inserted.length !== batch.length) throw new Error('seed: not every comment was inserted');
+    batch.forEach((p, i) => idByKey.set(p.key, inserted[i]!.id));
+  }
+  const links = planned.filter((p) => p.parentKey !== null)
+    .map((p) => sql`(${idByKey.get(p.key)!}::int, ${idByKey.get(p.parentKey!)!}::int)`);
+  if (links.length > 0) {
+    await tx.execute(sql`update track_comments set parent_id = v.parent_id
+      from (values ${sql.join(links, sql`, `)}) as v(id, parent_id) where track_comments.id = v.id`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Analytics, made from the users and tracks already inserted (so they never change the rows
+// above): plays of the demo producer's album tracks and newest tracks, each with the device,
+// browser, platform and country a player would report, the listener's downloads (the one demo
+// user with a paid plan) and reposts and likes from the other demo users. The other
+// exception to fixed dates: they are spread over the 90 days before seeding, newer days
+// busier, so that the analytics windows (7, 30, 90 days back from now) show data in a fresh
+// sandbox; the offsets from that moment are fixed. The producer's own plays and downloads are
+// there too, for the analytics to leave out.
+
+const ANALYTICS_SEED = 0xa4a1_7105;
+const ANALYTICS_NEWEST_TRACKS = 8;
+const ANALYTICS_DAYS = 90;
+
+interface DemoClient { device: string | null; browser: string | null; platform: string | null }
+const CLIENTS: readonly DemoClient[] = [
+  { device: 'mobile', browser: 'Safari', platform: 'iOS' },
+  { device: 'mobile', browser: 'Chrome', platform: 'Android' },
+  { device: 'desktop', browser: 'Chrome', platform: 'Windows' },
+  { device: 'desktop', browser: 'Chrome', platform: 'macOS' },
+  { device: 'desktop', browser: 'Safari', platform: 'macOS' },
+  { device: 'desktop', browser: 'Edge', platform: 'Windows' },
+  { device: 'desktop', browser: 'Firefox', platform: 'Windows' },
+  { device: 'desktop', browser: 'Firefox', platform: 'Linux' },
+  { device: 'tablet', browser: 'Safari', platform: 'iOS' },
+  { device: 'mobile', browser: 'Samsung Internet', platform: 'Android' },
+  { device: 'mobile', browser: 'Chrome', platform: 'iOS' },
+  { device: null, browser: null, platform: null },
+];
+const CLIENT_WEIGHTS: readonly number[] = [24, 20, 18, 8, 7, 5, 3, 2, 4, 3, 3, 3];
+// null: no CDN header, as on most requests that do not come through one.
+const COUNTRIES: readonly (string | null)[] = ['US', 'CA', 'GB', 'NG', 'DE', 'FR', 'BR', 'JM', 'AU', 'JP', null];
+const COUNTRY_WEIGHTS: readonly number[] = [28, 14, 9, 6, 5, 4, 4, 3, 3, 2, 22];
+
+async function insertAnalytics(tx: Tx): Promise<void> {
+  const rng = new Rng(ANALYTICS_SEED);
+  const seededAt = Date.now();
+  const userRows = await tx.select({ id: users.id, email: users.email }).from(users);
+  const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
+  const producer = userId('producer@beatpass.test');
+  const listener = userId('listener@beatpass.test');
+  const others = [userId('developer@beatpass.test'), userId('twofactor@beatpass.test')];
+  const owned = await tx.select({ id: tracks.id, albumId: tracks.albumId, durationMs: tracks.durationMs, likesCount: tracks.likesCount, createdAt: tracks.createdAt })
+    .from(tracks).where(sql`${tracks.ownerId} = ${producer}`).orderBy(sql`${tracks.createdAt} desc, ${tracks.id} desc`);
+  const chosen = [...new Set([...owned.slice(0, ANALYTICS_NEWEST_TRACKS), ...owned.filter((t) => t.albumId !== null)])];
+  if (chosen.length === 0) return;
+
+  /** A moment within the last `ANALYTICS_DAYS` days, after the track was published; recent days likelier. */
+  const momentFor = (createdAt: Date) => {
+    const from = Math.max(createdAt.getTime(), seededAt - ANALYTICS_DAYS * DAY);
+    return new Date(seededAt - Math.floor((1 - Math.sqrt(rng.float())) * (seededAt - from)));
+  };
+
+  const playRows: (typeof plays.$inferInsert)[] = [];
+  chosen.forEach((track, rank) => {
+    const count = Math.round((40 + rng.int(0, 160)) / (1 + rank * 0.15));
+    for (let n = 0; n < count; n++) {
+      const at = momentFor(track.createdAt);
+      const client = rng.weighted(CLIENTS, CLIENT_WEIGHTS);
+      const who = rng.float();
+      const completed = rng.chance(0.35);
+      playRows.push({
+        trackId: track.id,
+        userId: who < 0.55 ? null : who < 0.75 ? listener : who < 0.95 ? rng.pick(others) : producer,
+        playToken: `pt_demo_${track.id}_${n}`,
+        position: 0,
+        listenedMs: completed ? track.durationMs : Math.floor(track.durationMs * (0.1 + 0.75 * rng.float())),
+        ...client,
+        country: rng.weighted(COUNTRIES, COUNTRY_WEIGHTS),
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+  });
+  for (const batch of chunks(playRows)) await tx.insert(plays).values(batch);
+
+  const downloadRows: (typeof trackDownloads.$inferInsert)[] = [];
+  for (const track of rng.sample(chosen, Math.min(chosen.length, 7))) {
+    for (let n = rng.int(1, 3); n > 0; n--) downloadRows.push({ trackId: track.id, userId: listener, createdAt: momentFor(track.createdAt) });
+  }
+  downloadRows.push({ trackId: chosen[0]!.id, userId: producer, createdAt: momentFor(chosen[0]!.createdAt) });
+  await tx.insert(trackDownloads).values(downloadRows.sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime()));
+
+  const repostRows = chosen.flatMap((track) => [listener, ...others]
+    .filter(() => rng.chance(0.3))
+    .map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) })));
+  if (repostRows.length > 0) await tx.insert(trackReposts).values(repostRows);
+
+  // Only as many likers as each track's like count leaves room for, so the counts stay true.
+  const existingLikes = await tx.select({ trackId: trackLikes.trackId, userId: trackLikes.userId }).from(trackLikes);
+  const likeRows = chosen.flatMap((track) => {
+    const likers = new Set(existingLikes.filter((l) => l.trackId === track.id).map((l) => l.userId));
+    const room = track.likesCount - likers.size;
+    return others.filter((user) => !likers.has(user) && rng.chance(0.5)).slice(0, Math.max(0, room))
+      .map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) }));
+  });
+  if (likeRows.length > 0) await tx.insert(trackLikes).values(likeRows);
+}
+
+// ---------------------------------------------------------------------------------------
+// Portfolio credits, made from the artists, tracks and albums already inserted (so they never
+// change the rows above). The demo producer's come first, so the lowest credit id is theirs:
+// releases outside BeatPass (with Spotify IDs) mixed with their own BeatPass tracks. Then a
+// few other artists get one to four each; two artists may share a release (a producer and an
+// engineer on the same track), so its Spotify IDs are made once per release.
+
+const CREDIT_SEED = 0xc4ed_175e;
+const CREDIT_BASE = Date.UTC(2026, 7, 1); // 2026-08-01
+const CREDITED_ARTISTS = 8;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+interface OutsideRelease { title: string; artists: string[]; album: string; date: string }
+
+const OUTSIDE_RELEASES: readonly OutsideRelease[] = [
+  { title: 'Rooftop Static', artists: ['Rae Castillo'], album: 'Static Season', date: '2025-11-07' },
+  { title: 'Glass Elevator', artists: ['Mina Okafor'], album: 'Glass Elevator', date: '2025-08-22' },
+  { title: 'Northside Prayer', artists: ['Dex Holloway', 'Amara Sol'], album: 'Northside', date: '2024-10-04' },
+  { title: 'Paper Planes Over Lagos', artists: ['Tunde Vibes'], album: 'Harmattan', date: '2025-02-14' },
+  { title: 'Cold Case', artists: ['Jules Marrow'], album: 'Evidence', date: '2023' },
+  { title: 'Velvet Hours', artists: ['Sienna Blake', 'Kairo Beats'], album: 'After Hours Club', date: '2025-06' },
+  { title: 'No Signal', artists: ['Big Lenny'], album: 'Dead Zone', date: '2024-04-19' },
+  { title: 'Summer In Reverse', artists: ['Coco Rayne'], album: 'Summer In Reverse', date: '2026-06-26' },
+  { title: 'Midnight Laundromat', artists: ['Otis Greer', 'Lumi Waves'], album: 'Spin Cycle', date: '2025-12-05' },
+  { title: 'Heavy Crown', artists: ['Kingsley Dune'], album: 'Heavy Crown', date: '2024-09-13' },
+  { title: 'Ocean Drive Freestyle', artists: ['Lil Marlo'], album: 'Tapes From Miami', date: '2023-07-07' },
+  { title: 'Slow Motion Rain', artists: ['Ivy Monroe', 'Dre Lockwood'], album: 'Weathervane', date: '2026-01-30' },
+];
+const OUTSIDE_ROLES: readonly CreditRole[] = ['Producer', 'Co-Producer', 'Additional Producer', 'Mixing Engineer', 'Songwriter', 'Recording Engineer'];
+const OUTSIDE_ROLE_WEIGHTS: readonly number[] = [6, 3, 1, 2, 1, 1];
+
+async function insertPortfolioCredits(tx: Tx): Promise<void> {
+  const rng = new Rng(CREDIT_SEED);
+  const spotifyId = () => Array.from({ length: 22 }, () => BASE62[rng.int(0, 61)]).join('');
+  const releases = OUTSIDE_RELEASES.map((release) => ({
+    ...release,
+    spotifyTrackId: spotifyId(),
+    spotifyAlbumId: spotifyId(),
+    image: `https://i.scdn.co/image/ab67616d0000b273${Array.from({ length: 24 }, () => rng.int(0, 15).toString(16)).join('')}`,
+  }));
+
+  const artistRows = await tx.select({ id: artists.id, name: artists.name }).from(artists).orderBy(artists.id);
+  const demo = artistRows.find((a) => a.name === DEMO_PRODUCER_ARTIST_NAME);
+  if (!demo) return;
+  const chosen = [demo, ...rng.sample(artistRows.filter((a) => a.id !== demo.id), CREDITED_ARTISTS)];
+  // Each artist's own tracks (first credited), most played first.
+  const ownTracks = await tx.select({
+    artistId: trackArtists.artistId, id: tracks.id, name: tracks.name, image: tracks.image, albumId: tracks.albumId, createdAt: tracks.createdAt,
+  }).from(trackArtists).innerJoin(tracks, eq(tracks.id, trackArtists.trackId))
+    .where(and(eq(trackArtists.position, 0), inArray(trackArtists.artistId, chosen.map((a) => a.id))))
+    .orderBy(desc(tracks.plays), tracks.id);
+  const albumRows = await tx.select({ id: albums.id, name: albums.name, releaseDate: albums.releaseDate }).from(albums);
+  const albumById = new Map(albumRows.map((a) => [a.id, a]));
+
+  type Plan = { kind: 'outside'; role: CreditRole } | { kind: 'own' };
+  const plans = new Map<number, Plan[]>([[demo.id, [
+    { kind: 'outside', role: 'Producer' }, { kind: 'outside', role: 'Co-Producer' }, { kind: 'own' },
+    { kind: 'outside', role: 'Mixing Engineer' }, { kind: 'own' },
+  ]]]);
+  for (const artist of chosen.slice(1)) {
+    plans.set(artist.id, Array.from({ length: rng.int(1, 4) }, (): Plan => (rng.chance(0.35)
+      ? { kind: 'own' }
+      : { kind: 'outside', role: rng.weighted(OUTSIDE_ROLES, OUTSIDE_ROLE_WEIGHTS) })));
+  }
+
+  const rows: (typeof artistCredits.$inferInsert)[] = [];
+  for (const artist of chosen) {
+    const outside = rng.sample(releases, releases.length);
+    const own = ownTracks.filter((t) => t.artistId === artist.id);
+    let position = 0;
+    for (const plan of plans.get(artist.id)!) {
+      const createdAt = new Date(CREDIT_BASE + rows.length * DAY + rng.int(0, DAY - 1));
+      if (plan.kind === 'own') {
+        const track = own.shift();
+        if (!track) continue;
+        const album = track.albumId === null ? undefined : albumById.get(track.albumId);
+        rows.push({
+          artistId: artist.id, title: track.name, role: 'Producer', releaseArtists: [artist.name],
+          albumName: album?.name ?? null, releaseDate: album?.releaseDate ?? track.createdAt.toISOString().slice(0, 10),
+          image: track.image, trackId: track.id, albumId: album?.id ?? null, position: position++, createdAt, updatedAt: createdAt,
+        });
+      } else {
+        const release = outside.shift()!;
+        rows.push({
+          artistId: artist.id, title: release.title, role: plan.role, releaseArtists: release.artists, albumName: release.album,
+          releaseDate: release.date, image: release.image, spotifyTrackId: release.spotifyTrackId, spotifyAlbumId: release.spotifyAlbumId,
+          spotifyUrl: `https://open.spotify.com/track/${release.spotifyTrackId}`, position: position++, createdAt, updatedAt: createdAt,
+        });
+      }
+    }
+  }
+  if (rows.length > 0) await tx.insert(artistCredits).values(rows);
 }

@@ -20,6 +20,12 @@ export interface RequestContext {
   ip: string;
   /** Absolute URL of this request without its query, for pagination links. */
   url: string;
+  /** The User-Agent header: play analytics read device, browser and platform from it. */
+  userAgent: string | null;
+  /** The CF-IPCountry header a CDN in front of the server may add (play analytics). */
+  cdnCountry: string | null;
+  /** The Range header: a download is counted when it starts, not for every chunk. */
+  range: string | null;
 }
 
 declare module 'express-serve-static-core' {
@@ -44,6 +50,9 @@ export function resolveRequestContext(db: Db): RequestHandler {
         invalidToken: false,
         ip: normalizeIp(req.ip),
         url: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.path}`,
+        userAgent: req.get('user-agent') ?? null,
+        cdnCountry: req.get('cf-ipcountry') ?? null,
+        range: req.get('range') ?? null,
       };
       req.ctx = ctx;
 

@@ -166,4 +166,19 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
     const stored = await rows<{ n: number }>(sql`select count(*)::int as n from tracks where lower(name) = lower(${name})`);
     expect(stored[0]!.n).toBe(1);
   });
+
+  it('creates one artist profile for an account when both instances get a create at the same time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const email = `artist-race${round}@beatpass.test`;
+      const created = await register(a, { email, token_name: 'cli' });
+      expect(created.status).toBe(200);
+      const authorization = `Bearer ${created.body.boostrapData.user.access_token}`;
+      const replies = await Promise.all([a, b].map((instance, i) =>
+        new Agent(instance.baseUrl, { authorization }).request('POST', '/api/v1/artists', { json: { name: `Racer ${round}.${i}` } })));
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 403]);
+      expect(replies.find((r) => r.status === 403)!.body).toEqual({ message: 'You already manage an artist profile.' });
+      const stored = await rows<{ n: number }>(sql`select count(*)::int as n from artists a join users u on u.id = a.user_id where u.email = ${email}`);
+      expect(stored[0]!.n).toBe(1);
+    }
+  });
 });

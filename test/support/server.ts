@@ -2,6 +2,7 @@
 // listening on a random loopback port. Every response it gives is recorded as
 // (operationId, status) for the contract coverage report (test/conformance/coverage-recorder.ts);
 // operations replaced by `handlerOverrides` are not, since their answers prove nothing.
+// Its Spotify lookups go to a local fake Spotify (fake-spotify.ts) unless told otherwise.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,8 @@ import { createTestStorage } from './storage.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
 import { createResponseRecorder } from '../conformance/coverage-recorder.js';
+import { createSpotifyClient } from '../../server/integrations/spotify/client.js';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeSpotify, type FakeSpotify } from './fake-spotify.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -21,8 +24,13 @@ export interface TestServer {
   storageRoot: string;
   /** Runs raw SQL against this server's database, for assertions on what was stored. */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** The fake Spotify the server's Spotify lookups go to, when it has the default one. */
+  fakeSpotify: FakeSpotify | undefined;
   close(): Promise<void>;
 }
+
+/** How long the test servers' Spotify client waits for the fake (tests of its timeout make it silent). */
+export const TEST_SPOTIFY_TIMEOUT_MS = 1_000;
 
 /** Generous limits by default, so only tests about rate limits meet them. */
 const RELAXED_LIMITS: RateLimitOverrides = { api: 1_000_000, login: 1_000_000, 'two-factor': 1_000_000, register: 1_000_000 };
@@ -33,10 +41,21 @@ export async function openSeededDatabase(): Promise<Database> {
 }
 
 export async function startTestServer(
-  options: { rateLimits?: RateLimitOverrides; handlerOverrides?: AppOptions['handlerOverrides']; uploadMaxBytes?: number } = {},
+  options: {
+    rateLimits?: RateLimitOverrides; handlerOverrides?: AppOptions['handlerOverrides']; uploadMaxBytes?: number;
+    /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
+    spotify?: AppOptions['spotify'] | null;
+  } = {},
 ): Promise<TestServer> {
   const database = await openSeededDatabase();
   const storage = await createTestStorage();
+  const fakeSpotify = options.spotify === undefined ? await startFakeSpotify() : undefined;
+  const spotify = fakeSpotify
+    ? createSpotifyClient({
+      clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, apiUrl: `${fakeSpotify.url}/v1`, accountsUrl: fakeSpotify.url,
+      timeoutMs: TEST_SPOTIFY_TIMEOUT_MS,
+    })
+    : options.spotify ?? undefined;
   const app = createApp({
     db: database.db,
     storage,
@@ -46,6 +65,7 @@ export async function startTestServer(
     secureCookies: false,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
     handlerOverrides: options.handlerOverrides,
+    spotify,
   });
   const recorder = createResponseRecorder();
   const overridden = new Set(Object.keys(options.handlerOverrides ?? {}));
@@ -63,11 +83,13 @@ export async function startTestServer(
     database,
     storageRoot: storage.root,
     rows: async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows,
+    fakeSpotify,
     async close() {
       recorder.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
+      await fakeSpotify?.close();
     },
   };
 }

@@ -1,24 +1,31 @@
 import type { Db } from '../../db/connection.js';
+import { uniqueViolation } from '../../db/errors.js';
 import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import { buildSimplePage } from '../../http/simple-pagination.js';
 import { listArtistAlbums, loadAlbumDetails } from '../albums/repository.js';
 import { serializeAlbum, serializeAlbumPublic } from '../albums/serializers.js';
-import { managedArtistIds, parseIdList } from '../catalog/permissions.js';
+import { parseIdList } from '../catalog/permissions.js';
 import { findArtist, findTrack, loadArtistDetails, loadTrackDetails } from '../catalog/repository.js';
 import { serializeArtist, serializeArtistPublic, serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { serializeUser } from '../users/serializers.js';
 import {
   artistOwners, clearPinnedTrack, deleteArtists, findPinnedTrack, insertArtist, isTrackCredited, listArtistFollowers,
-  listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist,
+  listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist, type ArtistRow,
 } from './repository.js';
-import { serializeArtistSummary } from './serializers.js';
+import { evaluateAchievements, loadArtistMetrics } from './achievements.js';
+import { recommendCollaborators } from './recommendations.js';
+import {
+  serializeAchievements, serializeAchievementsPublic, serializeArtistSummary, serializeRecommendation, serializeRecommendationPublic,
+} from './serializers.js';
 
 type ArtistOperations =
   | 'listArtists' | 'createArtist' | 'updateArtist' | 'deleteArtists' | 'listArtistTracks' | 'listArtistAlbums'
-  | 'listArtistFollowers' | 'pinArtistTrack' | 'unpinArtistTrack' | 'getArtistPinnedTrack';
+  | 'listArtistFollowers' | 'pinArtistTrack' | 'unpinArtistTrack' | 'getArtistPinnedTrack'
+  | 'listArtistProducerAchievements' | 'checkArtistOwnership' | 'listArtistCollaborationRecommendations';
 
 const artistNotFound = { status: 404 as const, body: { message: 'Artist not found.' } };
+const alreadyAnArtist = { status: 403 as const, body: { message: 'You already manage an artist profile.' } };
 const notPinManager = { status: 403 as const, body: { message: "Only the artist's manager may change its pinned track." } };
 
 export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
@@ -35,10 +42,14 @@ export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
 
     async createArtist({ body, auth }) {
       const user = auth.user!;
-      if ((await managedArtistIds(db, user.id)).length > 0) {
-        return { status: 403, body: { message: 'You already manage an artist profile.' } };
+      let artist: ArtistRow;
+      try {
+        artist = await insertArtist(db, user.id, { name: body.name, bio: body.description ?? null, imageSmall: body.image_small ?? null });
+      } catch (err) {
+        // The unique index on artists(user_id) is the one check, so two racing creates cannot both pass it.
+        if (uniqueViolation(err)?.constraint === 'artists_user_unique') return alreadyAnArtist;
+        throw err;
       }
-      const artist = await insertArtist(db, user.id, { name: body.name, bio: body.description ?? null, imageSmall: body.image_small ?? null });
       return { status: 200, body: { status: 'success', artist: serializeArtist(await loadArtistDetails(db, artist, user.id)) } };
     },
 
@@ -130,6 +141,31 @@ export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
       if (!auth.user) return { status: 200, body: { status: 'success', track: serializeTrackPublic(track) } };
       const [details] = await loadTrackDetails(db, [track], auth.user.id);
       return { status: 200, body: { status: 'success', track: serializeTrack(details!) } };
+    },
+
+    async listArtistProducerAchievements({ params, auth }) {
+      const metrics = await loadArtistMetrics(db, params.artist_id);
+      if (!metrics) return artistNotFound;
+      const result = evaluateAchievements(metrics);
+      return {
+        status: 200,
+        body: auth.user ? serializeAchievements(params.artist_id, result) : serializeAchievementsPublic(params.artist_id, result),
+      };
+    },
+
+    async checkArtistOwnership({ params, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const owned = auth.user !== null && artist.userId === auth.user.id;
+      return { status: 200, body: { owned, artist_id: artist.id, artist_name: artist.name } };
+    },
+
+    async listArtistCollaborationRecommendations({ params, query, auth }) {
+      const artist = await findArtist(db, params.artist_id);
+      if (!artist) return artistNotFound;
+      const { artistGenres, totalFound, candidates } = await recommendCollaborators(db, artist.id, query.limit ?? 10);
+      const recommendations = candidates.map(auth.user ? serializeRecommendation : serializeRecommendationPublic);
+      return { status: 200, body: { artist_genres: artistGenres, total_found: totalFound, recommendations } };
     },
   };
 }

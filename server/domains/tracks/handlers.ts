@@ -4,10 +4,15 @@ import type { components } from '../../../generated/api.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { FieldErrors } from '../../http/errors.js';
+import type { RequestContext } from '../../http/request-context.js';
 import type { Storage } from '../../storage/storage.js';
 import { findTrack, loadTrackDetails } from '../catalog/repository.js';
 import { durationText, serializeTrack } from '../catalog/serializers.js';
 import { editableTrackIds, managedArtistIds, parseIdList } from '../catalog/permissions.js';
+import { waveComments } from '../comments/repository.js';
+import { serializeComment } from '../comments/serializers.js';
+import { clientInfo } from '../analytics/client-info.js';
+import { recordDownloadStart, startsDownload } from '../analytics/recording.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { invalidField } from '../responses.js';
 import { analyseWav, RejectedAudioError } from './audio-analysis.js';
@@ -15,7 +20,7 @@ import { hintsFromFileName } from './file-name-hints.js';
 import { checkLicensing, toMinorUnits, type LicensingFields } from './licensing.js';
 import {
   deleteTracks, engagementOf, existingArtistIds, existingTrackIds, findFileEntry, genresByName, insertFileEntry, insertTrack,
-  isFileEntryPublished, logPlay, recordListened, trackAudio, trackNameTaken, updateTrack, wavesOf, type FileEntryRow,
+  isFileEntryPublished, logPlay, recordListened, setPostedStatus, trackAudio, trackNameTaken, updateTrack, wavesOf, type FileEntryRow,
   type TrackValues,
 } from './repository.js';
 
@@ -23,7 +28,7 @@ type TrackFields = components['schemas']['TrackFields'];
 type Operations =
   | 'uploadTrackAudio' | 'extractTrackMetadata' | 'createTrack' | 'updateTrack' | 'deleteTracks' | 'downloadTrack'
   | 'getTrackWave' | 'getTrackWaves' | 'logTrackPlay' | 'recordTrackPlay' | 'updateTrackPlayDuration'
-  | 'getTrackEngagementMetrics';
+  | 'getTrackEngagementMetrics' | 'updateTrackPostedStatus';
 
 const FILE_EXTENSION = /\.(wav|mp3|flac|aiff?|ogg|m4a|aac)$/i;
 const PAID_PLANS = new Set(['classic', 'plus', 'pro']);
@@ -88,11 +93,13 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
     return serializeTrack(details!);
   }
 
-  async function logPlayFor(trackId: number, userId: number | null, body: components['schemas']['PlayLogRequest'] | undefined) {
+  async function logPlayFor(trackId: number, auth: RequestContext, body: components['schemas']['PlayLogRequest'] | undefined) {
     if (!(await findTrack(db, trackId))) return { status: 404 as const, body: { message: 'Track not found.' } };
     const key = body?.idempotency_key ?? null;
+    const userId = auth.user?.id ?? null;
     const play = await logPlay(db, {
       trackId, userId, idempotencyKey: key, queueId: body?.queueId ?? null, position: body?.position ?? null,
+      ...clientInfo(auth.userAgent, auth.cdnCountry),
     });
     // A key is not a way to read another listener's play token.
     if (play.userId !== userId) return invalidField('idempotency_key', 'The idempotency key has already been used.');
@@ -276,6 +283,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
         return { status: 403, body: { message: 'Downloads need a Classic, Plus or Pro plan.' } };
       }
       if (!found.file) return { status: 404, body: { message: 'This track has no downloadable audio.' } };
+      if (startsDownload(auth.range)) await recordDownloadStart(db, found.track.id, user.id);
       return {
         status: 200,
         body: { kind: 'file', path: storage.localPath(found.file.storageKey), contentType: 'audio/wav', downloadName: `${found.track.name}.wav` },
@@ -286,7 +294,8 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
       const waves = await wavesOf(db, [params.track_id]);
       const wave = waves.get(params.track_id);
       if (!wave) return { status: 404, body: { message: 'Track not found.' } };
-      return { status: 200, body: { status: 'success', waveData: wave, comments: [] } };
+      const comments = (await waveComments(db, params.track_id)).map(serializeComment);
+      return { status: 200, body: { status: 'success', waveData: wave, comments } };
     },
 
     async getTrackWaves({ body }) {
@@ -295,11 +304,11 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
     },
 
     async logTrackPlay({ params, body, auth }) {
-      return logPlayFor(params.track_id, auth.user!.id, body);
+      return logPlayFor(params.track_id, auth, body);
     },
 
     async recordTrackPlay({ params, body, auth }) {
-      return logPlayFor(params.track_id, auth.user?.id ?? null, body);
+      return logPlayFor(params.track_id, auth, body);
     },
 
     async updateTrackPlayDuration({ params, body }) {
@@ -312,6 +321,19 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
       const track = await findTrack(db, params.track_id);
       if (!track) return { status: 404, body: { message: 'Track not found.' } };
       return { status: 200, body: { status: 'success', metrics: await engagementOf(db, track) } };
+    },
+
+    async updateTrackPostedStatus({ params, body, auth }) {
+      const track = await findTrack(db, params.track_id);
+      if (!track) return { status: 404, body: { message: 'Track not found.' } };
+      if (!(await editableTrackIds(db, auth.user!.id, [track.id])).has(track.id)) {
+        return { status: 403, body: { message: 'You can only change your own tracks.' } };
+      }
+      const postedAt = await setPostedStatus(db, track.id, body.posted);
+      return {
+        status: 200,
+        body: { status: 'success', posted_status: { track_id: track.id, posted: postedAt !== null, posted_at: postedAt?.toISOString() ?? null } },
+      };
     },
   };
 }

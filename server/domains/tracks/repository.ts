@@ -102,6 +102,18 @@ export async function trackAudio(db: Db, trackId: number): Promise<{ track: Trac
   return row;
 }
 
+/**
+ * Marks a track as posted or not and returns its `posted_at`. Marking a posted track again
+ * keeps the first date, so a retried request changes nothing.
+ */
+export async function setPostedStatus(db: Db, trackId: number, posted: boolean): Promise<Date | null> {
+  const [row] = await db.update(tracks)
+    .set({ postedAt: posted ? sql`coalesce(${tracks.postedAt}, now())` : null })
+    .where(eq(tracks.id, trackId))
+    .returning({ postedAt: tracks.postedAt });
+  return row?.postedAt ?? null;
+}
+
 export async function wavesOf(db: Db, trackIds: number[]): Promise<Map<number, number[]>> {
   const rows = await db
     .select({ id: tracks.id, peaks: fileEntries.peaks })
@@ -117,6 +129,11 @@ export interface PlayInput {
   idempotencyKey: string | null;
   queueId: string | null;
   position: number | null;
+  /** What the request said about the listener's device, browser, platform and country. */
+  device: string | null;
+  browser: string | null;
+  platform: string | null;
+  country: string | null;
 }
 
 /**

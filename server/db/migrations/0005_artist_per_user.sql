@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "artists_user_unique" ON "artists" USING btree ("user_id") WHERE "artists"."user_id" is not null;
