@@ -13,11 +13,13 @@ import { operationTable } from '../generated/contract.js';
 
 /**
  * The threshold, in percent of declared (operation, status) pairs. Raise it as tests are
- * added; never lower it to make a change pass. Set 2026-11-25 below the 83.7% the suite
- * reached (416 of 497 pairs, 64 operations): 503 is never provoked (64 of the 81 missing
- * pairs), and a few 413/415/419s of write operations depend on the fuzz seed, hence the margin.
+ * added; never lower it to make a change pass. Raised 2026-11-25 from 80% once every
+ * operation's 503 was provoked (test/conformance/service-unavailable.test.ts): the table-driven
+ * suites alone (test/conformance and test/fuzz, which cover new operations by themselves)
+ * reached 91.5% (601 of 657 pairs, 85 operations); the HTTP tests add the rest. A few
+ * 413/415/419s of write operations depend on the fuzz seed, hence the margin.
  */
-export const MIN_COVERAGE_PERCENT = 80;
+export const MIN_COVERAGE_PERCENT = 90;
 
 export interface CoverageSummary {
   rows: { operationId: string; statuses: { status: number; hits: number }[] }[];

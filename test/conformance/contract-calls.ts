@@ -12,6 +12,8 @@ export interface CallInput {
   path?: Record<string, Scalar>;
   query?: Record<string, Scalar | undefined>;
   body?: unknown;
+  /** A multipart body (for operations with `hasMultipartBody`), instead of `body`. */
+  form?: FormData;
   /** `Authorization: Bearer <token>`. */
   bearer?: string;
   /** Send X-XSRF-TOKEN from the agent's cookie (default: on for unsafe methods when the agent has one). */
@@ -22,6 +24,7 @@ export interface Exchange {
   operationId: OperationId;
   request: string;
   status: number;
+  headers: Headers;
   body: any;
   /** Contract violations (undeclared status, 5xx, invalid body); empty when the answer conforms. */
   problems: string[];
@@ -62,6 +65,7 @@ export async function call(
   if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;
   const reply = await agent.request(info.method, path, {
     ...(input.body === undefined ? {} : { json: input.body }),
+    ...(input.form === undefined ? {} : { form: input.form }),
     headers,
     xsrf: input.xsrf ?? (unsafe && agent.cookie('XSRF-TOKEN') !== undefined),
   });
@@ -69,8 +73,9 @@ export async function call(
   const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   return {
     operationId,
-    request: `${info.method} ${path}${input.body === undefined ? '' : ` ${JSON.stringify(input.body)}`}${input.bearer ? ' (bearer)' : ''}`,
+    request: `${info.method} ${path}${input.body === undefined ? '' : ` ${JSON.stringify(input.body)}`}${input.form ? ' (multipart)' : ''}${input.bearer ? ' (bearer)' : ''}`,
     status: reply.status,
+    headers: reply.headers,
     body: reply.body,
     problems: contractProblems(model(operationId, contract), { status: reply.status, contentType, text }),
   };

@@ -1,7 +1,7 @@
 // Example replay (see replay.ts for the pairing and mapping rules):
 //   1. every request example, sent to a seeded sandbox, gets the status its paired response
 //      example documents, with a body that validates and has that example's top-level fields;
-//   2. the server's own validator (express-openapi-validator, as configured in server/) accepts
+//   2. the server's own validator (server/http/validation, as configured in server/) accepts
 //      every example: response examples come back unchanged when a handler returns them, and
 //      request examples reach the handler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,10 @@ import type { AppOptions } from '../../server/app.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { realHandlers, type RealHandlers } from './real-handlers.js';
 import { call } from './contract-calls.js';
-import { newCaller, operationObject, replayCases, REPLAY_PENDING, responseExamples, SeedMapper, type ReplayCase } from './replay.js';
+import {
+  newCaller, operationObject, replayCases, REPLAY_PENDING, responseExamples, SeedMapper, type CallerKind, type LiveCaller, type ReplayCase,
+} from './replay.js';
+import { wavForm } from './replay-fixtures.js';
 
 const cases = replayCases();
 
@@ -32,9 +35,12 @@ describe('example replay against the seeded sandbox', () => {
 
   it('the pending list names only replay cases that exist', () => {
     const known = new Set(cases.map((c) => `${c.operationId} ${c.key}`));
-    expect([...REPLAY_PENDING].filter((k) => !known.has(k))).toEqual([]);
-    const pending = cases.filter((c) => REPLAY_PENDING.has(`${c.operationId} ${c.key}`)).length;
-    console.log(`[replay] ${cases.length - pending} of ${cases.length} request examples replayed; ${pending} pending (REPLAY_PENDING in test/conformance/replay.ts)`);
+    expect([...REPLAY_PENDING.keys()].filter((k) => !known.has(k))).toEqual([]);
+    const pending = cases.filter((c) => REPLAY_PENDING.has(`${c.operationId} ${c.key}`));
+    console.log(
+      `[replay] ${cases.length - pending.length} of ${cases.length} request examples replayed; ${pending.length} pending (REPLAY_PENDING in test/conformance/replay.ts)` +
+        pending.map((c) => `\n  ${c.operationId} ${c.key}: ${REPLAY_PENDING.get(`${c.operationId} ${c.key}`)}`).join(''),
+    );
   });
 
   for (const c of cases) {
@@ -74,10 +80,24 @@ describe("every example passes the server's own validator", () => {
   });
   afterAll(async () => { await server?.close(); });
 
-  /** Sets up the caller with the real handlers, then arms the override for one request. */
+  /**
+   * One caller per kind, set up with the real handlers: the armed handler answers instead of
+   * the real one, so no replayed logout or revoke ever ends a caller's session. It answers
+   * whoever owns what, so a case's new account (which only matters for its fixtures) is
+   * replaced by the developer's session.
+   */
+  const callers = new Map<CallerKind, Promise<LiveCaller>>();
+  function callerFor(kind: CallerKind): Promise<LiveCaller> {
+    const as = kind === 'newAccount' ? 'developerSession' : kind;
+    if (!callers.has(as)) callers.set(as, newCaller(server.baseUrl, as));
+    return callers.get(as)!;
+  }
+
+  /** Arms the override for one request of case `c`; a multipart operation gets a WAV file. */
   async function send(c: ReplayCase, answer: { status: number; body: unknown }) {
-    const caller = await newCaller(server.baseUrl, c.caller);
+    const caller = await callerFor(c.caller);
     const request = await mapper.request(c, caller);
+    if (operationTable[c.operationId].hasMultipartBody) request.form = wavForm();
     armed = { operationId: c.operationId, ...answer };
     try {
       return await call(caller.agent, c.operationId, request);
@@ -89,8 +109,7 @@ describe("every example passes the server's own validator", () => {
   const firstCase = new Map<OperationId, ReplayCase>();
   for (const c of cases) if (!firstCase.has(c.operationId)) firstCase.set(c.operationId, c);
 
-  // Multipart operations cannot be sent by this JSON replay; their examples are checked by Ajv only.
-  for (const operationId of (Object.keys(operationTable).sort() as OperationId[]).filter((id) => !operationTable[id].hasMultipartBody)) {
+  for (const operationId of Object.keys(operationTable).sort() as OperationId[]) {
     const examples = responseExamples(operationObject(operationId));
     for (const example of examples) {
       it(`response ${operationId} ${example.status} ${example.key}`, async () => {

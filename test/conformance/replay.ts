@@ -7,16 +7,22 @@
 // from its parameters' examples and paired the same way.
 //
 // Mapping: example values are synthetic, so before sending, the replay swaps what stands for
-// the seed's data: integer ids from 900000000 up (path parameters and `…_id`/`…_ids` body
-// fields) become real ids (the caller's own token or user, else the smallest id of the
-// `<name>s` table), `password`/`password_confirmation` the demo password, `code` the demo
-// two-factor account's current TOTP, `recovery_code` an unused demo recovery code. Emails are
-// kept: the examples use the seeded demo accounts, and new ones for registration.
+// the seed's data: integer ids from 900000001 up (path parameters, comma-separated id lists
+// in paths, and `…_id`/`…_ids` body fields) become real ids, 900000001 the first row of its
+// kind and 900000002 the second: the caller's own token; the caller as the first user and new
+// accounts as the others; for the kinds a rule lists in `own`, rows the caller makes for the
+// case (replay-fixtures.ts); else the seeded rows of the `<name>s` table in id order.
+// `password`/`password_confirmation` become the demo password, `code` the demo two-factor
+// account's current TOTP, `recovery_code` an unused demo recovery code. Emails are kept: the
+// examples use the seeded demo accounts, and new ones for registration.
 //
 // Callers: operations open to anonymous callers only (sign-in, registration) are sent by a
 // browser holding just the XSRF cookie; all others by the approved developer's web session
-// (XSRF header on unsafe methods); `CALLERS` names the exceptions. Each case gets its own
-// fresh caller, so a replayed logout or revoke cannot disturb another case.
+// (XSRF header on unsafe methods); `RULES` names the exceptions, and what else a case needs.
+// Each case gets its own fresh caller, so a replayed logout or revoke cannot disturb another case.
+// For the demo producer's session (operations only a resource's managers may call), synthetic
+// track, album, artist and credit ids become the producer's own, also inside typed references
+// (`track:900000001`).
 import { sql } from 'drizzle-orm';
 import { operationTable, type OperationId } from '../../generated/contract.js';
 import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET } from '../../server/db/seed.js';
@@ -25,32 +31,91 @@ import { spec as defaultSpec, type JsonSchema } from '../fuzz/spec.js';
 import { Agent } from '../support/http.js';
 import type { TestServer } from '../support/server.js';
 import type { CallInput, Scalar } from './contract-calls.js';
+import {
+  CaseFixtures, editorOfPlaylist, invitedByPeer, newAccount, playLogged, tracksInPlaylist, wavUpload, withArtistProfile,
+  type CallerKind, type LiveCaller, type OwnedKind, type Prepare,
+} from './replay-fixtures.js';
 
-export type CallerKind = 'browser' | 'developerSession' | 'pendingTwoFactor';
+export type { CallerKind, LiveCaller };
+
+export interface CaseRule {
+  caller?: CallerKind;
+  /** Kinds whose synthetic ids stand for rows the caller owns, made for the case through the API. */
+  own?: readonly OwnedKind[];
+  /** Id fields whose name does not say their kind (`ids` → `track`). */
+  idFields?: Record<string, string>;
+  /** State the example presumes beyond owned rows; runs once the ids are mapped. */
+  prepare?: Prepare;
+}
+
+const producer: CaseRule = { caller: 'producerSession' };
+const newOwner = (...own: OwnedKind[]): CaseRule => ({ caller: 'newAccount', own });
+const playlistTracks: CaseRule = { ...newOwner('playlist'), idFields: { ids: 'track' } };
+
+/** What the generic rules above cannot guess, by operation. */
+export const RULES: Partial<Record<OperationId, CaseRule>> = {
+  completeTwoFactorChallenge: { caller: 'pendingTwoFactor' },
+  // For managers of seeded rows: the demo producer.
+  createArtistCredit: producer,
+  createArtistAlbumCredits: producer,
+  updateArtistCredit: producer,
+  deleteArtistCredit: producer,
+  getTrackProducerAnalytics: producer,
+  getAlbumProducerAnalytics: producer,
+  getArtistProducerAnalytics: producer,
+  getArtistDownloadsAnalytics: producer,
+  getArtistActivity: producer,
+  getInsightsReport: producer,
+  // Changes to rows the caller must own: a new account that makes them, so no case alters the
+  // seed another case relies on.
+  createAlbum: { caller: 'newAccount', prepare: withArtistProfile },
+  uploadTrackAudio: { caller: 'newAccount', prepare: wavUpload },
+  createTrack: newOwner('file_entry'),
+  extractTrackMetadata: newOwner('file_entry'),
+  downloadTrack: newOwner('track'),
+  updateTrack: newOwner('track'),
+  deleteTracks: newOwner('track'),
+  updateAlbum: newOwner('album'),
+  deleteAlbums: newOwner('album'),
+  updateArtist: newOwner('artist'),
+  deleteArtists: newOwner('artist'),
+  pinArtistTrack: newOwner('artist', 'track'),
+  unpinArtistTrack: newOwner('artist', 'track'),
+  // The example swaps the artist's only two credits.
+  reorderArtistCredits: { ...newOwner('artist', 'credit'), idFields: { ids: 'credit' } },
+  updateLyric: newOwner('lyric'),
+  deleteLyrics: newOwner('lyric'),
+  updatePlaylist: newOwner('playlist'),
+  deletePlaylists: newOwner('playlist'),
+  invitePlaylistEditor: newOwner('playlist'),
+  removePlaylistEditor: { ...newOwner('playlist'), prepare: editorOfPlaylist },
+  addPlaylistTracks: playlistTracks,
+  removePlaylistTracks: { ...playlistTracks, prepare: tracksInPlaylist },
+  reorderPlaylistTracks: { ...playlistTracks, prepare: tracksInPlaylist },
+  declinePlaylistInvite: { caller: 'newAccount', prepare: invitedByPeer },
+  // A new account follows nothing yet; the developer already follows the first seeded playlist.
+  followPlaylist: { caller: 'newAccount' },
+  updateTrackPlayDuration: { prepare: playLogged },
+};
 
 /**
- * Replay cases (`<operationId> <example key>`) the generic rules above cannot replay yet: their
- * examples need fixtures the replay does not build (the caller owning the artist, album,
- * playlist or lyric; a paid plan; a stored upload; a pending invite; comma-separated id
- * lists), or a multipart body. They are skipped and listed in the run; their response
- * examples are still checked against the server's validator. Shrink this list, never grow it
- * silently: a new operation's examples should replay (name them after seeded data, or teach
- * SeedMapper/CALLERS a rule).
+ * Replay cases (`<operationId> <example key>`) that cannot be replayed, each with the reason.
+ * They are skipped and listed in the run; their response examples are still checked against
+ * the server's validator. Shrink this list, never grow it silently: a new operation's examples
+ * should replay (name them after seeded data, or give RULES a rule).
  */
-export const REPLAY_PENDING = new Set<string>([
-  'addPlaylistTracks twoTracks', 'createAlbum ownArtist', 'createLyric plain', 'createTrack exclusiveAvailable',
-  'declinePlaylistInvite (parameters)', 'deleteAlbums (parameters)', 'deleteArtists (parameters)', 'deleteLyrics (parameters)',
-  'deletePlaylists (parameters)', 'deleteTracks (parameters)', 'downloadTrack (parameters)', 'extractTrackMetadata (parameters)',
-  'followPlaylist (parameters)', 'getTrackWaves twoTracks', 'invitePlaylistEditor invite', 'pinArtistTrack (parameters)',
-  'removePlaylistEditor editor', 'removePlaylistEditor owner', 'removePlaylistTracks twoTracks', 'reorderPlaylistTracks newOrder',
-  'unpinArtistTrack (parameters)', 'updateAlbum rename', 'updateArtist bio', 'updateLyric plain', 'updatePlaylist rename',
-  'updatePlaylist clearDescription', 'updateTrack markNotAvailable', 'updateTrackPlayDuration halfway', 'uploadTrackAudio (parameters)',
-]);
+export const REPLAY_PENDING = new Map<string, string>([]);
 
-/** Operations whose examples need a caller the default rule cannot guess. */
-export const CALLERS: Partial<Record<OperationId, CallerKind>> = {
-  completeTwoFactorChallenge: 'pendingTwoFactor',
+/** The producer's own rows by kind, `rank`-th in id order. */
+const PRODUCER_OWNS: Record<string, (userId: number, rank: number) => ReturnType<typeof sql>> = {
+  track: (userId, rank) => sql`select id::int as id from tracks where owner_id = ${userId} order by id offset ${rank} limit 1`,
+  album: (userId, rank) => sql`select id::int as id from albums where owner_id = ${userId} order by id offset ${rank} limit 1`,
+  artist: (userId, rank) => sql`select id::int as id from artists where user_id = ${userId} order by id offset ${rank} limit 1`,
+  credit: (userId, rank) =>
+    sql`select c.id::int as id from artist_credits c join artists a on a.id = c.artist_id where a.user_id = ${userId} order by c.id offset ${rank} limit 1`,
 };
+/** A typed reference to a row, such as `track:900000001`. */
+const TYPED_REFERENCE = /^([a-z_]+):(\d+)$/;
 
 const SYNTHETIC_ID_FLOOR = 900_000_000;
 
@@ -108,7 +173,7 @@ export function responseExamples(op: OperationObject): ResponseExample[] {
 }
 
 export function defaultCaller(operationId: OperationId): CallerKind {
-  return CALLERS[operationId] ?? (operationTable[operationId].schemes.length === 0 ? 'browser' : 'developerSession');
+  return RULES[operationId]?.caller ?? (operationTable[operationId].schemes.length === 0 ? 'browser' : 'developerSession');
 }
 
 /** The replay cases of every operation in the operation table. */
@@ -146,67 +211,99 @@ export function replayCases(spec: SpecLike = defaultSpec as SpecLike): ReplayCas
 // ---------------------------------------------------------------------------------------
 // Callers and the mapping from example values to seeded ones
 
-export interface LiveCaller {
-  agent: Agent;
-  /** The signed-in user's id, when there is one. */
-  userId: number | null;
-  /** A developer token of the caller, created for this case, when the caller is signed in. */
-  tokenId: number | null;
-}
-
 export async function newCaller(baseUrl: string, kind: CallerKind): Promise<LiveCaller> {
+  if (kind === 'newAccount') return newAccount(baseUrl);
   const agent = new Agent(baseUrl);
   if (kind === 'browser') {
     await agent.csrf();
-    return { agent, userId: null, tokenId: null };
+    return { kind, agent, userId: null, tokenId: null };
   }
-  const email = kind === 'pendingTwoFactor' ? 'twofactor@beatpass.test' : 'developer@beatpass.test';
+  const email = kind === 'pendingTwoFactor' ? 'twofactor@beatpass.test' : kind === 'producerSession' ? 'producer@beatpass.test' : 'developer@beatpass.test';
   const login = await agent.login(email, DEMO_PASSWORD);
   if (login.status !== 200) throw new Error(`replay setup: sign-in as ${email} answered ${login.status}`);
-  if (kind === 'pendingTwoFactor') return { agent, userId: null, tokenId: null };
+  if (kind === 'pendingTwoFactor') return { kind, agent, userId: null, tokenId: null };
   const userId = (login.body as { user: { id: number } }).user.id;
+  // The producer is no approved developer: no token.
+  if (kind === 'producerSession') return { kind, agent, userId, tokenId: null };
   const token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' }, xsrf: true });
   if (token.status !== 201) throw new Error(`replay setup: creating a token answered ${token.status}`);
-  return { agent, userId, tokenId: (token.body as { token: { id: number } }).token.id };
+  return { kind, agent, userId, tokenId: (token.body as { token: { id: number } }).token.id };
+}
+
+/** A synthetic id's rank: 900000001 stands for the first row of its kind, 900000002 for the second. */
+function syntheticRank(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value > SYNTHETIC_ID_FLOOR ? value - SYNTHETIC_ID_FLOOR - 1 : null;
 }
 
 export class SeedMapper {
   private recoveryCodes = [...DEMO_RECOVERY_CODES];
   private readonly ids = new Map<string, number>();
 
-  private async seededId(name: string, caller: LiveCaller): Promise<number> {
-    const kind = name.replace(/_ids?$/, '');
-    if (kind === 'token' && caller.tokenId !== null) return caller.tokenId;
-    if (kind === 'user' && caller.userId !== null) return caller.userId;
-    const cached = this.ids.get(kind);
+  /** With `mapIds: false`, synthetic ids are sent as they are and no fixtures are made (enough to pass request validation). */
+  constructor(private readonly server: TestServer, private readonly options: { mapIds?: boolean } = {}) {}
+
+  /** The `rank`-th smallest id of the `<kind>s` table. */
+  private async seededId(kind: string, rank: number): Promise<number> {
+    const key = `${kind} ${rank}`;
+    const cached = this.ids.get(key);
     if (cached !== undefined) return cached;
-    if (!/^[a-z_]+$/.test(kind)) throw new Error(`replay: cannot map a synthetic id for ${name}`);
+    if (!/^[a-z_]+$/.test(kind)) throw new Error(`replay: cannot map a synthetic id of kind "${kind}"; name it in the operation's idFields`);
     let id: number | undefined;
     try {
-      const [row] = await this.server.rows<{ id: number | null }>(sql.raw(`select min(id)::int as id from "${kind}s"`));
-      id = row?.id ?? undefined;
+      const [row] = await this.server.rows<{ id: number }>(sql.raw(`select id::int as id from "${kind}s" order by id offset ${rank} limit 1`));
+      id = row?.id;
     } catch {
       id = undefined;
     }
-    if (id === undefined) throw new Error(`replay: no seeded row for ${name} (looked in table "${kind}s"); add a rule to SeedMapper`);
-    this.ids.set(kind, id);
+    if (id === undefined) throw new Error(`replay: no seeded row ${rank + 1} of ${kind} (looked in table "${kind}s"); add a rule to RULES`);
+    this.ids.set(key, id);
     return id;
   }
 
-  /** With `mapIds: false`, synthetic ids are sent as they are (enough to pass request validation). */
-  constructor(private readonly server: TestServer, private readonly options: { mapIds?: boolean } = {}) {}
-
-  private async value(name: string, value: unknown, caller: LiveCaller): Promise<unknown> {
-    if (this.options.mapIds !== false && typeof value === 'number' && Number.isInteger(value) && value >= SYNTHETIC_ID_FLOOR && /(^|_)ids?$/.test(name)) {
-      return this.seededId(name, caller);
+  private async id(kind: string, rank: number, rule: CaseRule, fixtures: CaseFixtures): Promise<number> {
+    const { caller } = fixtures;
+    if (kind === 'token' && caller.tokenId !== null) return caller.tokenId;
+    if (kind === 'user' && caller.userId !== null) return rank === 0 ? caller.userId : (await fixtures.peer(rank)).userId!;
+    const producerOwns = caller.kind === 'producerSession' ? PRODUCER_OWNS[kind] : undefined;
+    if (producerOwns) {
+      const [row] = await this.server.rows<{ id: number }>(producerOwns(caller.userId!, rank));
+      if (!row) throw new Error(`replay: the producer owns no ${kind} ${rank + 1}`);
+      return row.id;
     }
-    if (Array.isArray(value)) return Promise.all(value.map((item) => this.value(name, item, caller)));
+    if (rule.own?.includes(kind as OwnedKind)) return fixtures.own(kind as OwnedKind, rank);
+    return this.seededId(kind, rank);
+  }
+
+  private async value(name: string, value: unknown, rule: CaseRule, fixtures: CaseFixtures): Promise<unknown> {
+    const idField = this.options.mapIds !== false && /(^|_)ids?$/.test(name);
+    const kind = rule.idFields?.[name] ?? name.replace(/_ids?$/, '');
+    const rank = syntheticRank(value);
+    if (idField && rank !== null) return this.id(kind, rank, rule, fixtures);
+    // One id or a comma-separated list of them in a path (bulk deletes).
+    if (idField && typeof value === 'string' && /^\d+(,\d+)*$/.test(value)) {
+      const ranks = value.split(',').map((part) => syntheticRank(Number(part)));
+      if (ranks.every((r) => r !== null)) {
+        const ids: number[] = [];
+        for (const r of ranks) ids.push(await this.id(kind, r!, rule, fixtures));
+        return ids.join(',');
+      }
+    }
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      for (const item of value) out.push(await this.value(name, item, rule, fixtures));
+      return out;
+    }
     if (typeof value === 'object' && value !== null) {
       const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(value)) out[key] = await this.value(key, inner, caller);
+      for (const [key, inner] of Object.entries(value)) out[key] = await this.value(key, inner, rule, fixtures);
       return out;
     }
     if (typeof value !== 'string') return value;
+    const reference = TYPED_REFERENCE.exec(value);
+    const referenceRank = reference ? syntheticRank(Number(reference[2])) : null;
+    if (this.options.mapIds !== false && reference && referenceRank !== null) {
+      return `${reference[1]}:${await this.id(reference[1]!, referenceRank, rule, fixtures)}`;
+    }
     if (name === 'password' || name === 'password_confirmation') return DEMO_PASSWORD;
     if (name === 'code') return currentTotp(DEMO_TOTP_SECRET);
     if (name === 'recovery_code') {
@@ -217,12 +314,15 @@ export class SeedMapper {
     return value;
   }
 
-  /** The request of one case, with synthetic values swapped for seeded ones. */
+  /** The request of one case, with synthetic values swapped for seeded ones and the case's fixtures made. */
   async request(c: ReplayCase, caller: LiveCaller): Promise<CallInput> {
+    const rule = this.options.mapIds === false ? {} : RULES[c.operationId] ?? {};
+    const fixtures = new CaseFixtures(this.server.baseUrl, caller, (kind, rank) => this.seededId(kind, rank));
     const path: Record<string, Scalar> = {};
-    for (const [name, value] of Object.entries(c.path)) path[name] = (await this.value(name, value, caller)) as Scalar;
+    for (const [name, value] of Object.entries(c.path)) path[name] = (await this.value(name, value, rule, fixtures)) as Scalar;
     const query: Record<string, Scalar> = {};
-    for (const [name, value] of Object.entries(c.query)) query[name] = (await this.value(name, value, caller)) as Scalar;
-    return { path, query, ...(c.body === undefined ? {} : { body: await this.value('', c.body, caller) }) };
+    for (const [name, value] of Object.entries(c.query)) query[name] = (await this.value(name, value, rule, fixtures)) as Scalar;
+    const request: CallInput = { path, query, ...(c.body === undefined ? {} : { body: await this.value('', c.body, rule, fixtures) }) };
+    return rule.prepare ? rule.prepare(fixtures, request) : request;
   }
 }

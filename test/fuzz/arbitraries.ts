@@ -3,6 +3,11 @@
 // placeholders (`__HUGE_n__`, `__DEEP_n__`, ...) that `expand` turns into real text at send
 // time, and values that only exist at run time (`__TOTP_NOW__`, `__OWN_TOKEN__`, ...) are
 // filled in by the test from the live credentials.
+//
+// Shrinking: every choice between alternatives lists the simplest first and lets fast-check
+// cross-shrink to it (`withCrossShrink`), so a failing request shrinks towards an anonymous
+// caller, no optional query parameter, no unexpected body and a valid one where one is needed,
+// keeping only what the failure needs.
 import { mulberry32 } from '../../server/db/prng.js';
 import fc from 'fast-check';
 import { JSONSchemaFaker as jsf } from 'json-schema-faker';
@@ -86,9 +91,9 @@ export function fake(schema: JsonSchema, seed: number): unknown {
  * routes) get more browser-like callers (XSRF cookie, pending sign-in), since those are the
  * ones that get past their CSRF check.
  */
-function credentialKinds(op: OperationModel): fc.Arbitrary<CredentialKind> {
+function credentialWeights(op: OperationModel): Record<CredentialKind, number> {
   const publicOnly = op.info.schemes.length === 0;
-  const weights: Record<CredentialKind, number> = {
+  return {
     anonymous: 2,
     xsrfOnly: publicOnly ? 5 : 1,
     session: 3,
@@ -99,7 +104,6 @@ function credentialKinds(op: OperationModel): fc.Arbitrary<CredentialKind> {
     invalidSession: 1,
     pendingTwoFactor: publicOnly ? 2 : 1,
   };
-  return fc.oneof(...(Object.entries(weights) as [CredentialKind, number][]).map(([kind, weight]) => ({ weight, arbitrary: fc.constant(kind) })));
 }
 
 /** `__TOKEN__` / `__TOKEN_ID__` are the live shared bearer token and its id. */
@@ -151,26 +155,28 @@ const INVALID_SESSION_COOKIES = [
 
 const BAD_XSRF = ['missing', 'wrong', 'truncated', 'otherAgent', 'tooLong', 'empty'];
 
-const credentialArb = (op: OperationModel) => credentialKinds(op).chain((kind): fc.Arbitrary<{ credential: CredentialKind; credentialVariant: string }> => {
-  switch (kind) {
-    case 'invalidBearer':
-      return fc.record({ credential: fc.constant(kind), credentialVariant: fc.constantFrom(...INVALID_AUTHORIZATIONS) });
-    case 'invalidSession':
-      return fc.record({ credential: fc.constant(kind), credentialVariant: fc.constantFrom(...INVALID_SESSION_COOKIES) });
-    case 'sessionBadXsrf':
-      return fc.record({ credential: fc.constant(kind), credentialVariant: fc.constantFrom(...BAD_XSRF) });
-    default:
-      return fc.record({ credential: fc.constant(kind), credentialVariant: fc.constant('') });
-  }
-});
+const VARIANTS: Partial<Record<CredentialKind, readonly string[]>> = {
+  invalidBearer: INVALID_AUTHORIZATIONS,
+  invalidSession: INVALID_SESSION_COOKIES,
+  sessionBadXsrf: BAD_XSRF,
+};
+
+/** A credential kind (anonymous first: the simplest caller) with its variant. */
+function credentialArb(op: OperationModel): fc.Arbitrary<{ credential: CredentialKind; credentialVariant: string }> {
+  const kinds = (Object.entries(credentialWeights(op)) as [CredentialKind, number][]).map(([credential, weight]) => ({
+    weight,
+    arbitrary: fc.constantFrom(...(VARIANTS[credential] ?? [''])).map((credentialVariant) => ({ credential, credentialVariant })),
+  }));
+  return fc.oneof({ withCrossShrink: true }, ...kinds);
+}
 
 // ---------------------------------------------------------------------------------------
 // Strings
 
-/** `arbitrary` with the given probability, otherwise `nil`. */
+/** `arbitrary` with the given probability, otherwise `nil` (which failures shrink to). */
 function sometimes<T, N>(arbitrary: fc.Arbitrary<T>, probability: number, nil: N): fc.Arbitrary<T | N> {
   const weight = Math.round(probability * 100);
-  return fc.oneof({ weight, arbitrary }, { weight: 100 - weight, arbitrary: fc.constant(nil) });
+  return fc.oneof({ withCrossShrink: true }, { weight: 100 - weight, arbitrary: fc.constant(nil) }, { weight, arbitrary });
 }
 
 function safeEncode(value: string): string {
@@ -225,7 +231,7 @@ function pathValueArb(op: OperationModel, name: string, schema: JsonSchema | und
   void op;
   // An empty value or a dot segment makes the URL address a different operation (the URL
   // parser turns `/tracks/.` into `/tracks/`), so those are not inputs of this one.
-  return fc.oneof(...options).filter((value) => !isDotSegmentOrEmpty(value));
+  return fc.oneof({ withCrossShrink: true }, ...options).filter((value) => !isDotSegmentOrEmpty(value));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -245,12 +251,14 @@ const RAW_QUERY_JUNK = ['%', '&&', '=', '=x', '%zz=1', '%00=1', 'a=%E0%A4%A', '&
 
 function queryValueArb(schema: JsonSchema | undefined): fc.Arbitrary<string[]> {
   const single = fc.oneof(
+    { withCrossShrink: true },
     { weight: 6, arbitrary: schema ? fc.integer().map((seed) => safeEncode(String(fake(schema, seed)))) : fc.constant('1') },
     { weight: 3, arbitrary: fc.constantFrom(...WRONG_QUERY_VALUES).map(safeEncodeKeepingPlaceholders) },
     { weight: 1, arbitrary: anyText.map(safeEncode) },
     { weight: 1, arbitrary: fc.constantFrom(...URL_JUNK) },
   );
   return fc.oneof(
+    { withCrossShrink: true },
     { weight: 9, arbitrary: single.map((v) => [v]) },
     { weight: 1, arbitrary: fc.array(single, { minLength: 2, maxLength: 3 }) }, // repeated key
   );
@@ -266,7 +274,7 @@ function queryArb(op: OperationModel): fc.Arbitrary<string> {
     .tuple(...op.queryParams.map((p) =>
       sometimes(fc.integer().map((seed) => `${encodeURIComponent(p.name)}=${p.schema ? safeEncode(String(fake(p.schema, seed))) : '1'}`), 0.5, undefined)))
     .map((parts) => parts.filter((p) => p !== undefined).join('&'));
-  return fc.oneof({ weight: 1, arbitrary: wellFormed }, { weight: 1, arbitrary: hostileQueryArb(op) });
+  return fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: wellFormed }, { weight: 1, arbitrary: hostileQueryArb(op) });
 }
 
 function hostileQueryArb(op: OperationModel): fc.Arbitrary<string> {
@@ -420,6 +428,7 @@ function bodyArb(op: OperationModel): fc.Arbitrary<BodySpec> {
   const json = 'application/json';
   const valid = fc.integer().map((seed) => JSON.stringify(validBody(schema, seed)));
   return fc.oneof(
+    { withCrossShrink: true },
     { weight: 12, arbitrary: valid.map((text) => ({ label: 'valid', contentType: json, text })) },
     {
       weight: 6,
