@@ -5,7 +5,7 @@
 // - our app with its data layer in memory, validation none / requests / requests+responses;
 // - a minimal Fastify server with schemas serving the same bodies from the same memory.
 // Servers are pinned to CPU 0 and the load generator to CPU 1 where taskset exists.
-// Env: DURATION (s, default 4), WARMUP (s, 1), CONNECTIONS (20), ROUNDS (memory/fastify rounds, 2),
+// Env: DURATION (s, default 4), WARMUP (s, 1), CONNECTIONS (20), ROUNDS (interleaved rounds of the memory and catalog variants, 2),
 // SCENARIOS (comma list: embedded,postgres,cluster,catalog,memory; default all), CATALOG_TRACKS (100000):
 // the catalog scenario seeds that many tracks on PostgreSQL and measures list, show and a
 // signed-in list (list*) with each validation mode.
@@ -163,13 +163,15 @@ async function realServerScenario(scenario: string, ports: () => Promise<{ port:
   }
 }
 
+async function runSql(connectionString: string, sql: string) {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try { await client.query(sql); } finally { await client.end(); }
+}
+
 async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const name = `beatpass_bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try { await client.query(sql); } finally { await client.end(); }
-  };
+  const admin = (sql: string) => runSql(POSTGRES_URL, sql);
   await admin(`create database ${name}`);
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
@@ -226,17 +228,28 @@ async function main() {
         { label: 'requests (prod)', env: { VALIDATE_RESPONSES: 'false' } },
         { label: 'validation off', env: { VALIDATE_RESPONSES: 'false', VALIDATE_REQUESTS: 'false' } },
       ];
+      // Seed once, then let PostgreSQL settle: autovacuum and analyze after a 100,000-row seed
+      // otherwise slow whichever mode happens to run first.
+      await (await start('catalog seed', 'server/main.ts', serverEnv({ DATABASE_URL: databaseUrl, DEMO_TRACKS: String(CATALOG_TRACKS) }))).stop();
+      await runSql(databaseUrl, 'vacuum analyze');
+      const servers = new Map<string, { server: Running; token: string }>();
       for (const mode of modes) {
         const server = await start(`catalog ${mode.label}`, 'server/main.ts', serverEnv({ DATABASE_URL: databaseUrl, DEMO_TRACKS: String(CATALOG_TRACKS), ...mode.env }));
-        try {
-          const token = await developerToken(server.port);
-          const scenario = `${CATALOG_TRACKS} tracks, PG, ${mode.label}`;
-          for (const route of [LIST, SHOW, { ...LIST, name: 'list*', headers: { authorization: `Bearer ${token}` } }]) {
-            await measure(scenario, route, server.port, [server.child.pid]);
+        servers.set(mode.label, { server, token: await developerToken(server.port) });
+      }
+      try {
+        // Interleaved rounds, so a cold cache or JIT does not count against one mode only.
+        for (let round = 1; round <= ROUNDS; round++) {
+          for (const mode of modes) {
+            const { server, token } = servers.get(mode.label)!;
+            const scenario = `${CATALOG_TRACKS} tracks, PG, ${mode.label}`;
+            for (const route of [LIST, SHOW, { ...LIST, name: 'list*', headers: { authorization: `Bearer ${token}` } }]) {
+              await measure(scenario, route, server.port, [server.child.pid]);
+            }
           }
-        } finally {
-          await server.stop();
         }
+      } finally {
+        for (const { server } of servers.values()) await server.stop();
       }
     });
   }
