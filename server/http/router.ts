@@ -48,9 +48,14 @@ export function createOperationDispatcher(handlers: Handlers<RequestContext>, va
       }
       validateResponse?.(operationId, result.status, result.body);
       if (result.headers) res.set(result.headers);
-      res.status(result.status);
-      if (result.body === undefined) res.end();
-      else res.json(result.body);
+      res.statusCode = result.status;
+      if (result.body === undefined) return res.end();
+      // One write of a string we serialise ourselves: Express's send path (charset
+      // negotiation, freshness and ETag checks) does nothing for an API response.
+      const json = JSON.stringify(result.body);
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Content-Length', Buffer.byteLength(json));
+      res.end(json);
     } catch (err) {
       next(err);
     }
