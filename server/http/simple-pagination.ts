@@ -13,6 +13,11 @@ export interface SimplePageMeta {
   path: string;
 }
 
+/** Rows fetched one past the page size: this page's rows, and whether another page follows. */
+export function splitProbe<T>(probed: T[], perPage: number): { rows: T[]; hasMore: boolean } {
+  return { rows: probed.slice(0, perPage), hasMore: probed.length > perPage };
+}
+
 /** `items` is this page (at most `perPage`); `hasMore` says whether another follows. */
 export function buildSimplePage<T>(
   items: T[],

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage, pagingLinkQuery } from '../../http/pagination.js';
+import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { editableAlbumIds, parseIdList } from '../catalog/permissions.js';
 import type { DomainHandlers } from '../handler-types.js';
@@ -9,6 +9,7 @@ import {
   deleteAlbums, existingAlbumIds, findAlbum, insertAlbum, listAlbums, loadAlbumDetails, updateAlbum, type AlbumRow,
 } from './repository.js';
 import { serializeAlbum, serializeAlbumPublic } from './serializers.js';
+import { albumsAtTier } from '../catalog/viewer-tier.js';
 
 type AlbumOperations = 'listAlbums' | 'createAlbum' | 'getAlbum' | 'updateAlbum' | 'deleteAlbums';
 
@@ -30,12 +31,9 @@ export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
 
   return {
     async listAlbums({ query, auth }) {
-      const perPage = query.per_page ?? query.perPage ?? 15;
-      const page = { page: query.page ?? 1, perPage };
+      const page = pageRequest(query, 15);
       const { rows, total } = await listAlbums(db, page);
-      const data = auth.user
-        ? (await loadAlbumDetails(db, rows, auth.user.id)).map(serializeAlbum)
-        : rows.map(serializeAlbumPublic);
+      const data = await albumsAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },

@@ -2,6 +2,7 @@
 // artist's download analytics and audience activity, and the older insights report. Only the
 // managers of the track, album or artist may read them.
 import type { Db } from '../../db/connection.js';
+import { pageRequest } from '../../http/pagination.js';
 import type { UserRow } from '../users/repository.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { artistActivity, downloadsAnalytics } from './artist-activity.js';
@@ -58,7 +59,7 @@ export function createAnalyticsHandlers(db: Db): DomainHandlers<Operations> {
     async getArtistActivity({ params, query, auth }) {
       const found = await managed(db, 'artist', params.artist_id, auth.user!);
       if (!('subject' in found)) return found;
-      const page = { page: Number(query.page ?? 1), perPage: Number(query.per_page ?? 20) };
+      const page = pageRequest(query, 20);
       return { status: 200, body: await artistActivity(db, found.subject, windowFor(query.period, '90d'), page) };
     },
 

@@ -1,23 +1,18 @@
 import type { Db } from '../../db/connection.js';
 import { uniqueViolation } from '../../db/errors.js';
 import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
-import { buildSimplePage } from '../../http/simple-pagination.js';
-import { listArtistAlbums, loadAlbumDetails } from '../albums/repository.js';
-import { serializeAlbum, serializeAlbumPublic } from '../albums/serializers.js';
+import { buildSimplePage, splitProbe } from '../../http/simple-pagination.js';
+import { listArtistAlbums } from '../albums/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
 import { findArtist, findTrack, loadArtistDetails, loadTrackDetails } from '../catalog/repository.js';
 import { serializeArtist, serializeArtistPublic, serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { serializeUser } from '../users/serializers.js';
-import {
-  artistOwners, clearPinnedTrack, deleteArtists, findPinnedTrack, insertArtist, isTrackCredited, listArtistFollowers,
-  listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist, type ArtistRow,
-} from './repository.js';
+import { artistOwners, clearPinnedTrack, deleteArtists, findPinnedTrack, insertArtist, isTrackCredited, listArtistFollowers, listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist, type ArtistRow } from './repository.js';
 import { evaluateAchievements, loadArtistMetrics } from './achievements.js';
 import { recommendCollaborators } from './recommendations.js';
-import {
-  serializeAchievements, serializeAchievementsPublic, serializeArtistSummary, serializeRecommendation, serializeRecommendationPublic,
-} from './serializers.js';
+import { serializeAchievements, serializeAchievementsPublic, serializeArtistSummary, serializeRecommendation, serializeRecommendationPublic } from './serializers.js';
+import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 
 type ArtistOperations =
   | 'listArtists' | 'createArtist' | 'updateArtist' | 'deleteArtists' | 'listArtistTracks' | 'listArtistAlbums'
@@ -81,9 +76,7 @@ export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
       if (!artist) return artistNotFound;
       const page = pageRequest(query, 20);
       const { rows, total } = await listArtistTracks(db, artist.id, page);
-      const data = auth.user
-        ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
-        : rows.map(serializeTrackPublic);
+      const data = await tracksAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
@@ -92,13 +85,10 @@ export function createArtistHandlers(db: Db): DomainHandlers<ArtistOperations> {
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return artistNotFound;
       const page = pageRequest(query, 5);
-      const rows = await listArtistAlbums(db, artist.id, page, 1);
-      const shown = rows.slice(0, page.perPage);
-      const data = auth.user
-        ? (await loadAlbumDetails(db, shown, auth.user.id)).map(serializeAlbum)
-        : shown.map(serializeAlbumPublic);
+      const { rows, hasMore } = splitProbe(await listArtistAlbums(db, artist.id, page, 1), page.perPage);
+      const data = await albumsAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
-      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, rows.length > page.perPage, page, auth.url, links) } };
+      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, hasMore, page, auth.url, links) } };
     },
 
     async listArtistFollowers({ params, query, auth }) {

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage, pageRequest } from '../../http/pagination.js';
+import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import type { DomainHandlers } from '../handler-types.js';
 import {
   findArtist, findTrack, listGenres, listTracks, loadArtistDetails, loadTrackDetails,
 } from './repository.js';
 import { serializeArtist, serializeArtistPublic, serializeGenre, serializeTrack, serializeTrackPublic } from './serializers.js';
+import { tracksAtTier } from './viewer-tier.js';
 
 export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'listTracks' | 'getTrack' | 'getArtist'> {
   return {
@@ -21,10 +22,8 @@ export function createCatalogHandlers(db: Db): DomainHandlers<'listGenres' | 'li
       const page = pageRequest(query, 15);
       const search = query.query?.trim() || undefined;
       const { rows, total } = await listTracks(db, { query: search, page });
-      const data = auth.user
-        ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
-        : rows.map(serializeTrackPublic);
-      const links = { query: search, per_page: query.per_page ?? query.perPage };
+      const data = await tracksAtTier(db, rows, auth.user);
+      const links = { query: search, ...pagingLinkQuery(query) };
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },
 

@@ -3,19 +3,13 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { validationError } from '../../http/errors.js';
 import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
-import { loadTrackDetails } from '../catalog/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
-import { serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { invalidField } from '../responses.js';
 import { findUserById } from '../users/repository.js';
-import {
-  acceptInvite, addTracks, createPlaylist, declineInvite, deletePlaylists, editedPlaylistIds, findPlaylist, findPlaylists,
-  follow, invite, listPlaylistTracks, listVisiblePlaylists, loadOneDetails, loadPlaylistDetails,
-  MAX_EDITORS, MAX_PLAYLISTS_PER_USER, MAX_TRACKS_PER_PLAYLIST, missingTrackIndexes, ownerHasName, removeEditor,
-  removeTracks, reorderTracks, roleOf, totalDuration, unfollow, updatePlaylist, type PlaylistRow, type Role,
-} from './repository.js';
+import { acceptInvite, addTracks, createPlaylist, declineInvite, deletePlaylists, editedPlaylistIds, findPlaylist, findPlaylists, follow, invite, listPlaylistTracks, listVisiblePlaylists, loadOneDetails, loadPlaylistDetails, MAX_EDITORS, MAX_PLAYLISTS_PER_USER, MAX_TRACKS_PER_PLAYLIST, missingTrackIndexes, ownerHasName, removeEditor, removeTracks, reorderTracks, roleOf, totalDuration, unfollow, updatePlaylist, type PlaylistRow, type Role } from './repository.js';
 import { serializePlaylist, serializePlaylistPublic } from './serializers.js';
+import { tracksAtTier } from '../catalog/viewer-tier.js';
 
 type Operations =
   | 'listPlaylists' | 'createPlaylist' | 'getPlaylist' | 'updatePlaylist' | 'deletePlaylists'
@@ -106,7 +100,7 @@ export function createPlaylistHandlers(db: Db): DomainHandlers<Operations> {
         totalDuration(db, access.playlist.id),
       ]);
       const viewer = auth.user;
-      const tracks = viewer ? (await loadTrackDetails(db, rows, viewer.id)).map(serializeTrack) : rows.map(serializeTrackPublic);
+      const tracks = await tracksAtTier(db, rows, viewer);
       return {
         status: 200,
         body: {
@@ -156,10 +150,9 @@ export function createPlaylistHandlers(db: Db): DomainHandlers<Operations> {
     async listPlaylistTracks({ params, query, auth }) {
       const access = await visible(db, params.playlist_id, auth);
       if (!access) return NOT_FOUND;
-      const perPage = query.per_page ?? query.perPage ?? TRACKS_PER_PAGE;
-      const page = { page: query.page ?? 1, perPage };
+      const page = pageRequest(query, TRACKS_PER_PAGE);
       const { rows, total } = await listPlaylistTracks(db, access.playlist.id, page);
-      const data = auth.user ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack) : rows.map(serializeTrackPublic);
+      const data = await tracksAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
     },

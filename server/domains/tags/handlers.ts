@@ -1,12 +1,11 @@
 import type { Db } from '../../db/connection.js';
 import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
-import { buildSimplePage } from '../../http/simple-pagination.js';
-import { listTagAlbums, loadAlbumDetails } from '../albums/repository.js';
-import { serializeAlbum, serializeAlbumPublic } from '../albums/serializers.js';
-import { loadTrackDetails } from '../catalog/repository.js';
-import { serializeGenre, serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
+import { buildSimplePage, splitProbe } from '../../http/simple-pagination.js';
+import { listTagAlbums } from '../albums/repository.js';
+import { serializeGenre } from '../catalog/serializers.js';
 import type { DomainHandlers } from '../handler-types.js';
 import { findGenreByName, findTagByName, listGenreTracks, listTagTracks } from './repository.js';
+import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 
 const tagNotFound = { status: 404 as const, body: { message: 'Tag not found.' } };
 
@@ -17,9 +16,7 @@ export function createTagHandlers(db: Db): DomainHandlers<'getGenre' | 'listTagT
       if (!genre) return { status: 404, body: { message: 'Genre not found.' } };
       const page = pageRequest(query, 15);
       const { rows, total } = await listGenreTracks(db, genre.id, page);
-      const data = auth.user
-        ? (await loadTrackDetails(db, rows, auth.user.id)).map(serializeTrack)
-        : rows.map(serializeTrackPublic);
+      const data = await tracksAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
       return { status: 200, body: { status: 'success', genre: serializeGenre(genre), tracks: buildPage(data, total, page, auth.url, links) } };
     },
@@ -28,26 +25,20 @@ export function createTagHandlers(db: Db): DomainHandlers<'getGenre' | 'listTagT
       const tag = await findTagByName(db, params.tag_name);
       if (!tag) return tagNotFound;
       const page = pageRequest(query, 15);
-      const rows = await listTagTracks(db, tag.id, page, 1);
-      const shown = rows.slice(0, page.perPage);
-      const data = auth.user
-        ? (await loadTrackDetails(db, shown, auth.user.id)).map(serializeTrack)
-        : shown.map(serializeTrackPublic);
+      const { rows, hasMore } = splitProbe(await listTagTracks(db, tag.id, page, 1), page.perPage);
+      const data = await tracksAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
-      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, rows.length > page.perPage, page, auth.url, links) } };
+      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, hasMore, page, auth.url, links) } };
     },
 
     async listTagAlbums({ params, query, auth }) {
       const tag = await findTagByName(db, params.tag_name);
       if (!tag) return tagNotFound;
       const page = pageRequest(query, 15);
-      const rows = await listTagAlbums(db, tag.id, page, 1);
-      const shown = rows.slice(0, page.perPage);
-      const data = auth.user
-        ? (await loadAlbumDetails(db, shown, auth.user.id)).map(serializeAlbum)
-        : shown.map(serializeAlbumPublic);
+      const { rows, hasMore } = splitProbe(await listTagAlbums(db, tag.id, page, 1), page.perPage);
+      const data = await albumsAtTier(db, rows, auth.user);
       const links = pagingLinkQuery(query);
-      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, rows.length > page.perPage, page, auth.url, links) } };
+      return { status: 200, body: { status: 'success', pagination: buildSimplePage(data, hasMore, page, auth.url, links) } };
     },
   };
 }
