@@ -114,6 +114,18 @@ describe('uploading audio', () => {
     expect(reply.body.errors).toEqual({ file: ['The file field must be a file.'] });
   });
 
+  it('answers a malformed multipart body with 400 and keeps nothing', async () => {
+    const before = storedFiles().length;
+    const truncated = '--beatpass\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\n\r\nRIFF';
+    for (const contentType of ['multipart/form-data; boundary=beatpass', 'multipart/form-data']) {
+      const reply = await producer.request('POST', '/api/v1/uploads', { body: truncated, headers: { 'content-type': contentType }, xsrf: true });
+      expect(reply.status, contentType).toBe(400);
+      expect(reply.body).toEqual({ message: 'The multipart body is malformed.' });
+    }
+    expect(tempFiles()).toEqual([]);
+    expect(storedFiles().length).toBe(before);
+  });
+
   it('refuses uploads from a user without an artist profile (403) and keeps nothing', async () => {
     const before = storedFiles().length;
     const reply = await listener.request('POST', '/api/v1/uploads', { form: wavForm('mine.wav', wavBytes({ seconds: 2 })), xsrf: true });
