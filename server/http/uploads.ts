@@ -8,8 +8,10 @@ import type { UploadedFile } from '../../generated/contract.js';
 interface MulterFile { fieldname: string; path: string; originalname: string; mimetype: string; size: number }
 
 export function uploadedFiles(req: Request): UploadedFile[] {
-  const files = (req as Request & { files?: MulterFile[] }).files;
-  return (Array.isArray(files) ? files : []).map((f) => ({
+  const files = (req as Request & { files?: Partial<MulterFile>[] }).files;
+  // A part cut off mid-stream is listed without a path: multer never finished writing it
+  // (and removes what it wrote), so there is nothing to hand over or delete.
+  return (Array.isArray(files) ? files : []).filter((f): f is MulterFile => typeof f.path === 'string').map((f) => ({
     field: f.fieldname, path: f.path, originalName: f.originalname, mimeType: f.mimetype, size: f.size,
   }));
 }
