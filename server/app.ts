@@ -1,7 +1,8 @@
 // The request path, top to bottom: security headers → logging → operation → parsing →
 // caller → rate limit → CSRF → security → validation → handler → one error mapper.
-import express, { type Express } from 'express';
-import cookieParser from 'cookie-parser';
+// Operations of the spec run on Node's request listener; Express serves the rest.
+import express from 'express';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
@@ -94,26 +95,16 @@ export function createHandlers(
   };
 }
 
-export function createApp(options: AppOptions): Express {
+/** The whole server as a request listener: `http.createServer(createApp(...))`. */
+export function createApp(options: AppOptions): RequestListener {
   const { db } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  // Hashing every JSON body for an ETag costs throughput and no client of ours revalidates.
-  app.set('etag', false);
-
-  app.use((_req, res, next) => {
-    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    next();
-  });
-  app.use(requestLogging(options.logger));
-
   // Only operations that declare a JSON body parse one; any other body is ignored unread.
   const parseJson = express.json({ limit: '1mb' });
   const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-  app.use(operationPipeline([
+  const serveOperation = operationPipeline([
     removeTemporaryUploads,
-    (req, res, next) => (req.operation.hasJsonBody ? parseJson(req, res, next) : next()),
-    cookieParser(),
+    // body-parser reads only Node's own request fields and sets `req.body`.
+    (req, res, next) => (req.operation.hasJsonBody ? parseJson(req as never, res as never, next) : next()),
     resolveRequestContext(db),
     createRateLimiter(options.rateLimits, {
       store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
@@ -131,8 +122,22 @@ export function createApp(options: AppOptions): Express {
       { ...createHandlers(db, options), ...options.handlerOverrides },
       options.validateResponses ? createResponseValidatorForSpec() : undefined,
     ),
-  ]));
+  ]);
+  const serveOther = createOtherRoutes(options);
+  const logRequest = requestLogging(options.logger);
 
+  return (req, res) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    logRequest(req, res);
+    if (!serveOperation(req, res)) serveOther(req, res);
+  };
+}
+
+/** Health, readiness, the spec, the docs, and the 404 for every path the spec does not have. */
+function createOtherRoutes(options: AppOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
   app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
   app.get('/ready', async (_req, res) => {
     const ready = await (options.isReady?.() ?? Promise.resolve(true)).catch(() => false);

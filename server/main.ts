@@ -2,6 +2,7 @@
 // retried with backoff while it does not answer) → Redis (when configured) → docs → app →
 // listen, and shuts down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, docsFile } from './app.js';
@@ -60,7 +61,7 @@ async function main(config: Config) {
       return true;
     },
   });
-  const server = app.listen(config.port, config.host, () => {
+  const server = createServer(app).listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     const base = `http://${config.host}:${port}`;
     const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';

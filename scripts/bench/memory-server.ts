@@ -2,6 +2,7 @@
 // catalog data layer answering from memory, for anonymous GET /api/v1/tracks and
 // GET /api/v1/tracks/{track_id}. VALIDATION=none|requests|full picks the validation mode.
 // Prints "listening <port>" when ready.
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
@@ -38,7 +39,7 @@ const app = createApp({
     },
   },
 });
-const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+const server = createServer(app).listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   console.log(`listening ${(server.address() as AddressInfo).port}`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -4,10 +4,7 @@ export const SESSION_COOKIE = 'beatpass_session';
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
 
-/**
- * A cookie's value as the client sent it. cookie-parser turns `j:`-prefixed values into
- * JSON objects; none of our cookies is JSON, so anything but a string counts as absent.
- */
+/** A cookie's value as the client sent it (percent-decoded); empty counts as absent. */
 export function readCookie(cookies: unknown, name: string): string | undefined {
   const value = (cookies as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;

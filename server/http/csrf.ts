@@ -3,7 +3,7 @@
 // Requests without cookies (tokens, anonymous API calls) cannot be forged by a browser
 // and need none.
 import { timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import { header, type Step } from './api-request.js';
 import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER, readCookie } from './cookies.js';
 import { HttpError } from './errors.js';
 
@@ -16,15 +16,15 @@ function tokensMatch(cookie: string | undefined, header: string | undefined): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const verifyCsrf: RequestHandler = (req, _res, next) => {
-  if (SAFE_METHODS.has(req.method)) return next();
+export const verifyCsrf: Step = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method!)) return next();
   const isWebRoute = !req.operation.path.startsWith('/api/');
   // Only an operation that accepts the session cookie can be driven by one; the token
   // sign-in and registration routes set no cookie, so a forged call gains an attacker nothing.
   const sessionAuthenticated = req.operation.schemes.includes('sessionCookie')
     && readCookie(req.cookies, SESSION_COOKIE) !== undefined
-    && req.get('authorization') === undefined;
+    && header(req, 'authorization') === undefined;
   if (!isWebRoute && !sessionAuthenticated) return next();
-  if (tokensMatch(readCookie(req.cookies, XSRF_COOKIE), req.get(XSRF_HEADER))) return next();
+  if (tokensMatch(readCookie(req.cookies, XSRF_COOKIE), header(req, XSRF_HEADER))) return next();
   next(new HttpError(419, 'CSRF token mismatch.'));
 };

@@ -1,8 +1,10 @@
 // One place turns every failure into the documented error body `{message, errors?}`:
 // our own HttpErrors, the spec validator's issues, body-parser's errors, and
 // anything unexpected (500, logged with the request id).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isServiceUnavailable } from '../infra/unavailable.js';
+import { sendJson } from './json-response.js';
 
 /** Seconds a client should wait before retrying after a 503 (the documented ServiceUnavailable). */
 export const SERVICE_UNAVAILABLE_RETRY_AFTER = 5;
@@ -84,7 +86,8 @@ export function toFieldErrors(issues: ValidatorIssue[]): FieldErrors {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'Not found.'));
 
-export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+/** Answers a failed request with the documented error body (API steps and Express alike). */
+export function sendError(err: unknown, req: IncomingMessage, res: ServerResponse): void {
   const e = err as HttpError & ValidatorError;
   let status = 500;
   let body: { message: string; errors?: FieldErrors; [extra: string]: unknown } = { message: 'Server Error' };
@@ -111,9 +114,12 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     status = 404;
     body = { message: 'Not found.' };
   } else if (e.status === 416) {
-    // From Express's file sender, for a Range outside the file.
+    // From the file sender, for a Range outside the file: it says the file's size in
+    // `Content-Range: bytes */size`, which a client needs to ask again.
     status = 416;
     body = { message: 'Requested range not satisfiable.' };
+    const range = (e as { headers?: Record<string, unknown> }).headers?.['Content-Range'];
+    if (typeof range === 'string') headers = { 'Content-Range': range };
   } else if (isServiceUnavailable(err)) {
     // The database is down or too slow: nothing was changed, and the client may retry.
     status = 503;
@@ -123,7 +129,14 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
 
   if (status === 503) req.log?.warn({ err }, 'backing service unavailable');
   else if (status >= 500) req.log?.error({ err }, 'request failed');
-  if (res.headersSent) return;
-  if (headers) res.set(headers);
-  res.status(status).type('application/json').send(JSON.stringify(body));
-};
+  if (res.headersSent) {
+    // Too late for an error body (a file was already streaming): end the response so the
+    // client sees it cut off instead of waiting.
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  if (headers) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendJson(res, status, body);
+}
+
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => sendError(err, req, res);

@@ -1,6 +1,6 @@
 // Guards for input that passes schema validation but cannot reach the database: both
 // answer with the ordinary 422 instead of a database error.
-import type { RequestHandler } from 'express';
+import type { Step } from './api-request.js';
 import { validationError, type FieldErrors } from './errors.js';
 
 function collectNulFields(value: unknown, path: string, errors: FieldErrors, depth = 0): void {
@@ -19,7 +19,7 @@ function collectNulFields(value: unknown, path: string, errors: FieldErrors, dep
 }
 
 /** PostgreSQL text cannot hold U+0000; refuse it anywhere in the query or JSON body. */
-export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
+export const rejectNulCharacters: Step = (req, _res, next) => {
   const errors = Object.create(null) as FieldErrors;
   collectNulFields(req.query, '', errors);
   collectNulFields(req.body, '', errors);
@@ -30,7 +30,7 @@ export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
  * Number coercion turns `Infinity` and `1e400` in path and query parameters into Infinity;
  * whatever the validator makes of them, they never reach the database.
  */
-export const rejectNonFiniteNumbers: RequestHandler = (req, _res, next) => {
+export const rejectNonFiniteNumbers: Step = (req, _res, next) => {
   const errors = Object.create(null) as FieldErrors;
   for (const [field, value] of [...Object.entries(req.pathParams), ...Object.entries(req.query)]) {
     if (typeof value === 'number' && !Number.isFinite(value)) errors[field] = [`The ${field} field must be an integer.`];

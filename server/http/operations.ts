@@ -2,14 +2,6 @@
 // operation-specific step (rate limit group, CSRF, security) runs.
 import { operationTable, type OperationInfo } from '../../generated/contract.js';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    operation: OperationInfo;
-    /** Path parameters: decoded strings from the route match, coerced by validation. */
-    pathParams: Record<string, unknown>;
-  }
-}
-
 interface Route { pattern: RegExp; names: string[]; byMethod: Map<string, OperationInfo> }
 
 function compileRoutes(): Route[] {

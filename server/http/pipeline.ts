@@ -1,48 +1,79 @@
-// The fixed steps every API request goes through, run as one Express middleware. Express
-// would match each step's path and wrap each call in its own layer; for steps that apply
-// to every operation that is pure overhead on the hot path.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { HttpError } from './errors.js';
+// API requests are served straight from Node's request listener: the operation is found
+// once, then the fixed steps run in order. Express's router and its request/response
+// prototypes cost more per request than this whole path (issue 5's bench), so Express only
+// sees what is not an operation: health, readiness, the spec, the docs and the 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import type { ApiRequest, Step } from './api-request.js';
+import { HttpError, sendError } from './errors.js';
 import { findOperation } from './operations.js';
 
-type Step = (req: Request, res: Response, next: NextFunction) => unknown;
-
-function runSteps(steps: readonly Step[], req: Request, res: Response, done: NextFunction) {
+function runSteps(steps: readonly Step[], req: ApiRequest, res: ServerResponse) {
   let index = 0;
   const next = (err?: unknown) => {
-    if (err) return done(err);
-    const step = steps[index++];
-    if (!step) return done();
+    // The last step always answers; running past it would mean a step forgot to.
+    if (err || index >= steps.length) return sendError(err ?? new HttpError(404, 'Not found.'), req, res);
+    const step = steps[index++]!;
     try {
       const result = step(req, res, next);
       if (result instanceof Promise) result.catch(next);
     } catch (stepError) {
-      done(stepError);
+      sendError(stepError, req, res);
     }
   };
   next();
 }
 
+/** Path and query string of a request target, in origin form or (from a proxy) absolute form. */
+function splitTarget(target: string): { path: string; search: string } | undefined {
+  if (!target.startsWith('/')) {
+    try {
+      const url = new URL(target);
+      return { path: url.pathname, search: url.search.slice(1) };
+    } catch {
+      return undefined;
+    }
+  }
+  const hash = target.indexOf('#');
+  const url = hash < 0 ? target : target.slice(0, hash);
+  const question = url.indexOf('?');
+  return question < 0 ? { path: url, search: '' } : { path: url.slice(0, question), search: url.slice(question + 1) };
+}
+
 /**
- * Finds the operation a request is for and runs `steps` for it. A path that is not in the
- * spec is left to the routes after this one (health, docs) and then the 404.
+ * Answers a request for an operation of the spec by running `steps` for it, and returns
+ * false, untouched, for any other path.
  */
-export function operationPipeline(steps: readonly Step[]): RequestHandler {
-  return (req, res, next) => {
+export function operationPipeline(steps: readonly Step[]): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (incoming, res) => {
+    const req = incoming as ApiRequest;
+    const target = splitTarget(req.url ?? '/');
+    if (!target) return false;
     // A path that does not decode, or decodes to a NUL (which no stored name can contain),
     // addresses nothing.
     let decoded: string;
     try {
-      decoded = decodeURIComponent(req.path);
+      decoded = decodeURIComponent(target.path);
     } catch {
-      return next(new HttpError(404, 'Not found.'));
+      sendError(new HttpError(404, 'Not found.'), req, res);
+      return true;
     }
-    if (decoded.includes('\u0000')) return next(new HttpError(404, 'Not found.'));
-    const { operation, pathKnown, params } = findOperation(req.method, req.path);
-    if (!pathKnown) return next();
-    if (!operation) return next(new HttpError(405, 'Method not allowed.'));
+    if (decoded.includes('\u0000')) {
+      sendError(new HttpError(404, 'Not found.'), req, res);
+      return true;
+    }
+    const { operation, pathKnown, params } = findOperation(req.method ?? 'GET', target.path);
+    if (!pathKnown) return false;
+    if (!operation) {
+      sendError(new HttpError(405, 'Method not allowed.'), req, res);
+      return true;
+    }
     req.operation = operation;
     req.pathParams = params;
-    runSteps(steps, req, res, next);
+    req.path = target.path;
+    // The same parser as Express's default ("simple") query parser.
+    req.query = parseQuery(target.search) as Record<string, unknown>;
+    runSteps(steps, req, res);
+    return true;
   };
 }

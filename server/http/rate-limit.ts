@@ -3,17 +3,17 @@
 // With Redis the counters are shared by every instance; when Redis fails or is slow, each
 // instance falls back to counting in its own memory (logged once per outage) and returns to
 // Redis when it answers again, so a Redis outage never fails a request.
-import type { RequestHandler, Request } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimitGroups, type RateLimitGroupName } from '../../generated/contract.js';
+import type { ApiRequest, Step } from './api-request.js';
 import { HttpError } from './errors.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
 
 export type RateLimitOverrides = Partial<Record<RateLimitGroupName, number>>;
 
-function keyFor(group: RateLimitGroupName, req: Request): string {
+function keyFor(group: RateLimitGroupName, req: ApiRequest): string {
   const { ctx } = req;
   switch (rateLimitGroups[group].key) {
     case 'email-ip': {
@@ -46,7 +46,7 @@ interface GroupLimiter {
 export function createRateLimiter(
   overrides: RateLimitOverrides = {},
   options: { store?: SharedRateLimitStore; logger?: Logger } = {},
-): RequestHandler {
+): Step {
   const { store, logger } = options;
   const limiters = new Map<RateLimitGroupName, GroupLimiter>();
   for (const [name, group] of Object.entries(rateLimitGroups) as [RateLimitGroupName, (typeof rateLimitGroups)[RateLimitGroupName]][]) {
@@ -93,13 +93,11 @@ export function createRateLimiter(
   return async (req, res, next) => {
     const group = req.operation.rateLimitGroup;
     const limiter = limiters.get(group)!;
-    const { limit } = limiter;
+    const limitHeader = String(limiter.limit);
     const setHeaders = (state: RateLimiterRes) => {
-      res.set({
-        'X-RateLimit-Limit': String(limit),
-        'X-RateLimit-Remaining': String(Math.max(0, state.remainingPoints)),
-        'X-RateLimit-Reset': String(Math.ceil((Date.now() + state.msBeforeNext) / 1000)),
-      });
+      res.setHeader('X-RateLimit-Limit', limitHeader);
+      res.setHeader('X-RateLimit-Remaining', String(Math.max(0, state.remainingPoints)));
+      res.setHeader('X-RateLimit-Reset', String(Math.ceil((Date.now() + state.msBeforeNext) / 1000)));
     };
     try {
       setHeaders(await consume(limiter, keyFor(group, req)));
@@ -108,7 +106,7 @@ export function createRateLimiter(
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
       setHeaders(rejection);
       const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      res.set('Retry-After', String(retryAfter));
+      res.setHeader('Retry-After', String(retryAfter));
       next(new TooManyAttempts(retryAfter));
     }
   };

@@ -1,11 +1,13 @@
 // Resolves who is calling (session cookie or bearer token) into `req.ctx`. It never rejects
 // by itself: the security step decides, from the operation's declared schemes, whether the
 // caller may go on.
-import type { RequestHandler } from 'express';
+import type { TLSSocket } from 'node:tls';
+import { parse as parseCookies } from 'cookie';
 import type { Db } from '../db/connection.js';
 import { findLiveSession, touchSession, type SessionRow } from '../domains/auth/sessions.js';
 import { findLiveToken, markTokenUsed } from '../domains/developer-tokens/repository.js';
 import { findUserById, type UserRow } from '../domains/users/repository.js';
+import { header, type Step } from './api-request.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
 
 export interface RequestContext {
@@ -28,35 +30,35 @@ export interface RequestContext {
   range: string | null;
 }
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    ctx: RequestContext;
-  }
-}
-
 export function normalizeIp(ip: string | undefined): string {
   if (!ip) return 'unknown';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
-export function resolveRequestContext(db: Db): RequestHandler {
+const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze(Object.create(null) as Record<string, string | undefined>);
+
+export function resolveRequestContext(db: Db): Step {
   return async (req, _res, next) => {
     try {
+      const cookieHeader = header(req, 'cookie');
+      req.cookies = cookieHeader ? parseCookies(cookieHeader) : NO_COOKIES;
+      // No proxy is trusted: the peer is the client, as with Express's defaults.
+      const protocol = (req.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
       const ctx: RequestContext = {
         user: null,
         via: null,
         session: null,
         tokenId: null,
         invalidToken: false,
-        ip: normalizeIp(req.ip),
-        url: `${req.protocol}://${req.get('host') ?? 'localhost'}${req.path}`,
-        userAgent: req.get('user-agent') ?? null,
-        cdnCountry: req.get('cf-ipcountry') ?? null,
-        range: req.get('range') ?? null,
+        ip: normalizeIp(req.socket.remoteAddress),
+        url: `${protocol}://${header(req, 'host') ?? 'localhost'}${req.path}`,
+        userAgent: header(req, 'user-agent') ?? null,
+        cdnCountry: header(req, 'cf-ipcountry') ?? null,
+        range: header(req, 'range') ?? null,
       };
       req.ctx = ctx;
 
-      const authorization = req.get('authorization');
+      const authorization = header(req, 'authorization');
       if (authorization !== undefined) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
         const found = match ? await findLiveToken(db, match[1]!) : undefined;

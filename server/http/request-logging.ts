@@ -2,7 +2,6 @@
 // about a request names it. With info logging on, pino-http also logs each request as it
 // completes; with it off (a quiet production or the bench), building those lines would be
 // wasted work on every request, so only the id and a request-bound logger remain.
-import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
@@ -15,20 +14,23 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-export function requestLogging(logger: Logger): RequestHandler {
+const ignoreNext = () => undefined;
+
+/** Gives the request its id and `log`, for API operations and Express routes alike. */
+export function requestLogging(logger: Logger): (req: IncomingMessage, res: ServerResponse) => void {
   if (logger.isLevelEnabled('info')) {
-    return pinoHttp({
+    const log = pinoHttp({
       logger,
       genReqId: requestId,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
     });
+    return (req, res) => log(req, res, ignoreNext);
   }
-  return (req, res, next) => {
+  return (req, res) => {
     const id = requestId(req, res);
     req.id = id;
     // Created only when something is logged: warnings and errors, rare on the hot path.
     let bound: Logger | undefined;
     Object.defineProperty(req, 'log', { get: () => (bound ??= logger.child({ reqId: id })), configurable: true });
-    next();
   };
 }

@@ -1,14 +1,14 @@
 // Multipart uploads reach handlers as files multer streamed to temporary paths (see
 // validation/multipart.ts). This module hands them over and removes every temporary file
 // when the response is done, whether the handler kept (moved) it or the request failed.
-import type { Request, RequestHandler } from 'express';
 import { rm } from 'node:fs/promises';
 import type { UploadedFile } from '../../generated/contract.js';
+import type { ApiRequest, Step } from './api-request.js';
 
 interface MulterFile { fieldname: string; path: string; originalname: string; mimetype: string; size: number }
 
-export function uploadedFiles(req: Request): UploadedFile[] {
-  const files = (req as Request & { files?: Partial<MulterFile>[] }).files;
+export function uploadedFiles(req: ApiRequest): UploadedFile[] {
+  const files = (req as ApiRequest & { files?: Partial<MulterFile>[] }).files;
   // A part cut off mid-stream is listed without a path: multer never finished writing it
   // (and removes what it wrote), so there is nothing to hand over or delete.
   return (Array.isArray(files) ? files : []).filter((f): f is MulterFile => typeof f.path === 'string').map((f) => ({
@@ -16,8 +16,9 @@ export function uploadedFiles(req: Request): UploadedFile[] {
   }));
 }
 
-export const removeTemporaryUploads: RequestHandler = (req, res, next) => {
-  res.on('close', () => {
+export const removeTemporaryUploads: Step = (req, res, next) => {
+  // Only an operation that takes multipart bodies can have any.
+  if (req.operation.hasMultipartBody) res.on('close', () => {
     for (const file of uploadedFiles(req)) void rm(file.path, { force: true });
   });
   next();

@@ -2,8 +2,8 @@
 // always (multipart bodies streamed to disk first), responses when configured (on in
 // development and tests; production decides with VALIDATE_RESPONSES). Security is enforced
 // by our own step, which knows sessions and tokens.
-import type { RequestHandler } from 'express';
 import { operationTable } from '../../generated/contract.js';
+import type { Step } from './api-request.js';
 import { createMultipartParser } from './validation/multipart.js';
 import { compileRequestValidators } from './validation/request.js';
 import { createResponseValidator, type ResponseValidator } from './validation/response.js';
@@ -29,7 +29,7 @@ export function createRequestValidator(options: {
   validateRequests: boolean;
   /** Where multipart files are streamed while the request is handled, and their size limit. */
   uploads: { tempDir: string; maxBytes: number };
-}): RequestHandler {
+}): Step {
   const parseMultipart = createMultipartParser(options.uploads);
   const isMultipart = (contentType: string | undefined) => contentType?.toLowerCase().startsWith('multipart/form-data') === true;
 

@@ -1,7 +1,7 @@
 // Multipart uploads: multer streams each file to a temporary path under the storage
 // directory (never into memory); its failures become the documented 4xx answers.
-import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
+import type { ApiRequest, ApiResponse } from '../api-request.js';
 import { HttpError, validationError } from '../errors.js';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
@@ -19,9 +19,10 @@ function toHttpError(err: unknown, maxBytes: number): HttpError {
   return new HttpError(400, 'The multipart body is malformed.');
 }
 
-export function createMultipartParser(options: { tempDir: string; maxBytes: number }): (req: Request, res: Response) => Promise<void> {
-  const parse = multer({ dest: options.tempDir, limits: { fileSize: options.maxBytes, files: 1, fields: 20 } }).any() as RequestHandler;
+export function createMultipartParser(options: { tempDir: string; maxBytes: number }): (req: ApiRequest, res: ApiResponse) => Promise<void> {
+  const parse = multer({ dest: options.tempDir, limits: { fileSize: options.maxBytes, files: 1, fields: 20 } }).any();
   return (req, res) => new Promise((resolve, reject) => {
-    parse(req, res, (err?: unknown) => (err ? reject(toHttpError(err, options.maxBytes)) : resolve()));
+    // multer reads only Node's own request fields (headers, the body stream).
+    parse(req as never, res as never, (err?: unknown) => (err ? reject(toHttpError(err, options.maxBytes)) : resolve()));
   });
 }

@@ -2,8 +2,8 @@
 // declared headers and the body are each checked by their own Ajv function, with the
 // spec's coercion rules (strings from the URL become integers and booleans; bodies are
 // never coerced). Nothing here looks the route up again: the operation is already known.
-import type { Request } from 'express';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { ApiRequest } from '../api-request.js';
 import { HttpError } from '../errors.js';
 import { RequestValidationError, toIssues, type ValidationIssue } from './issues.js';
 import {
@@ -27,7 +27,7 @@ interface CompiledBody {
 
 export interface OperationRequestValidator {
   /** Validates and coerces `req` in place; throws a RequestValidationError or a 415. */
-  (req: Request): void;
+  (req: ApiRequest): void;
 }
 
 function parametersOf(spec: OpenApiDocument, path: string, operation: OpenApiOperation): OpenApiParameter[] {
@@ -54,23 +54,13 @@ function objectSchema(parameters: OpenApiParameter[], location: Location): Json 
 const mediaTypeOf = (contentType: string | undefined) => contentType?.split(';')[0]!.trim().toLowerCase() || undefined;
 
 /** Multipart file fields reach the body as empty strings, so `required` sees them. */
-function markUploadedFiles(req: Request) {
-  const files = (req as Request & { files?: { fieldname: string }[] }).files;
+function markUploadedFiles(req: ApiRequest) {
+  const files = (req as ApiRequest & { files?: { fieldname: string }[] }).files;
   if (!Array.isArray(files) || files.length === 0) return;
   const body = (req.body ??= {}) as Record<string, unknown>;
   const counts = new Map<string, number>();
   for (const file of files) counts.set(file.fieldname, (counts.get(file.fieldname) ?? 0) + 1);
   for (const [field, count] of counts) body[field] = count > 1 ? new Array<string>(count).fill('') : '';
-}
-
-/**
- * Express 5 parses `req.query` again on every read; the validated, coerced copy replaces it
- * so handlers see exactly what was checked.
- */
-function freezeQuery(req: Request): Record<string, unknown> {
-  const query = { ...(req.query as Record<string, unknown>) };
-  Object.defineProperty(req, 'query', { value: query, writable: true, configurable: true, enumerable: true });
-  return query;
 }
 
 export function compileRequestValidators(spec: OpenApiDocument, operations: Iterable<{ operationId: string; path: string; method: string }>): Map<string, OperationRequestValidator> {
@@ -106,7 +96,7 @@ export function compileRequestValidators(spec: OpenApiDocument, operations: Iter
 
       if (!pathParams.validate(req.pathParams)) issues.push(...toIssues('/params', pathParams.validate.errors));
 
-      const queryValues = freezeQuery(req);
+      const queryValues = req.query;
       for (const [name, value] of Object.entries(queryValues)) {
         if (!query.names.has(name)) {
           throw new RequestValidationError([{ path: `/query/${name}`, message: `Unknown query parameter '${name}'` }]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from '../../../server/app.js';
 import { openDatabase, type Database } from '../../../server/db/connection.js';
@@ -22,7 +22,7 @@ describe.runIf(available)('the same app on PostgreSQL (DATABASE_URL)', () => {
     database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
     await seedDemoData(database.db, { tracks: 40 });
     const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false, storage: await createTestStorage() });
-    server = app.listen(0, '127.0.0.1');
+    server = createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -3,7 +3,7 @@
 // position, and simultaneous creates must not pass 100 playlists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { sql } from 'drizzle-orm';
 import { pino } from 'pino';
 import { createApp } from '../../../server/app.js';
@@ -30,7 +30,7 @@ describe.runIf(available)('playlist limits on PostgreSQL', () => {
     await rows(sql`insert into tracks (name, duration_ms, bpm, key, scale, licensing_type)
       select 'Filler track ' || g, 120000, 120, 'C', 'minor', 'non_exclusive_only' from generate_series(1, 520) g`);
     const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false, storage: await createTestStorage() });
-    server = app.listen(0, '127.0.0.1');
+    server = createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     agent = new Agent(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     await agent.login('developer@beatpass.test', DEMO_PASSWORD);

@@ -77,6 +77,7 @@ describe('uploading audio', () => {
     const outside = await listener.request('GET', `/api/v1/tracks/${track.id}/download`, { headers: { range: `bytes=${bytes.length + 10}-` } });
     expect(outside.status).toBe(416);
     expect(outside.body).toEqual({ message: 'Requested range not satisfiable.' });
+    expect(outside.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
   });
 
   it('rejects a .wav file that is not audio with 422 and leaves no file and no row behind', async () => {

@@ -2,7 +2,7 @@
 // its own Redis client, its own memory, on a random loopback port. Two of these on the same
 // database and Redis are two instances behind a load balancer.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../../../server/app.js';
@@ -47,7 +47,7 @@ export async function startInstance(options: {
       return true;
     },
   });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const server: Server = createServer(app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

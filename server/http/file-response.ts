@@ -1,0 +1,15 @@
+// Streams a handler's file body with Range support (206, 416) through `send`, the file
+// sender Express itself uses, without Express around it.
+import { create as contentDisposition } from 'content-disposition';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import send from 'send';
+import type { FileBody } from '../../generated/contract.js';
+
+export function sendFileBody(req: IncomingMessage, res: ServerResponse, file: FileBody, onError: (err: unknown) => void): void {
+  if (file.downloadName) res.setHeader('Content-Disposition', contentDisposition(file.downloadName));
+  res.setHeader('Content-Type', file.contentType);
+  // `send` decodes the path it is given, so it is given an encoded one.
+  send(req, encodeURI(file.path), { acceptRanges: true, cacheControl: false, lastModified: false, etag: false })
+    .on('error', onError)
+    .pipe(res);
+}
