@@ -7,8 +7,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 interface MediaTypes { [type: string]: unknown }
 interface ResponseObject { content?: MediaTypes }
+interface ParameterObject { name: string; in: string }
+type Ref = { $ref: string };
 interface Operation {
   operationId: string;
+  parameters?: Array<ParameterObject | Ref>;
   security?: Array<Record<string, string[]>>;
   requestBody?: { content?: MediaTypes };
   responses: Record<string, ResponseObject | { $ref: string }>;
@@ -17,8 +20,8 @@ interface Operation {
 }
 export interface BundledSpec {
   security?: Array<Record<string, string[]>>;
-  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
-  components?: { responses?: Record<string, ResponseObject> };
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>> & { parameters?: Array<ParameterObject | Ref> }>;
+  components?: { responses?: Record<string, ResponseObject>; parameters?: Record<string, ParameterObject> };
   'x-rate-limit-groups': Record<string, { limit: number; window_seconds: number; key: string }>;
 }
 
@@ -30,6 +33,13 @@ function resolveResponse(spec: BundledSpec, response: ResponseObject | { $ref: s
     return resolved;
   }
   return response;
+}
+
+function resolveParameter(spec: BundledSpec, parameter: ParameterObject | Ref): ParameterObject {
+  if (!('$ref' in parameter)) return parameter;
+  const resolved = spec.components?.parameters?.[parameter.$ref.replace('#/components/parameters/', '')];
+  if (!resolved) throw new Error(`Unresolved parameter ${parameter.$ref}`);
+  return resolved;
 }
 
 const pascal = (id: string) => id[0]!.toUpperCase() + id.slice(1);
@@ -51,17 +61,21 @@ export function renderContract(spec: BundledSpec): string {
       const anonymous = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
       const schemes = [...new Set(security.flatMap((s) => Object.keys(s)))].sort();
       const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
+      const headerParameters = [...(spec.paths[path]!.parameters ?? []), ...(op.parameters ?? [])]
+        .map((p) => resolveParameter(spec, p))
+        .filter((p) => p.in === 'header')
+        .map((p) => p.name);
       const info = {
         operationId: id,
         method: method.toUpperCase(),
         path,
-        expressPath: path.replace(/\{([^}]+)\}/g, ':$1'),
         anonymous,
         schemes,
         rateLimitGroup: op['x-rate-limit-group'],
         statuses,
         hasJsonBody: Boolean(op.requestBody?.content?.['application/json']),
         hasMultipartBody: Boolean(op.requestBody?.content?.['multipart/form-data']),
+        headerParameters,
         ...(op['x-pagination'] ? { pagination: op['x-pagination'] } : {}),
       };
       table.push(`  ${id}: ${JSON.stringify(info)},`);
@@ -89,8 +103,6 @@ export interface OperationInfo {
   readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
   /** The path as written in the spec, with {placeholders}. */
   readonly path: string;
-  /** The same path in Express syntax (:placeholders). */
-  readonly expressPath: string;
   /** True when the operation also works without credentials. */
   readonly anonymous: boolean;
   readonly schemes: readonly SecurityScheme[];
@@ -98,6 +110,8 @@ export interface OperationInfo {
   readonly statuses: readonly number[];
   readonly hasJsonBody: boolean;
   readonly hasMultipartBody: boolean;
+  /** Declared header parameters, named as in the spec; handlers get them in \`headers\`. */
+  readonly headerParameters: readonly string[];
   readonly pagination?: { readonly style: string; readonly items: string };
 }
 
@@ -143,6 +157,8 @@ type JsonBody<K extends OperationId> =
 export interface HandlerInput<K extends OperationId, Ctx> {
   params: Section<K, 'path'>;
   query: Section<K, 'query'>;
+  /** Declared header parameters, under their names in the spec, as sent. */
+  headers: Section<K, 'header'>;
   body: JsonBody<K>;
   /** Files of a multipart request (empty for every other request). */
   files: readonly UploadedFile[];

@@ -26,8 +26,6 @@ export interface RequestContext {
   userAgent: string | null;
   /** The CF-IPCountry header a CDN in front of the server may add (play analytics). */
   cdnCountry: string | null;
-  /** The Range header: a download is counted when it starts, not for every chunk. */
-  range: string | null;
 }
 
 export function normalizeIp(ip: string | undefined): string {
@@ -54,7 +52,6 @@ export function resolveRequestContext(db: Db): Step {
         url: `${protocol}://${header(req, 'host') ?? 'localhost'}${req.path}`,
         userAgent: header(req, 'user-agent') ?? null,
         cdnCountry: header(req, 'cf-ipcountry') ?? null,
-        range: header(req, 'range') ?? null,
       };
       req.ctx = ctx;
 

@@ -3,20 +3,34 @@
 // params, query and body in; {status, body, headers} out, the body checked against the
 // spec when response validation is on.
 import { operationTable, type FileBody, type Handlers, type OperationId, type ResponseHeaders, type UploadedFile } from '../../generated/contract.js';
-import type { Step } from './api-request.js';
+import { header, type ApiRequest, type Step } from './api-request.js';
 import { sendFileBody } from './file-response.js';
 import { sendJson } from './json-response.js';
 import { uploadedFiles } from './uploads.js';
 import type { RequestContext } from './request-context.js';
 import type { ResponseValidator } from './validation/response.js';
 
-type AnyHandler = (input: { params: unknown; query: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext }) => Promise<{
+type AnyHandler = (input: { params: unknown; query: unknown; headers: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext }) => Promise<{
   status: number;
   body?: unknown;
   headers?: ResponseHeaders;
 }>;
 
 const isFileBody = (body: unknown): body is FileBody => (body as FileBody | undefined)?.kind === 'file';
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The operation's declared header parameters, under their names in the spec. */
+function declaredHeaders(req: ApiRequest): Readonly<Record<string, string>> {
+  const names = req.operation.headerParameters;
+  if (names.length === 0) return NO_HEADERS;
+  const headers: Record<string, string> = {};
+  for (const name of names) {
+    const value = header(req, name.toLowerCase());
+    if (value !== undefined) headers[name] = value;
+  }
+  return headers;
+}
 
 export function createOperationDispatcher(handlers: Handlers<RequestContext>, validateResponse?: ResponseValidator): Step {
   const byOperation = new Map<string, AnyHandler>();
@@ -31,6 +45,7 @@ export function createOperationDispatcher(handlers: Handlers<RequestContext>, va
     const result = await byOperation.get(operationId)!({
       params: req.pathParams,
       query: req.query,
+      headers: declaredHeaders(req),
       body: req.body,
       files: uploadedFiles(req),
       auth: req.ctx,

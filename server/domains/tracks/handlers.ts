@@ -274,7 +274,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
       return { status: 200, body: { status: 'success' } };
     },
 
-    async downloadTrack({ params, auth }) {
+    async downloadTrack({ params, headers, auth }) {
       const user = auth.user!;
       const found = await trackAudio(db, params.track_id);
       if (!found) return { status: 404, body: { message: 'Track not found.' } };
@@ -283,7 +283,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
         return { status: 403, body: { message: 'Downloads need a Classic, Plus or Pro plan.' } };
       }
       if (!found.file) return { status: 404, body: { message: 'This track has no downloadable audio.' } };
-      if (startsDownload(auth.range)) await recordDownloadStart(db, found.track.id, user.id);
+      if (startsDownload(headers.Range ?? null)) await recordDownloadStart(db, found.track.id, user.id);
       return {
         status: 200,
         body: { kind: 'file', path: storage.localPath(found.file.storageKey), contentType: 'audio/wav', downloadName: `${found.track.name}.wav` },
