@@ -14,6 +14,8 @@ export interface CallInput {
   body?: unknown;
   /** A multipart body (for operations with `hasMultipartBody`), instead of `body`. */
   form?: FormData;
+  /** A body sent as is with its content type, instead of `body` or `form` (oversized or undeclared bodies). */
+  raw?: { text: string; contentType: string };
   /** `Authorization: Bearer <token>`. */
   bearer?: string;
   /** Send X-XSRF-TOKEN from the agent's cookie (default: on for unsafe methods when the agent has one). */
@@ -63,9 +65,11 @@ export async function call(
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(info.method);
   const headers: Record<string, string> = {};
   if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;
+  if (input.raw) headers['content-type'] = input.raw.contentType;
   const reply = await agent.request(info.method, path, {
     ...(input.body === undefined ? {} : { json: input.body }),
     ...(input.form === undefined ? {} : { form: input.form }),
+    ...(input.raw === undefined ? {} : { body: input.raw.text }),
     headers,
     xsrf: input.xsrf ?? (unsafe && agent.cookie('XSRF-TOKEN') !== undefined),
   });
@@ -73,7 +77,7 @@ export async function call(
   const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   return {
     operationId,
-    request: `${info.method} ${path}${input.body === undefined ? '' : ` ${JSON.stringify(input.body)}`}${input.form ? ' (multipart)' : ''}${input.bearer ? ' (bearer)' : ''}`,
+    request: `${info.method} ${path}${input.body === undefined ? '' : ` ${JSON.stringify(input.body)}`}${input.form ? ' (multipart)' : ''}${input.raw ? ` (${input.raw.contentType}, ${input.raw.text.length} bytes)` : ''}${input.bearer ? ' (bearer)' : ''}`,
     status: reply.status,
     headers: reply.headers,
     body: reply.body,

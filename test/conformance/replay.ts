@@ -208,6 +208,14 @@ export function replayCases(spec: SpecLike = defaultSpec as SpecLike): ReplayCas
   return cases;
 }
 
+export const isPending = (c: ReplayCase) => REPLAY_PENDING.has(`${c.operationId} ${c.key}`);
+
+/** The operation's first replay case that replays, else its first one (a request that should succeed). */
+export function requestCase(operationId: OperationId, cases: readonly ReplayCase[] = replayCases()): ReplayCase {
+  const own = cases.filter((c) => c.operationId === operationId);
+  return own.find((c) => !isPending(c)) ?? own[0]!;
+}
+
 // ---------------------------------------------------------------------------------------
 // Callers and the mapping from example values to seeded ones
 

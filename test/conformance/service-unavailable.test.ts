@@ -12,7 +12,7 @@ import { isDatabaseUnavailable } from '../../server/infra/unavailable.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { call, type CallInput, type Exchange } from './contract-calls.js';
 import { DATABASE_FAULTS, DatabaseOutage } from './database-outage.js';
-import { newCaller, operationObject, replayCases, REPLAY_PENDING, responseExamples, SeedMapper, type ReplayCase } from './replay.js';
+import { isPending, newCaller, operationObject, replayCases, requestCase, responseExamples, SeedMapper } from './replay.js';
 
 /**
  * Requests that are answered without the database, with why. Each must still answer 503 once
@@ -25,13 +25,6 @@ const ANSWERED_WITHOUT_DATABASE: Partial<Record<OperationId, string>> = {
 
 const faults = Object.entries(DATABASE_FAULTS);
 const cases = replayCases();
-const isPending = (c: ReplayCase) => REPLAY_PENDING.has(`${c.operationId} ${c.key}`);
-
-/** The operation's first replay case that replays, else its first one (sent as mapped, without expecting its status). */
-function requestCase(operationId: OperationId): ReplayCase {
-  const own = cases.filter((c) => c.operationId === operationId);
-  return own.find((c) => !isPending(c)) ?? own[0]!;
-}
 
 /** What the server answers when the database is away (server/http/errors.ts). */
 const DATABASE_UNAVAILABLE = { message: 'Service temporarily unavailable. Please retry shortly.' };
@@ -81,7 +74,7 @@ describe('every operation answers 503 with Retry-After while the database is dow
 
   for (const operationId of Object.keys(operationTable).sort() as OperationId[]) {
     it(operationId, async () => {
-      const c = requestCase(operationId);
+      const c = requestCase(operationId, cases);
       const caller = await newCaller(server.baseUrl, c.caller);
       const request: CallInput = await mapper.request(c, caller);
 

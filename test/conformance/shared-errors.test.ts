@@ -1,0 +1,75 @@
+// Three declared statuses come from steps every operation shares, not from handlers: 413 (a
+// JSON body over 1 MB, refused before it is parsed), 415 (a body in a media type the
+// operation does not take) and 419 (a cookie-authenticated unsafe request without the XSRF
+// header). Each operation that declares one gets the request that should trigger it, built
+// from its replay case (a request that succeeds, with its caller), so every declaration is
+// proven on its own operation and answered with the documented body.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationTable, type OperationId } from '../../generated/contract.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { call, type CallInput, type Exchange } from './contract-calls.js';
+import { newCaller, operationObject, replayCases, requestCase, responseExamples, SeedMapper, type LiveCaller } from './replay.js';
+
+const cases = replayCases();
+const ids = Object.keys(operationTable).sort() as OperationId[];
+const declares = (operationId: OperationId, status: number) => operationTable[operationId].statuses.includes(status);
+const takesBody = (operationId: OperationId) => operationTable[operationId].hasJsonBody || operationTable[operationId].hasMultipartBody;
+
+let server: TestServer;
+let mapper: SeedMapper;
+beforeAll(async () => {
+  server = await startTestServer();
+  mapper = new SeedMapper(server);
+});
+afterAll(async () => { await server?.close(); });
+
+/** The caller and mapped request of the operation's replay case: a request that would succeed. */
+async function validRequest(operationId: OperationId): Promise<{ caller: LiveCaller; request: CallInput }> {
+  const c = requestCase(operationId, cases);
+  const caller = await newCaller(server.baseUrl, c.caller);
+  return { caller, request: await mapper.request(c, caller) };
+}
+
+function expectDocumented(exchange: Exchange, status: number, body: unknown) {
+  const context = `${exchange.request} → ${exchange.status} ${JSON.stringify(exchange.body)}`;
+  expect(exchange.status, context).toBe(status);
+  expect(exchange.body, context).toEqual(body);
+  expect(exchange.problems, context).toEqual([]);
+  const examples = responseExamples(operationObject(exchange.operationId)).filter((e) => e.status === status).map((e) => e.value);
+  expect(examples, `the ${status} examples of ${exchange.operationId}`).toContainEqual(body);
+}
+
+/** Valid JSON just over the 1 MB limit. */
+const OVERSIZED = JSON.stringify({ name: 'x'.repeat(1024 * 1024) });
+
+describe('413: a JSON body over 1 MB', () => {
+  for (const operationId of ids.filter((id) => declares(id, 413) && operationTable[id].hasJsonBody)) {
+    it(operationId, async () => {
+      const { caller, request } = await validRequest(operationId);
+      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: OVERSIZED, contentType: 'application/json' } });
+      expectDocumented(exchange, 413, { message: 'The request body is too large.' });
+    });
+  }
+});
+
+describe('415: a body in a media type the operation does not take', () => {
+  for (const operationId of ids.filter((id) => declares(id, 415) && takesBody(id))) {
+    it(operationId, async () => {
+      const { caller, request } = await validRequest(operationId);
+      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: 'name=Late+night', contentType: 'text/plain' } });
+      expect(exchange.status, exchange.request).toBe(415);
+      expect(exchange.problems, exchange.request).toEqual([]);
+      expect(exchange.body.message, exchange.request).toMatch(/^Unsupported media type: send (application\/json|multipart\/form-data)/);
+    });
+  }
+});
+
+describe('419: a cookie-authenticated unsafe request without the XSRF header', () => {
+  for (const operationId of ids.filter((id) => declares(id, 419))) {
+    it(operationId, async () => {
+      const { caller, request } = await validRequest(operationId);
+      const exchange = await call(caller.agent, operationId, { ...request, bearer: undefined, xsrf: false });
+      expectDocumented(exchange, 419, { message: 'CSRF token mismatch.' });
+    });
+  }
+});
