@@ -208,6 +208,12 @@ describe('GET /api/v1/artists/{artist_id}/tracks', () => {
     }
   });
 
+  it('answers an unknown or revoked bearer token with 401 instead of the anonymous list', async () => {
+    const reply = await anonymous.request('GET', `/api/v1/artists/${producerArtistId}/tracks`, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ message: 'Unauthenticated.' });
+  });
+
   it('answers an unknown artist with 404', async () => {
     const reply = await anonymous.request('GET', '/api/v1/artists/999999/tracks');
     expect(reply.status).toBe(404);

@@ -35,6 +35,16 @@ describe('token sign-in and registration', () => {
     expect(created.status).toBe(201);
   });
 
+  it('refuses a disabled account with 403 and issues no token', async () => {
+    const before = await server.rows(sql`select count(*)::int as n from developer_tokens`);
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+      json: { email: 'disabled@beatpass.test', password: DEMO_PASSWORD, token_name: 'x-device' },
+    });
+    expect(reply.status).toBe(403);
+    expect(reply.body).toEqual({ message: 'This account has been disabled.' });
+    expect(await server.rows(sql`select count(*)::int as n from developer_tokens`)).toEqual(before);
+  });
+
   it('answers wrong credentials with 422', async () => {
     const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
       json: { email: 'listener@beatpass.test', password: 'wrong-password', token_name: 'x-device' },
