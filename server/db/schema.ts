@@ -126,6 +126,15 @@ export const tracks = pgTable('tracks', {
   index('tracks_search_idx').using('gin', t.search),
 ]);
 
+/**
+ * Exact row counts kept by database triggers (migration 0009), so the catalog list's
+ * Laravel `total` is one row read instead of a count over every track on every request.
+ */
+export const rowCounts = pgTable('row_counts', {
+  tableName: text('table_name').primaryKey(),
+  total: bigint('total', { mode: 'number' }).notNull(),
+});
+
 export const trackArtists = pgTable('track_artists', {
   trackId: integer('track_id').notNull().references(() => tracks.id, { onDelete: 'cascade' }),
   artistId: integer('artist_id').notNull().references(() => artists.id, { onDelete: 'cascade' }),

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import {
-  artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags,
+  artistFollowers, artists, genres, rowCounts, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags,
 } from '../../db/schema.js';
 import type { PageRequest } from '../../http/pagination.js';
 
@@ -45,7 +45,10 @@ export async function listTracks(db: Db, options: { query?: string; page: PageRe
     : [desc(tracks.createdAt), desc(tracks.id)];
   const [rows, [totals]] = await Promise.all([
     db.select().from(tracks).where(where).orderBy(...order).limit(options.page.perPage).offset(offset(options.page)),
-    db.select({ total: count() }).from(tracks).where(where),
+    // The whole catalog's size is kept by a trigger; only a search has to count its matches.
+    where
+      ? db.select({ total: count() }).from(tracks).where(where)
+      : db.select({ total: rowCounts.total }).from(rowCounts).where(eq(rowCounts.tableName, 'tracks')),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
