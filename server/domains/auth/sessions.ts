@@ -2,6 +2,7 @@
 // ending a session (logout, rotation) takes effect on every copy of the cookie at once.
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { sessions } from '../../db/schema.js';
 import { randomSecret, sha256 } from '../../http/hash.js';
 
@@ -29,12 +30,16 @@ export async function createSession(
   return { cookieValue, session: session! };
 }
 
+// Run on every signed-in request.
+const liveSession = preparedPerDatabase((db) => db
+  .select()
+  .from(sessions)
+  .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`)))
+  .limit(1)
+  .prepare('auth_live_session'));
+
 export async function findLiveSession(db: Db, cookieValue: string): Promise<SessionRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, sha256(cookieValue)), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
+  const [row] = await liveSession(db).execute({ id: sha256(cookieValue) });
   return row;
 }
 

@@ -1,7 +1,9 @@
 // Catalog reads. Lists fetch one page of ids first, then their relations in one query per
 // relation, so a page costs a fixed number of queries whatever its size.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import {
   artistFollowers, artists, genres, rowCounts, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags,
 } from '../../db/schema.js';
@@ -38,44 +40,67 @@ function searchCondition(query: string) {
   return sql`(${tracks.search} @@ websearch_to_tsquery('simple', ${query}) or ${tracks.name} ilike ${pattern})`;
 }
 
+const newestTracks = preparedPerDatabase((db) => ({
+  page: db.select().from(tracks).orderBy(desc(tracks.createdAt), desc(tracks.id))
+    .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare('catalog_newest_tracks'),
+  // The whole catalog's size is kept by a trigger; only a search has to count its matches.
+  total: db.select({ total: rowCounts.total }).from(rowCounts).where(eq(rowCounts.tableName, 'tracks')).prepare('catalog_track_total'),
+}));
+
 export async function listTracks(db: Db, options: { query?: string; page: PageRequest }): Promise<{ rows: TrackRow[]; total: number }> {
-  const where = options.query ? searchCondition(options.query) : undefined;
-  const order = options.query
-    ? [desc(sql`ts_rank(${tracks.search}, websearch_to_tsquery('simple', ${options.query}))`), desc(tracks.createdAt), desc(tracks.id)]
-    : [desc(tracks.createdAt), desc(tracks.id)];
+  if (!options.query) {
+    const newest = newestTracks(db);
+    const [rows, [totals]] = await Promise.all([
+      newest.page.execute({ limit: options.page.perPage, offset: offset(options.page) }),
+      newest.total.execute(),
+    ]);
+    return { rows, total: totals?.total ?? 0 };
+  }
+  const where = searchCondition(options.query);
   const [rows, [totals]] = await Promise.all([
-    db.select().from(tracks).where(where).orderBy(...order).limit(options.page.perPage).offset(offset(options.page)),
-    // The whole catalog's size is kept by a trigger; only a search has to count its matches.
-    where
-      ? db.select({ total: count() }).from(tracks).where(where)
-      : db.select({ total: rowCounts.total }).from(rowCounts).where(eq(rowCounts.tableName, 'tracks')),
+    db.select().from(tracks).where(where)
+      .orderBy(desc(sql`ts_rank(${tracks.search}, websearch_to_tsquery('simple', ${options.query}))`), desc(tracks.createdAt), desc(tracks.id))
+      .limit(options.page.perPage).offset(offset(options.page)),
+    db.select({ total: count() }).from(tracks).where(where),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
 
+const trackById = preparedPerDatabase((db) =>
+  db.select().from(tracks).where(eq(tracks.id, sql.placeholder('id'))).limit(1).prepare('catalog_track_by_id'));
+
 export async function findTrack(db: Db, id: number): Promise<TrackRow | undefined> {
-  const [row] = await db.select().from(tracks).where(eq(tracks.id, id)).limit(1);
+  const [row] = await trackById(db).execute({ id });
   return row;
 }
+
+/** `column = any($ids)`: one statement text whatever the number of ids, so it can be prepared. */
+const anyOf = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('ids')}::int[])`;
+
+const trackRelations = preparedPerDatabase((db) => ({
+  artists: db.select({ trackId: trackArtists.trackId, artist: artists }).from(trackArtists)
+    .innerJoin(artists, eq(artists.id, trackArtists.artistId))
+    .where(anyOf(trackArtists.trackId)).orderBy(asc(trackArtists.position)).prepare('catalog_track_artists'),
+  genres: db.select({ trackId: trackGenres.trackId, genre: genres }).from(trackGenres)
+    .innerJoin(genres, eq(genres.id, trackGenres.genreId))
+    .where(anyOf(trackGenres.trackId)).orderBy(asc(genres.id)).prepare('catalog_track_genres'),
+  tags: db.select({ trackId: trackTags.trackId, tag: tags }).from(trackTags)
+    .innerJoin(tags, eq(tags.id, trackTags.tagId))
+    .where(anyOf(trackTags.trackId)).orderBy(asc(tags.id)).prepare('catalog_track_tags'),
+  likes: db.select({ trackId: trackLikes.trackId }).from(trackLikes)
+    .where(and(eq(trackLikes.userId, sql.placeholder('viewerId')), anyOf(trackLikes.trackId))).prepare('catalog_track_likes'),
+}));
 
 /** Loads artists, genres, tags and the viewer's like for each track, keeping the order. */
 export async function loadTrackDetails(db: Db, rows: TrackRow[], viewerId: number | null): Promise<TrackDetails[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((t) => t.id);
+  const relations = trackRelations(db);
   const [artistRows, genreRows, tagRows, likeRows] = await Promise.all([
-    db.select({ trackId: trackArtists.trackId, artist: artists }).from(trackArtists)
-      .innerJoin(artists, eq(artists.id, trackArtists.artistId))
-      .where(inArray(trackArtists.trackId, ids)).orderBy(asc(trackArtists.position)),
-    db.select({ trackId: trackGenres.trackId, genre: genres }).from(trackGenres)
-      .innerJoin(genres, eq(genres.id, trackGenres.genreId))
-      .where(inArray(trackGenres.trackId, ids)).orderBy(asc(genres.id)),
-    db.select({ trackId: trackTags.trackId, tag: tags }).from(trackTags)
-      .innerJoin(tags, eq(tags.id, trackTags.tagId))
-      .where(inArray(trackTags.trackId, ids)).orderBy(asc(tags.id)),
-    viewerId === null
-      ? Promise.resolve([])
-      : db.select({ trackId: trackLikes.trackId }).from(trackLikes)
-        .where(and(eq(trackLikes.userId, viewerId), inArray(trackLikes.trackId, ids))),
+    relations.artists.execute({ ids }),
+    relations.genres.execute({ ids }),
+    relations.tags.execute({ ids }),
+    viewerId === null ? Promise.resolve([]) : relations.likes.execute({ ids, viewerId }),
   ]);
   const group = <T>(list: { trackId: number }[], pick: (row: never) => T) => {
     const map = new Map<number, T[]>();

@@ -2,6 +2,7 @@
 // the secret's SHA-256 is stored. Tokens expire 90 days after creation.
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { developerTokens, users } from '../../db/schema.js';
 import { randomSecret, sha256 } from '../../http/hash.js';
 import type { UserRow } from '../users/repository.js';
@@ -25,18 +26,26 @@ export async function createDeveloperToken(db: Db, userId: number, name: string)
   return { token: token!, plainText: `${token!.id}|${secret}` };
 }
 
+// Run on every request a bearer token signs in.
+const liveToken = preparedPerDatabase((db) => db
+  .select({ token: developerTokens, user: users })
+  .from(developerTokens)
+  .innerJoin(users, eq(users.id, developerTokens.userId))
+  .where(and(
+    eq(developerTokens.id, sql.placeholder('id')),
+    eq(developerTokens.tokenHash, sql.placeholder('hash')),
+    gt(developerTokens.expiresAt, sql`now()`),
+  ))
+  .limit(1)
+  .prepare('developer_tokens_live'));
+
 /** The live token and its user, or undefined when unknown, expired or revoked. */
 export async function findLiveToken(db: Db, plainText: string): Promise<{ token: DeveloperTokenRow; user: UserRow } | undefined> {
   const separator = plainText.indexOf('|');
   const id = Number(plainText.slice(0, separator));
   const secret = plainText.slice(separator + 1);
   if (separator < 1 || !Number.isInteger(id) || id < 1 || id > MAX_ID || secret.length === 0) return undefined;
-  const [row] = await db
-    .select({ token: developerTokens, user: users })
-    .from(developerTokens)
-    .innerJoin(users, eq(users.id, developerTokens.userId))
-    .where(and(eq(developerTokens.id, id), eq(developerTokens.tokenHash, sha256(secret)), gt(developerTokens.expiresAt, sql`now()`)))
-    .limit(1);
+  const [row] = await liveToken(db).execute({ id, hash: sha256(secret) });
   return row;
 }
 

@@ -1,11 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
+import { preparedPerDatabase } from '../../db/prepared.js';
 import { users } from '../../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 
+// Run on every request a session signs in.
+const userById = preparedPerDatabase((db) =>
+  db.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare('users_by_id'));
+
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await userById(db).execute({ id });
   return row;
 }
 

@@ -94,4 +94,12 @@ describe('listened time and engagement', () => {
     const reply = await listener.request('POST', '/api/v1/tracks/plays/8/update-duration', { json: { play_token: 'pt_unknown', listened_ms: 5 }, xsrf: true });
     expect(reply.status).toBe(404);
   });
+
+  it('answers a revoked or unknown bearer token with 401, even though anonymous plays are accepted', async () => {
+    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/tracks/plays/8/update-duration', {
+      json: { play_token: 'pt_unknown', listened_ms: 5 }, headers: { authorization: 'Bearer 1|not-a-token' },
+    });
+    expect(reply.status).toBe(401);
+    expect(reply.body).toEqual({ message: 'Unauthenticated.' });
+  });
 });
