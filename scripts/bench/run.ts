@@ -261,18 +261,20 @@ async function main() {
       { key: 'full', label: 'ours, memory data, requests+responses', script: 'scripts/bench/memory-server.ts', env: { VALIDATION: 'full' } },
       { key: 'fastify', label: 'fastify 5 + schemas, memory data', script: 'scripts/bench/fastify-server.ts', env: {} },
     ];
-    const servers = new Map<string, Running>();
-    for (const v of variants) servers.set(v.key, await start(v.label, v.script, { LOG_LEVEL: 'warn', ...v.env }));
-    try {
-      // Interleaved rounds, as in perf-anchors.md: every variant once per round.
-      for (let round = 1; round <= ROUNDS; round++) {
-        for (const v of variants) {
-          const server = servers.get(v.key)!;
+    // Interleaved rounds, as in perf-anchors.md: every variant once per round. Each round
+    // starts a fresh process per variant, alone on its CPU: two processes of the same
+    // server can differ by several per cent (JIT decisions, heap layout), so averaging the
+    // rounds averages processes too. Even rounds run the variants in reverse order, so drift
+    // within a round favours none of them.
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const v of round % 2 === 1 ? variants : [...variants].reverse()) {
+        const server = await start(v.label, v.script, { LOG_LEVEL: 'warn', ...v.env });
+        try {
           for (const route of [LIST, SHOW]) await measure(v.label, route, server.port, [server.child.pid]);
+        } finally {
+          await server.stop();
         }
       }
-    } finally {
-      for (const s of servers.values()) await s.stop();
     }
   }
 
