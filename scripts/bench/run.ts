@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { measureValidationCost } from './validation-cost.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DURATION = Number(process.env.DURATION ?? 4);
@@ -254,7 +255,10 @@ async function main() {
     });
   }
 
+  let validationCost: ReturnType<typeof measureValidationCost> | undefined;
   if (SCENARIOS.has('memory')) {
+    validationCost = measureValidationCost();
+    console.log(`  validation per request, in-process: list ${JSON.stringify(validationCost.list)} µs, show ${JSON.stringify(validationCost.show)} µs`);
     const variants: { key: string; label: string; script: string; env: Record<string, string> }[] = [
       { key: 'none', label: 'ours, memory data, validation none', script: 'scripts/bench/memory-server.ts', env: { VALIDATION: 'none' } },
       { key: 'requests', label: 'ours, memory data, requests (prod)', script: 'scripts/bench/memory-server.ts', env: { VALIDATION: 'requests' } },
@@ -316,6 +320,11 @@ async function main() {
       ratios[`${route}: [CPU] requests+responses ÷ none`] = ratio(cpuRps('ours, memory data, requests+responses', route), noneCpu);
       ratios[`${route}: [CPU] ours requests+responses ÷ fastify`] = ratio(cpuRps('ours, memory data, requests+responses', route), fastifyCpu);
       ratios[`${route}: [CPU] ours requests (prod) ÷ fastify`] = ratio(cpuRps('ours, memory data, requests (prod)', route), fastifyCpu);
+      // Validation's steady-state cost (timed in-process) added to the no-validation server's CPU per request.
+      const cost = validationCost![route as 'list' | 'show'];
+      const noneMicros = 1e6 / noneCpu;
+      ratios[`${route}: [in-process] requests ÷ none (request validation ${cost.request.toFixed(2)} µs)`] = ratio(noneMicros, noneMicros + cost.request);
+      ratios[`${route}: [in-process] requests+responses ÷ none (response validation ${cost.response.toFixed(2)} µs)`] = ratio(noneMicros, noneMicros + cost.request + cost.response);
     }
   }
   if (SCENARIOS.has('catalog')) {
