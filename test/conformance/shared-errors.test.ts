@@ -1,11 +1,12 @@
-// Three declared statuses come from steps every operation shares, not from handlers: 413 (a
-// JSON body over 1 MB, refused before it is parsed), 415 (a body in a media type the
-// operation does not take) and 419 (a cookie-authenticated unsafe request without the XSRF
-// header). Each operation that declares one gets the request that should trigger it, built
+// Five declared statuses come from steps every operation shares, not from handlers: 400 (a
+// JSON body that does not parse), 401 (an unknown or revoked bearer token), 413 (a JSON body
+// over 1 MB, refused before it is parsed), 415 (a body in a media type the operation does
+// not take) and 419 (a cookie-authenticated unsafe request without the XSRF header). Each operation that declares one gets the request that should trigger it, built
 // from its replay case (a request that succeeds, with its caller), so every declaration is
 // proven on its own operation and answered with the documented body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationTable, type OperationId } from '../../generated/contract.js';
+import { Agent } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { call, type CallInput, type Exchange } from './contract-calls.js';
 import { newCaller, operationObject, replayCases, requestCase, responseExamples, SeedMapper, type LiveCaller } from './replay.js';
@@ -38,6 +39,29 @@ function expectDocumented(exchange: Exchange, status: number, body: unknown) {
   const examples = responseExamples(operationObject(exchange.operationId)).filter((e) => e.status === status).map((e) => e.value);
   expect(examples, `the ${status} examples of ${exchange.operationId}`).toContainEqual(body);
 }
+
+describe('400: a JSON body that does not parse', () => {
+  for (const operationId of ids.filter((id) => declares(id, 400) && operationTable[id].hasJsonBody)) {
+    it(operationId, async () => {
+      const { caller, request } = await validRequest(operationId);
+      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: '{"name": ', contentType: 'application/json' } });
+      expectDocumented(exchange, 400, { message: 'The request body is not valid JSON.' });
+    });
+  }
+});
+
+describe('401: an unknown or revoked bearer token, even where anonymous callers are served', () => {
+  for (const operationId of ids.filter((id) => declares(id, 401))) {
+    it(operationId, async () => {
+      const { request } = await validRequest(operationId);
+      // No session, but the XSRF cookie a browser holds: web routes (/logout) check it first.
+      const browser = new Agent(server.baseUrl);
+      await browser.csrf();
+      const exchange = await call(browser, operationId, { ...request, bearer: '1|not-a-token' });
+      expectDocumented(exchange, 401, { message: 'Unauthenticated.' });
+    });
+  }
+});
 
 /** Valid JSON just over the 1 MB limit. */
 const OVERSIZED = JSON.stringify({ name: 'x'.repeat(1024 * 1024) });
