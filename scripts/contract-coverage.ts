@@ -14,12 +14,12 @@ import { operationTable } from '../generated/contract.js';
 /**
  * The threshold, in percent of declared (operation, status) pairs. Raise it as tests are
  * added; never lower it to make a change pass. Raised 2026-11-25 from 80% once every
- * operation's 503 was provoked (test/conformance/service-unavailable.test.ts): the table-driven
- * suites alone (test/conformance and test/fuzz, which cover new operations by themselves)
- * reached 91.5% (601 of 657 pairs, 85 operations); the HTTP tests add the rest. A few
- * 413/415/419s of write operations depend on the fuzz seed, hence the margin.
+ * operation's 503 was provoked (test/conformance/service-unavailable.test.ts), and
+ * 2026-11-26 from 90% once test/conformance/shared-errors.test.ts provoked every declared
+ * 400, 401, 413, 415 and 419: every suite but the fuzz now reaches 96.2% (632 of 657) by
+ * itself, whatever the fuzz seed, and the CI seed brings the run to 100%.
  */
-export const MIN_COVERAGE_PERCENT = 90;
+export const MIN_COVERAGE_PERCENT = 95;
 
 export interface CoverageSummary {
   rows: { operationId: string; statuses: { status: number; hits: number }[] }[];
