@@ -5,9 +5,9 @@
 import { operationTable } from '../../generated/contract.js';
 import type { Step } from './api-request.js';
 import { createMultipartParser } from './validation/multipart.js';
-import { compileRequestValidators } from './validation/request.js';
+import { compileRequestValidators, parametersOf } from './validation/request.js';
 import { createResponseValidator, type ResponseValidator } from './validation/response.js';
-import { deref, loadSpec, type OpenApiOperation, type OpenApiParameter } from './validation/spec-schemas.js';
+import { loadSpec, type OpenApiOperation } from './validation/spec-schemas.js';
 
 export { bundledSpecPath } from './validation/spec-schemas.js';
 
@@ -19,8 +19,7 @@ function integerPathParameters(): Map<string, string[]> {
   const byOperation = new Map<string, string[]>();
   for (const op of operations) {
     const operation = spec.paths[op.path]?.[op.method.toLowerCase()] as OpenApiOperation;
-    const parameters = [...(spec.paths[op.path]?.parameters ?? []), ...(operation.parameters ?? [])].map((p) => deref<OpenApiParameter>(spec, p));
-    byOperation.set(op.operationId, parameters.filter((p) => p.in === 'path' && p.schema?.type === 'integer').map((p) => p.name));
+    byOperation.set(op.operationId, parametersOf(spec, op.path, operation).filter((p) => p.in === 'path' && p.schema?.type === 'integer').map((p) => p.name));
   }
   return byOperation;
 }

@@ -6,11 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { createTestStorage } from './storage.js';
+import { Agent } from './http.js';
+import { DEMO_PASSWORD } from '../../server/db/seed.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
 import { createResponseRecorder } from '../conformance/coverage-recorder.js';
@@ -26,6 +28,10 @@ export interface TestServer {
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** The fake Spotify the server's Spotify lookups go to, when it has the default one. */
   fakeSpotify: FakeSpotify | undefined;
+  /** A new agent signed in through the web sign-in as a demo user (session cookie + XSRF). */
+  signIn(email: string): Promise<Agent>;
+  /** The id of the artist profile a demo user manages. */
+  artistIdOf(email: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -78,11 +84,24 @@ export async function startTestServer(
   }).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const rows = async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     database,
     storageRoot: storage.root,
-    rows: async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows,
+    rows,
+    async signIn(email) {
+      const agent = new Agent(baseUrl);
+      const reply = await agent.login(email, DEMO_PASSWORD);
+      if (reply.status !== 200) throw new Error(`test setup: signing in as ${email} answered ${reply.status}`);
+      return agent;
+    },
+    async artistIdOf(email) {
+      const [row] = await rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id where u.email = ${email}`);
+      if (!row) throw new Error(`test setup: ${email} manages no artist`);
+      return row.id;
+    },
     fakeSpotify,
     async close() {
       recorder.flush();

@@ -30,7 +30,8 @@ export interface OperationRequestValidator {
   (req: ApiRequest): void;
 }
 
-function parametersOf(spec: OpenApiDocument, path: string, operation: OpenApiOperation): OpenApiParameter[] {
+/** The operation's parameters with the path's own, dereferenced; an operation's entry overrides the path's. */
+export function parametersOf(spec: OpenApiDocument, path: string, operation: OpenApiOperation): OpenApiParameter[] {
   const byKey = new Map<string, OpenApiParameter>();
   for (const p of [...(spec.paths[path]?.parameters ?? []), ...(operation.parameters ?? [])]) {
     const parameter = deref<OpenApiParameter>(spec, p);

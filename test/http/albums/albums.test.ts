@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -18,10 +17,8 @@ const IMAGE = 'https://open.beatpass.ca/storage/albums/test-album.jpg';
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  producer = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
+  producer = await server.signIn('producer@beatpass.test');
   const [row] = await server.rows<{ user_id: number; artist_id: number }>(
     sql`select u.id as user_id, a.id as artist_id from users u join artists a on a.user_id = u.id where u.email = 'producer@beatpass.test'`);
   producerUserId = row!.user_id;

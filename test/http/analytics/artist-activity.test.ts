@@ -19,10 +19,8 @@ const downloadsOf = async (trackId: number) =>
 
 beforeAll(async () => {
   server = await startTestServer();
-  producer = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
   ({ id: producerId } = await one<{ id: number }>(sql`select id from users where email = 'producer@beatpass.test'`));
   ({ id: listenerId } = await one<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`));
   ({ id: artistId } = await one<{ id: number }>(sql`select id from artists where user_id = ${producerId}`));

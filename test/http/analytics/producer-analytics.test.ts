@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { publish, upload } from '../tracks/support.js';
@@ -25,10 +24,8 @@ const one = async <T>(query: ReturnType<typeof sql>) => (await server.rows<T>(qu
 
 beforeAll(async () => {
   server = await startTestServer();
-  producer = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
   anonymous = new Agent(server.baseUrl);
   ({ id: producerId } = await one<{ id: number }>(sql`select id from users where email = 'producer@beatpass.test'`));
   ({ id: artistId } = await one<{ id: number }>(sql`select id from artists where user_id = ${producerId}`));

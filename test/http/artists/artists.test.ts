@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -21,14 +20,10 @@ const USER_KEYS = ['avatar', 'created_at', 'display_name', 'id', 'model_type', '
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  producer = new Agent(server.baseUrl);
-  developer = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  await developer.login('developer@beatpass.test', DEMO_PASSWORD);
-  const [row] = await server.rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id where u.email = 'producer@beatpass.test'`);
-  producerArtistId = row!.id;
+  listener = await server.signIn('listener@beatpass.test');
+  producer = await server.signIn('producer@beatpass.test');
+  developer = await server.signIn('developer@beatpass.test');
+  producerArtistId = await server.artistIdOf('producer@beatpass.test');
   const [other] = await server.rows<{ id: number }>(sql`select id from artists where user_id is null order by id limit 1`);
   otherArtistId = other!.id;
   const [user] = await server.rows<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`);

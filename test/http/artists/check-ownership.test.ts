@@ -13,10 +13,8 @@ let producerArtist: { id: number; name: string };
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  producer = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
   const [row] = await server.rows<{ id: number; name: string }>(sql`select a.id, a.name from artists a join users u on u.id = a.user_id
     where u.email = 'producer@beatpass.test'`);
   producerArtist = row!;

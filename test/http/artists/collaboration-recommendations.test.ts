@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -14,10 +13,8 @@ interface Expected { id: number; name: string; avatar: string | null; verified: 
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
-  const [row] = await server.rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id where u.email = 'producer@beatpass.test'`);
-  producerArtistId = row!.id;
+  listener = await server.signIn('listener@beatpass.test');
+  producerArtistId = await server.artistIdOf('producer@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

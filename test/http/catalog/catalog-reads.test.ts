@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -9,8 +8,7 @@ let signedIn: Agent;
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  signedIn = new Agent(server.baseUrl);
-  await signedIn.login('listener@beatpass.test', DEMO_PASSWORD);
+  signedIn = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -19,8 +18,7 @@ const USER_KEYS = ['avatar', 'created_at', 'display_name', 'id', 'model_type', '
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
   listenerId = (await server.rows<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`))[0]!.id;
 });
 afterAll(async () => { await server.close(); });

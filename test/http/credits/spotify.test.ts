@@ -17,8 +17,7 @@ beforeAll(async () => {
   server = await startTestServer();
   fake = server.fakeSpotify!;
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 beforeEach(() => {

@@ -9,8 +9,7 @@ let server: TestServer;
 let developer: Agent;
 beforeAll(async () => {
   server = await startTestServer();
-  developer = new Agent(server.baseUrl);
-  await developer.login('developer@beatpass.test', DEMO_PASSWORD);
+  developer = await server.signIn('developer@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

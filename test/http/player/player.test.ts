@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -14,8 +13,7 @@ const PUBLIC_TRACK_KEYS = ['created_at', 'duration_text', 'id', 'image', 'model_
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
   ids = (await server.rows<{ id: number }>(sql`select id from tracks order by id limit 5`)).map((r) => r.id);
 });
 afterAll(async () => { await server.close(); });

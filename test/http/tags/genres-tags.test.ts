@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -15,8 +14,7 @@ const SIMPLE_PAGE_KEYS = ['current_page', 'data', 'first_page_url', 'from', 'nex
 beforeAll(async () => {
   server = await startTestServer();
   anonymous = new Agent(server.baseUrl);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

@@ -12,10 +12,8 @@ let producer: Agent;
 let listener: Agent;
 beforeAll(async () => {
   server = await startTestServer();
-  producer = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

@@ -9,8 +9,7 @@ let server: TestServer;
 let listener: Agent;
 beforeAll(async () => {
   server = await startTestServer();
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  listener = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -11,10 +10,8 @@ let ownTrackIds: number[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  producer = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
   ownTrackIds = (await server.rows<{ id: number }>(sql`
     select t.id from tracks t join users u on u.id = t.owner_id where u.email = 'producer@beatpass.test' order by t.id`)).map((r) => r.id);
 });

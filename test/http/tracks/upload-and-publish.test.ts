@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
 import { Agent } from '../../support/http.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { wavBytes } from '../../support/wav.js';
@@ -13,10 +12,8 @@ let producer: Agent;
 let listener: Agent;
 beforeAll(async () => {
   server = await startTestServer({ uploadMaxBytes: 200_000 });
-  producer = new Agent(server.baseUrl);
-  await producer.login('producer@beatpass.test', DEMO_PASSWORD);
-  listener = new Agent(server.baseUrl);
-  await listener.login('listener@beatpass.test', DEMO_PASSWORD);
+  producer = await server.signIn('producer@beatpass.test');
+  listener = await server.signIn('listener@beatpass.test');
 });
 afterAll(async () => { await server.close(); });
 
