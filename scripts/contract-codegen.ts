@@ -1,13 +1,15 @@
 // Renders generated/contract.ts from the bundled spec: the operation table the server's
-// router, rate limiter and security check read, the rate-limit groups, and the typed
-// `Handlers` contract (one handler per operationId, returning exactly the declared
-// statuses and bodies). Types come from api.d.ts; this file only names them.
+// router, rate limiter, security check and list helper read, the rate-limit groups, and the
+// per-operation type maps the handler contract (server/contract/handlers.ts) is built from:
+// each operation's response union (exactly the declared statuses and bodies), its tag and
+// whether it needs a signed-in caller. Types come from api.d.ts and the static shapes from
+// server/contract/operation-info.ts; this file only emits data and names.
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 interface MediaTypes { [type: string]: unknown }
 interface ResponseObject { content?: MediaTypes }
-interface ParameterObject { name: string; in: string }
+interface ParameterObject { name: string; in: string; schema?: { maximum?: number; default?: unknown } }
 type Ref = { $ref: string };
 interface Operation {
   operationId: string;
@@ -16,9 +18,11 @@ interface Operation {
   requestBody?: { content?: MediaTypes };
   responses: Record<string, ResponseObject | { $ref: string }>;
   'x-rate-limit-group': string;
-  'x-pagination'?: { style: string; items: string };
+  tags?: string[];
+  'x-pagination'?: { style: string; items: string; per_page?: { default: number; maximum: number } };
 }
 export interface BundledSpec {
+  tags?: Array<{ name: string }>;
   security?: Array<Record<string, string[]>>;
   paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>> & { parameters?: Array<ParameterObject | Ref> }>;
   components?: { responses?: Record<string, ResponseObject>; parameters?: Record<string, ParameterObject> };
@@ -44,10 +48,44 @@ function resolveParameter(spec: BundledSpec, parameter: ParameterObject | Ref): 
 
 const pascal = (id: string) => id[0]!.toUpperCase() + id.slice(1);
 
+/**
+ * `x-pagination` as the operation table carries it. Page sizes are declared once, in the
+ * extension; a `per_page` parameter whose own maximum or default disagrees fails generation.
+ */
+function paginationOf(id: string, op: Operation, parameters: ParameterObject[]) {
+  const extension = op['x-pagination'];
+  const perPage = parameters.find((p) => p.in === 'query' && p.name === 'per_page');
+  if (!extension) {
+    if (perPage) throw new Error(`${id} takes per_page but declares no x-pagination with its page sizes`);
+    return undefined;
+  }
+  const sizes = extension.per_page;
+  if (Boolean(perPage) !== Boolean(sizes)) {
+    throw new Error(`${id}: x-pagination.per_page must be declared exactly when the operation takes per_page`);
+  }
+  if (sizes && perPage) {
+    if (perPage.schema?.maximum !== sizes.maximum) {
+      throw new Error(`${id}: per_page's maximum (${perPage.schema?.maximum}) differs from x-pagination.per_page.maximum (${sizes.maximum})`);
+    }
+    if (perPage.schema?.default !== undefined && perPage.schema.default !== sizes.default) {
+      throw new Error(`${id}: per_page's default (${String(perPage.schema.default)}) differs from x-pagination.per_page.default (${sizes.default})`);
+    }
+  }
+  return {
+    style: extension.style,
+    items: extension.items,
+    ...(sizes ? { perPage: { default: sizes.default, maximum: sizes.maximum } } : {}),
+  };
+}
+
 export function renderContract(spec: BundledSpec): string {
   const table: string[] = [];
   const responseTypes: string[] = [];
   const handlerEntries: string[] = [];
+  const tagEntries: string[] = [];
+  const userEntries: string[] = [];
+  const paginated: string[] = [];
+  const tags = (spec.tags ?? []).map((t) => t.name);
   const seen = new Set<string>();
 
   for (const path of Object.keys(spec.paths).sort()) {
@@ -61,24 +99,33 @@ export function renderContract(spec: BundledSpec): string {
       const anonymous = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
       const schemes = [...new Set(security.flatMap((s) => Object.keys(s)))].sort();
       const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
-      const headerParameters = [...(spec.paths[path]!.parameters ?? []), ...(op.parameters ?? [])]
-        .map((p) => resolveParameter(spec, p))
-        .filter((p) => p.in === 'header')
-        .map((p) => p.name);
+      const parameters = [...(spec.paths[path]!.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParameter(spec, p));
+      const headerParameters = parameters.filter((p) => p.in === 'header').map((p) => p.name);
+      if (op.tags?.length !== 1 || !tags.includes(op.tags[0]!)) {
+        throw new Error(`${id} must have exactly one tag, declared at the root (it names the domain that implements it)`);
+      }
+      const tag = op.tags[0]!;
+      const requiresUser = !anonymous && schemes.length > 0;
+      const pagination = paginationOf(id, op, parameters);
       const info = {
         operationId: id,
         method: method.toUpperCase(),
         path,
+        tag,
         anonymous,
+        requiresUser,
         schemes,
         rateLimitGroup: op['x-rate-limit-group'],
         statuses,
         hasJsonBody: Boolean(op.requestBody?.content?.['application/json']),
         hasMultipartBody: Boolean(op.requestBody?.content?.['multipart/form-data']),
         headerParameters,
-        ...(op['x-pagination'] ? { pagination: op['x-pagination'] } : {}),
+        ...(pagination ? { pagination } : {}),
       };
       table.push(`  ${id}: ${JSON.stringify(info)},`);
+      tagEntries.push(`  ${id}: '${tag}';`);
+      userEntries.push(`  ${id}: ${requiresUser};`);
+      if (pagination?.perPage) paginated.push(id);
 
       const variants = statuses.map((status) => {
         const response = resolveResponse(spec, op.responses[String(status)]!);
@@ -94,76 +141,22 @@ export function renderContract(spec: BundledSpec): string {
   }
 
   return `import type { operations } from './api.js';
+import type { FileBody, OperationInfo as OperationInfoOf, ResponseHeaders } from '../server/contract/operation-info.js';
 
 export type OperationId = keyof operations;
-export type SecurityScheme = 'sessionCookie' | 'bearerAuth';
 
-export interface OperationInfo {
-  readonly operationId: OperationId;
-  readonly method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH';
-  /** The path as written in the spec, with {placeholders}. */
-  readonly path: string;
-  /** True when the operation also works without credentials. */
-  readonly anonymous: boolean;
-  readonly schemes: readonly SecurityScheme[];
-  readonly rateLimitGroup: RateLimitGroupName;
-  readonly statuses: readonly number[];
-  readonly hasJsonBody: boolean;
-  readonly hasMultipartBody: boolean;
-  /** Declared header parameters, named as in the spec; handlers get them in \`headers\`. */
-  readonly headerParameters: readonly string[];
-  readonly pagination?: { readonly style: string; readonly items: string };
-}
+/** The spec's tags; each names the server domain that implements its operations. */
+export type Tag = ${tags.map((t) => `'${t}'`).join(' | ')};
 
 export const rateLimitGroups = ${JSON.stringify(spec['x-rate-limit-groups'], null, 2)} as const;
 export type RateLimitGroupName = keyof typeof rateLimitGroups;
 
+/** What the operation table says about one operation. */
+export type OperationInfo = OperationInfoOf<OperationId, RateLimitGroupName, Tag>;
+
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
 ${table.join('\n')}
 };
-
-/** A file sent as the response body (binary media types); the server streams it with Range support. */
-export interface FileBody {
-  readonly kind: 'file';
-  /** Absolute path of the file to send. */
-  readonly path: string;
-  readonly contentType: string;
-  /** Offered as the download's file name (Content-Disposition: attachment). */
-  readonly downloadName?: string;
-}
-
-/** A file received in a multipart request, already on disk in a temporary location. */
-export interface UploadedFile {
-  readonly field: string;
-  readonly path: string;
-  readonly originalName: string;
-  readonly mimeType: string;
-  readonly size: number;
-}
-
-/** Extra response headers; Set-Cookie may repeat. */
-export type ResponseHeaders = Record<string, string | string[]>;
-
-type Parameters<K extends OperationId> = operations[K]['parameters'];
-type Section<K extends OperationId, S extends string> =
-  Parameters<K> extends { [P in S]?: infer V } ? ([V] extends [never] | [undefined] ? Record<string, never> : NonNullable<V>) : Record<string, never>;
-type JsonBody<K extends OperationId> =
-  operations[K] extends { requestBody?: infer B }
-    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J
-      : NonNullable<B> extends { content: { 'multipart/form-data': infer M } } ? M : undefined
-    : undefined;
-
-/** What a handler receives: validated, coerced input plus the caller's context. */
-export interface HandlerInput<K extends OperationId, Ctx> {
-  params: Section<K, 'path'>;
-  query: Section<K, 'query'>;
-  /** Declared header parameters, under their names in the spec, as sent. */
-  headers: Section<K, 'header'>;
-  body: JsonBody<K>;
-  /** Files of a multipart request (empty for every other request). */
-  files: readonly UploadedFile[];
-  auth: Ctx;
-}
 
 ${responseTypes.join('\n\n')}
 
@@ -172,9 +165,18 @@ export interface OperationResponses {
 ${handlerEntries.join('\n')}
 }
 
-export type Handler<K extends OperationId, Ctx> = (input: HandlerInput<K, Ctx>) => Promise<OperationResponses[K]>;
+/** The tag of each operation. */
+export interface OperationTags {
+${tagEntries.join('\n')}
+}
 
-/** One handler per operationId: leaving one out does not compile. */
-export type Handlers<Ctx> = { [K in OperationId]: Handler<K, Ctx> };
+/** Whether each operation requires a signed-in caller. */
+export interface OperationRequiresUser {
+${userEntries.join('\n')}
+}
+
+/** Operations that take \`page\` and \`per_page\`, with page sizes in the operation table. */
+export type PaginatedOperationId =
+${paginated.map((id) => `  | '${id}'`).join('\n')};
 `;
 }

@@ -8,18 +8,17 @@ import type { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
-import type { Handlers } from '../generated/contract.js';
+import { handlersOf, type Handlers } from './contract/handlers.js';
 import { createAlbumHandlers } from './domains/albums/handlers.js';
 import { createAnalyticsHandlers } from './domains/analytics/handlers.js';
 import { createArtistHandlers } from './domains/artists/handlers.js';
 import { createTagHandlers } from './domains/tags/handlers.js';
 import { createAuthHandlers } from './domains/auth/handlers.js';
-import { createCatalogHandlers } from './domains/catalog/handlers.js';
-import { createCommentHandlers } from './domains/comments/handlers.js';
+import { createCallerLookup } from './domains/auth/callers.js';
 import { createCreditHandlers } from './domains/credits/handlers.js';
 import { createDeveloperTokenHandlers } from './domains/developer-tokens/handlers.js';
+import { createGenreHandlers } from './domains/genres/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
-import { createPlayerHandlers } from './domains/player/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { verifyCsrf } from './http/csrf.js';
@@ -27,8 +26,8 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline } from './http/pipeline.js';
 import { requestLogging } from './http/request-logging.js';
 import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
-import { resolveRequestContext, type RequestContext } from './http/request-context.js';
-import { createOperationDispatcher } from './http/router.js';
+import { resolveRequestContext } from './http/request-context.js';
+import { createOperationDispatcher } from './http/dispatcher.js';
 import { enforceSecurity } from './http/security.js';
 import { rejectNonFiniteNumbers, rejectNulCharacters } from './http/input-guards.js';
 import { createRequestValidator, createResponseValidatorForSpec } from './http/validator.js';
@@ -54,7 +53,7 @@ export interface AppOptions {
   /** Largest accepted upload, in bytes (BeatPass: 256 MB). */
   uploadMaxBytes?: number;
   /** Replaces handlers; tests use it to prove that response validation catches a broken one. */
-  handlerOverrides?: Partial<Handlers<RequestContext>>;
+  handlerOverrides?: Partial<Handlers>;
   /** The Spotify lookups of the credits routes; without it they answer 503 (not configured). */
   spotify?: SpotifyCatalog;
   /** Answers /ready: true when every backing service responds. */
@@ -73,26 +72,25 @@ const SECURITY_HEADERS = [
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
+/** Every operation's handler, one domain per tag of the spec. */
 export function createHandlers(
   db: Db,
   options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog },
-): Handlers<RequestContext> {
-  return {
-    ...createTrackHandlers(db, options.storage),
-    ...createAuthHandlers(db, options),
-    ...createUserHandlers(db),
-    ...createDeveloperTokenHandlers(db),
-    ...createCatalogHandlers(db),
-    ...createPlaylistHandlers(db),
-    ...createLyricHandlers(db),
-    ...createAlbumHandlers(db),
-    ...createArtistHandlers(db),
-    ...createTagHandlers(db),
-    ...createAnalyticsHandlers(db),
-    ...createCommentHandlers(db),
-    ...createPlayerHandlers(db),
-    ...createCreditHandlers(db, options.spotify),
-  };
+): Handlers {
+  return handlersOf({
+    Authentication: createAuthHandlers(db, options),
+    'Developer tokens': createDeveloperTokenHandlers(db),
+    Users: createUserHandlers(db),
+    Tracks: createTrackHandlers(db, options.storage),
+    Artists: createArtistHandlers(db),
+    Credits: createCreditHandlers(db, options.spotify),
+    Genres: createGenreHandlers(db),
+    Playlists: createPlaylistHandlers(db),
+    Lyrics: createLyricHandlers(db),
+    Albums: createAlbumHandlers(db),
+    Tags: createTagHandlers(db),
+    Analytics: createAnalyticsHandlers(db),
+  });
 }
 
 /** The whole server as a request listener: `http.createServer(createApp(...))`. */
@@ -105,7 +103,7 @@ export function createApp(options: AppOptions): RequestListener {
     removeTemporaryUploads,
     // body-parser reads only Node's own request fields and sets `req.body`.
     (req, res, next) => (req.operation.hasJsonBody ? parseJson(req as never, res as never, next) : next()),
-    resolveRequestContext(db),
+    resolveRequestContext(createCallerLookup(db)),
     createRateLimiter(options.rateLimits, {
       store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
       logger: options.logger,

@@ -5,6 +5,8 @@ import Fastify from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { bundledSpecPath } from '../../server/http/validator.js';
+import { operationTable } from '../../generated/contract.js';
+import { createPaging } from '../../server/http/pagination.js';
 import { listBody, showBody } from './memory-data.js';
 
 type Json = Record<string, unknown>;
@@ -53,7 +55,7 @@ app.get('/api/v1/tracks', {
 }, async (request) => {
   const query = request.query as { page?: number; per_page?: number; perPage?: number };
   const url = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
-  return listBody(query.page ?? 1, query.per_page ?? query.perPage ?? 15, url, query.per_page ?? query.perPage);
+  return listBody(createPaging(operationTable.listTracks.pagination!.perPage!, query, url));
 });
 
 app.get('/api/v1/tracks/:track_id', {

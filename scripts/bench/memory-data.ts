@@ -1,7 +1,7 @@
 // The bench's in-memory catalog: the same track rows for our server's memory data layer and
 // for the Fastify reference, serialised by the same serializer and paged by the same
-// buildPage, so both serve byte-identical bodies and only the HTTP path differs.
-import { buildPage } from '../../server/http/pagination.js';
+// paginator, so both serve byte-identical bodies and only the HTTP path differs.
+import type { Paging } from '../../server/http/pagination.js';
 import { serializeTrackPublic } from '../../server/domains/catalog/serializers.js';
 
 type TrackRow = Parameters<typeof serializeTrackPublic>[0];
@@ -19,12 +19,9 @@ export const TRACKS: TrackRow[] = Array.from({ length: 240 }, (_, i) => {
   } as TrackRow;
 });
 
-export function listBody(page: number, perPage: number, url: string, perPageParam: number | undefined) {
-  const rows = TRACKS.slice((page - 1) * perPage, page * perPage);
-  return {
-    status: 'success' as const,
-    pagination: buildPage(rows.map(serializeTrackPublic), TRACKS.length, { page, perPage }, url, { query: undefined, per_page: perPageParam }),
-  };
+export function listBody(page: Paging) {
+  const rows = TRACKS.slice(page.offset, page.offset + page.perPage);
+  return { status: 'success' as const, pagination: page.lengthAware(rows.map(serializeTrackPublic), TRACKS.length, { query: undefined }) };
 }
 
 export function showBody(id: number) {

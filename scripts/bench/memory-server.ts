@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { notFound } from '../../server/contract/responses.js';
 import { createApp } from '../../server/app.js';
 import type { Db } from '../../server/db/connection.js';
 import { listBody, showBody } from './memory-data.js';
@@ -29,13 +30,12 @@ const app = createApp({
   storage: await createLocalStorage(mkdtempSync(join(tmpdir(), 'beatpass-bench-storage-'))),
   rateLimits: { api: 1_000_000_000 },
   handlerOverrides: {
-    async listTracks({ query, auth }) {
-      const perPageParam = query.per_page === undefined ? undefined : Number(query.per_page);
-      return { status: 200, body: listBody(Number(query.page ?? 1), perPageParam ?? 15, auth.url, perPageParam) };
+    async listTracks({ page }) {
+      return { status: 200, body: listBody(page) };
     },
     async getTrack({ params }) {
-      const body = showBody(Number(params.track_id));
-      return body ? { status: 200, body } : { status: 404, body: { message: 'Track not found.' } };
+      const body = showBody(params.track_id);
+      return body ? { status: 200, body } : notFound('Track');
     },
   },
 });

@@ -1,6 +1,7 @@
 // What validation costs per request, timed in-process on the bench's own list and show
 // requests and bodies: the steady-state figure that req/s ratios between server processes
 // can only approximate on a machine whose load swings by more than validation costs.
+import { createPaging } from '../../server/http/pagination.js';
 import { operationTable } from '../../generated/contract.js';
 import type { ApiRequest } from '../../server/http/api-request.js';
 import { createResponseValidatorForSpec } from '../../server/http/validator.js';
@@ -26,7 +27,7 @@ export function measureValidationCost(): Record<'list' | 'show', ValidationCost>
   // A request as the pipeline hands it to validation; query and params are coerced in place, so each call gets fresh ones.
   const request = (operationId: 'listTracks' | 'getTrack', pathParams: Record<string, string>, query: Record<string, string>) =>
     ({ operation: operationTable[operationId], pathParams: { ...pathParams }, query: { ...query }, headers: {} }) as unknown as ApiRequest;
-  const list = listBody(1, 15, 'http://127.0.0.1:3000/api/v1/tracks', 15);
+  const list = listBody(createPaging(operationTable.listTracks.pagination!.perPage!, { page: 1, per_page: 15 }, 'http://127.0.0.1:3000/api/v1/tracks'));
   const show = showBody(42)!;
   return {
     list: {

@@ -3,7 +3,7 @@
 import { create as contentDisposition } from 'content-disposition';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import send from 'send';
-import type { FileBody } from '../../generated/contract.js';
+import type { FileBody } from '../contract/operation-info.js';
 
 export function sendFileBody(req: IncomingMessage, res: ServerResponse, file: FileBody, onError: (err: unknown) => void): void {
   if (file.downloadName) res.setHeader('Content-Disposition', contentDisposition(file.downloadName));

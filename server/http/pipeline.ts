@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { ApiRequest, Step } from './api-request.js';
 import { HttpError, sendError } from './errors.js';
-import { findOperation } from './operations.js';
+import { findOperation } from './route-matching.js';
 
 function runSteps(steps: readonly Step[], req: ApiRequest, res: ServerResponse) {
   let index = 0;

@@ -1,21 +1,33 @@
 // Resolves who is calling (session cookie or bearer token) into `req.ctx`. It never rejects
 // by itself: the security step decides, from the operation's declared schemes, whether the
-// caller may go on.
+// caller may go on. Sessions and tokens are the auth domains' business: this step asks them
+// through `CallerLookup` and knows no table.
 import type { TLSSocket } from 'node:tls';
 import { parse as parseCookies } from 'cookie';
-import type { Db } from '../db/connection.js';
-import { findLiveSession, touchSession, type SessionRow } from '../domains/auth/sessions.js';
-import { findLiveToken, markTokenUsed } from '../domains/developer-tokens/repository.js';
-import { findUserById, type UserRow } from '../domains/users/repository.js';
+import type { sessions, users } from '../db/schema.js';
 import { header, type Step } from './api-request.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
 
+export type CallerUser = typeof users.$inferSelect;
+export type CallerSession = typeof sessions.$inferSelect;
+
+/** How the request path learns who is calling; implemented by the auth domains. */
+export interface CallerLookup {
+  /** The user a bearer token signs in (live token, enabled user) and the token's id; records the use. */
+  byToken(plainText: string): Promise<{ user: CallerUser; tokenId: number } | undefined>;
+  /**
+   * The live session a session cookie names, with its user when the session is signed in and
+   * the user enabled (a session waiting for a two-factor code has none); slides its expiry.
+   */
+  bySession(cookieValue: string): Promise<{ session: CallerSession; user: CallerUser | undefined } | undefined>;
+}
+
 export interface RequestContext {
   /** The signed-in user, or null for anonymous callers. */
-  user: UserRow | null;
+  user: CallerUser | null;
   via: 'session' | 'token' | null;
   /** The session row the cookie points at (signed in, or waiting for a two-factor code). */
-  session: SessionRow | null;
+  session: CallerSession | null;
   tokenId: number | null;
   /** A bearer token was sent but is unknown, expired or revoked. */
   invalidToken: boolean;
@@ -28,6 +40,9 @@ export interface RequestContext {
   cdnCountry: string | null;
 }
 
+/** The context of an operation that requires a signed-in caller: the security step let it through. */
+export type SignedInContext = RequestContext & { user: CallerUser };
+
 export function normalizeIp(ip: string | undefined): string {
   if (!ip) return 'unknown';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
@@ -35,7 +50,7 @@ export function normalizeIp(ip: string | undefined): string {
 
 const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze(Object.create(null) as Record<string, string | undefined>);
 
-export function resolveRequestContext(db: Db): Step {
+export function resolveRequestContext(callers: CallerLookup): Step {
   return async (req, _res, next) => {
     try {
       const cookieHeader = header(req, 'cookie');
@@ -58,12 +73,11 @@ export function resolveRequestContext(db: Db): Step {
       const authorization = header(req, 'authorization');
       if (authorization !== undefined) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-        const found = match ? await findLiveToken(db, match[1]!) : undefined;
-        if (found && found.user.disabledAt === null) {
+        const found = match ? await callers.byToken(match[1]!) : undefined;
+        if (found) {
           ctx.user = found.user;
           ctx.via = 'token';
-          ctx.tokenId = found.token.id;
-          await markTokenUsed(db, found.token);
+          ctx.tokenId = found.tokenId;
         } else {
           ctx.invalidToken = true;
         }
@@ -72,14 +86,12 @@ export function resolveRequestContext(db: Db): Step {
 
       const cookie = readCookie(req.cookies, SESSION_COOKIE);
       if (cookie) {
-        const session = await findLiveSession(db, cookie);
-        if (session) {
-          ctx.session = session;
-          const user = session.userId === null ? undefined : await findUserById(db, session.userId);
-          if (user && user.disabledAt === null) {
-            ctx.user = user;
+        const found = await callers.bySession(cookie);
+        if (found) {
+          ctx.session = found.session;
+          if (found.user) {
+            ctx.user = found.user;
             ctx.via = 'session';
-            await touchSession(db, session);
           }
         }
       }

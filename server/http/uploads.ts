@@ -2,7 +2,7 @@
 // validation/multipart.ts). This module hands them over and removes every temporary file
 // when the response is done, whether the handler kept (moved) it or the request failed.
 import { rm } from 'node:fs/promises';
-import type { UploadedFile } from '../../generated/contract.js';
+import type { UploadedFile } from '../contract/operation-info.js';
 import type { ApiRequest, Step } from './api-request.js';
 
 interface MulterFile { fieldname: string; path: string; originalname: string; mimetype: string; size: number }

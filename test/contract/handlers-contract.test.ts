@@ -1,5 +1,6 @@
-// Proves that the generated Handlers contract is enforced by the compiler: a missing
-// handler, an undeclared status or a wrong body shape fails type-checking (and so `npm test`).
+// Proves that the handler contract is enforced by the compiler: a missing handler, an
+// undeclared status or a wrong body shape fails type-checking (and so `npm test`), and so do
+// a domain that leaves out an operation of its tag and one that implements another tag's.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -10,17 +11,22 @@ const scratch = mkdtempSync(join(root, 'test/contract/.scratch-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const header = `
-import type { Handlers } from '../../../generated/contract.js';
+import type { DomainHandlers, Handlers, TagHandlers } from '../../../server/contract/handlers.js';
 import { createHandlers } from '../../../server/app.js';
-import type { RequestContext } from '../../../server/http/request-context.js';
-declare const real: Handlers<RequestContext>;
+import { createAlbumHandlers } from '../../../server/domains/albums/handlers.js';
+declare const real: Handlers;
+declare const domains: DomainHandlers;
 `;
 
 const cases = {
-  complete: `export const handlers: Handlers<RequestContext> = { ...createHandlers({} as never, { secureCookies: false, storage: {} as never }) };`,
-  missingHandler: `const { getTrack, ...rest } = real;\nexport const handlers: Handlers<RequestContext> = rest;`,
-  undeclaredStatus: `export const handlers: Handlers<RequestContext> = { ...real, getTrack: async () => ({ status: 500, body: { message: 'boom' } }) };`,
-  wrongBody: `export const handlers: Handlers<RequestContext> = { ...real, getTrack: async () => ({ status: 404, body: { error: 'nope' } }) };`,
+  complete: `export const handlers: Handlers = { ...createHandlers({} as never, { secureCookies: false, storage: {} as never }) };`,
+  missingHandler: `const { getTrack, ...rest } = real;\nexport const handlers: Handlers = rest;`,
+  undeclaredStatus: `export const handlers: Handlers = { ...real, getTrack: async () => ({ status: 500, body: { message: 'boom' } }) };`,
+  wrongBody: `export const handlers: Handlers = { ...real, getTrack: async () => ({ status: 404, body: { error: 'nope' } }) };`,
+  domainMissingOperation: `const { getAlbum, ...rest } = createAlbumHandlers({} as never);\nexport const albums: TagHandlers<'Albums'> = rest;`,
+  operationInWrongDomain: `export function createAlbumHandlers(): TagHandlers<'Albums'> {\n  return { ...domains.Albums, getTrack: real.getTrack };\n}`,
+  domainMissingFromServer: `const { Albums, ...rest } = domains;\nexport const all: DomainHandlers = rest;`,
+  signedInCaller: `export const ok: Handlers['createAlbum'] = async ({ auth }) => ({ status: 200, body: { status: 'success', album: null as never, userId: auth.user.id } as never });\nexport const notOk: Handlers['getAlbum'] = async ({ auth }) => { void auth.user.id; return null as never; };`,
 };
 
 function diagnosticsByCase(): Record<string, string[]> {
@@ -55,5 +61,23 @@ describe('the generated handler contract', () => {
 
   it('rejects a body that does not match the declared schema', () => {
     expect(diagnostics.wrongBody!.join('\n')).toMatch(/error/);
+  });
+
+  it("rejects a domain that leaves out an operation of its tag", () => {
+    expect(diagnostics.domainMissingOperation!.join('\n')).toMatch(/Property 'getAlbum' is missing/);
+  });
+
+  it("rejects a domain that implements another tag's operation", () => {
+    expect(diagnostics.operationInWrongDomain!.join('\n')).toMatch(/getTrack/);
+  });
+
+  it('rejects a server without the domain of one of the tags', () => {
+    expect(diagnostics.domainMissingFromServer!.join('\n')).toMatch(/Property 'Albums' is missing/);
+  });
+
+  it('gives a non-null user to operations that require a caller, and a nullable one elsewhere', () => {
+    const messages = diagnostics.signedInCaller!.join('\n');
+    expect(messages).toMatch(/'auth.user' is possibly 'null'/);
+    expect(diagnostics.signedInCaller).toHaveLength(1);
   });
 });

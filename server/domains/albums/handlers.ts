@@ -1,9 +1,8 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
+import type { TagHandlers } from '../../contract/handlers.js';
+import { forbidden, invalidField, notFound, notFoundWith } from '../../contract/responses.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { editableAlbumIds, parseIdList } from '../catalog/permissions.js';
-import type { DomainHandlers } from '../handler-types.js';
-import { invalidField } from '../responses.js';
 import { resolveArtistCredits } from '../artists/credits.js';
 import {
   deleteAlbums, existingAlbumIds, findAlbum, insertAlbum, listAlbums, loadAlbumDetails, updateAlbum, type AlbumRow,
@@ -11,7 +10,7 @@ import {
 import { serializeAlbum, serializeAlbumPublic } from './serializers.js';
 import { albumsAtTier } from '../catalog/viewer-tier.js';
 
-type AlbumOperations = 'listAlbums' | 'createAlbum' | 'getAlbum' | 'updateAlbum' | 'deleteAlbums';
+const STAY_CREDITED = 'An album must stay credited to an artist profile you manage.';
 
 /** The date format only checks the pattern; `2026-02-30` and year 0 (which PostgreSQL lacks) get here. */
 function invalidReleaseDate(value: string | null | undefined) {
@@ -23,23 +22,21 @@ function invalidReleaseDate(value: string | null | undefined) {
   return real ? null : invalidField('release_date', 'The release_date field must be a valid date.');
 }
 
-export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
+export function createAlbumHandlers(db: Db): TagHandlers<'Albums'> {
   async function rich(album: AlbumRow, auth: RequestContext) {
     const [details] = await loadAlbumDetails(db, [album], auth.user?.id ?? null);
     return serializeAlbum(details!);
   }
 
   return {
-    async listAlbums({ query, auth }) {
-      const page = pageRequest(query, 15);
+    async listAlbums({ page, auth }) {
       const { rows, total } = await listAlbums(db, page);
       const data = await albumsAtTier(db, rows, auth.user);
-      const links = pagingLinkQuery(query);
-      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, links) } };
+      return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total) } };
     },
 
     async createAlbum({ body, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const badDate = invalidReleaseDate(body.release_date);
       if (badDate) return badDate;
       const credits = await resolveArtistCredits(db, user.id, body.artists, {
@@ -58,25 +55,25 @@ export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
 
     async getAlbum({ params, auth }) {
       const album = await findAlbum(db, params.album_id);
-      if (!album) return { status: 404, body: { message: 'Album not found.' } };
+      if (!album) return notFound('Album');
       if (!auth.user) return { status: 200, body: { album: serializeAlbumPublic(album), loader: 'albumPage' } };
       return { status: 200, body: { album: await rich(album, auth), loader: 'albumPage' } };
     },
 
     async updateAlbum({ params, body, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const album = await findAlbum(db, params.album_id);
-      if (!album) return { status: 404, body: { message: 'Album not found.' } };
+      if (!album) return notFound('Album');
       if (!(await editableAlbumIds(db, user.id, [album.id])).has(album.id)) {
-        return { status: 403, body: { message: 'You may not change this album.' } };
+        return forbidden('You may not change this album.');
       }
       const badDate = invalidReleaseDate(body.release_date);
       if (badDate) return badDate;
       let artistIds: number[] | undefined;
       if (body.artists !== undefined) {
         const credits = await resolveArtistCredits(db, user.id, body.artists, {
-          noProfile: 'An album must stay credited to an artist profile you manage.',
-          forbidden: 'An album must stay credited to an artist profile you manage.',
+          noProfile: STAY_CREDITED,
+          forbidden: STAY_CREDITED,
         });
         if (!credits.ok) return credits.response;
         artistIds = credits.artistIds;
@@ -91,14 +88,14 @@ export function createAlbumHandlers(db: Db): DomainHandlers<AlbumOperations> {
     },
 
     async deleteAlbums({ params, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const ids = parseIdList(params.album_id);
       const existing = await existingAlbumIds(db, ids);
       const missing = ids.find((id) => !existing.has(id));
-      if (missing !== undefined) return { status: 404, body: { message: `Album ${missing} not found.` } };
+      if (missing !== undefined) return notFoundWith(`Album ${missing} not found.`);
       const editable = await editableAlbumIds(db, user.id, ids);
-      const forbidden = ids.find((id) => !editable.has(id));
-      if (forbidden !== undefined) return { status: 403, body: { message: `You may not delete album ${forbidden}.` } };
+      const denied = ids.find((id) => !editable.has(id));
+      if (denied !== undefined) return forbidden(`You may not delete album ${denied}.`);
       await deleteAlbums(db, ids);
       return { status: 200, body: { status: 'success' } };
     },

@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { albumArtists, albums, artists, tracks, trackTags } from '../../db/schema.js';
-import type { PageRequest } from '../../http/pagination.js';
+import type { PageRequest, ProbeRequest } from '../../http/pagination.js';
 import { loadTrackDetails, type TrackDetails } from '../catalog/repository.js';
 
 export type AlbumRow = typeof albums.$inferSelect;
@@ -11,32 +11,31 @@ type ArtistRow = typeof artists.$inferSelect;
 
 export interface AlbumDetails { album: AlbumRow; artists: ArtistRow[]; tracks: TrackDetails[] }
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 const newestFirst = [desc(albums.createdAt), desc(albums.id)];
 
 export async function listAlbums(db: Db, page: PageRequest): Promise<{ rows: AlbumRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select().from(albums).orderBy(...newestFirst).limit(page.perPage).offset(offset(page)),
+    db.select().from(albums).orderBy(...newestFirst).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(albums),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
 
 /** Albums crediting an artist, newest release first. */
-export async function listArtistAlbums(db: Db, artistId: number, page: PageRequest, extra = 0): Promise<AlbumRow[]> {
+export async function listArtistAlbums(db: Db, artistId: number, page: ProbeRequest): Promise<AlbumRow[]> {
   const credited = db.select({ id: albumArtists.albumId }).from(albumArtists).where(eq(albumArtists.artistId, artistId));
   return db.select().from(albums).where(inArray(albums.id, credited))
     .orderBy(sql`${albums.releaseDate} desc nulls last`, ...newestFirst)
-    .limit(page.perPage + extra).offset(offset(page));
+    .limit(page.probeSize).offset(page.offset);
 }
 
 /** Albums with at least one track carrying the tag, newest first. */
-export async function listTagAlbums(db: Db, tagId: number, page: PageRequest, extra = 0): Promise<AlbumRow[]> {
+export async function listTagAlbums(db: Db, tagId: number, page: ProbeRequest): Promise<AlbumRow[]> {
   const tagged = db.select({ id: tracks.albumId }).from(tracks)
     .innerJoin(trackTags, eq(trackTags.trackId, tracks.id))
     .where(and(eq(trackTags.tagId, tagId), sql`${tracks.albumId} is not null`));
   return db.select().from(albums).where(inArray(albums.id, tagged))
-    .orderBy(...newestFirst).limit(page.perPage + extra).offset(offset(page));
+    .orderBy(...newestFirst).limit(page.probeSize).offset(page.offset);
 }
 
 export async function findAlbum(db: Db, id: number): Promise<AlbumRow | undefined> {

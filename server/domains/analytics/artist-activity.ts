@@ -2,6 +2,7 @@
 // and download analytics (*designed here*). Both leave out the artist's managers.
 import type { components } from '../../../generated/api.js';
 import type { Db } from '../../db/connection.js';
+import type { PageRequest } from '../../http/pagination.js';
 import { percentChange, serializeWindow, timelineBuckets, type Window } from './periods.js';
 import { catalogTotals, downloadEvents, engagement, mostDownloaded, playStats, timelineCounts } from './repository.js';
 import { audienceOf } from './producer-analytics.js';
@@ -13,7 +14,7 @@ type DownloadsAnalytics = components['schemas']['DownloadsAnalytics'];
 const TOP_DOWNLOADED = 20;
 
 export async function artistActivity(
-  db: Db, artist: Subject, window: Window, { page, perPage }: { page: number; perPage: number },
+  db: Db, artist: Subject, window: Window, { page, perPage, offset }: PageRequest,
 ): Promise<ArtistActivity> {
   const scope = audienceOf(artist);
   const [totals, plays, engaged, [top], events] = await Promise.all([
@@ -21,7 +22,7 @@ export async function artistActivity(
     playStats(db, scope, window),
     engagement(db, scope, window),
     mostDownloaded(db, scope, window, 1),
-    downloadEvents(db, scope, window, { limit: perPage, offset: (page - 1) * perPage }),
+    downloadEvents(db, scope, window, { limit: perPage, offset }),
   ]);
   return {
     hasTracks: totals.tracks > 0,

@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { components } from '../../../generated/api.js';
 import type { Db } from '../../db/connection.js';
-import type { FieldErrors } from '../../http/errors.js';
+import type { FieldErrors } from '../../contract/responses.js';
 import { at, logged, playsBy, type Dimension, type Scope } from './repository.js';
 
 type InsightsReport = components['schemas']['InsightsReport'];

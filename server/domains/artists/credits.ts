@@ -5,13 +5,13 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { artists } from '../../db/schema.js';
 import { managedArtistIds } from '../catalog/permissions.js';
-import { invalidField } from '../responses.js';
+import { forbidden, invalidField } from '../../contract/responses.js';
 
 export type ArtistReference = number | 'CURRENT_USER';
 
 export type CreditResolution =
   | { ok: true; artistIds: number[] }
-  | { ok: false; response: ReturnType<typeof invalidField> | { status: 403; body: { message: string } } };
+  | { ok: false; response: ReturnType<typeof invalidField> | ReturnType<typeof forbidden> };
 
 /**
  * `artistIds` keeps the order given (primary first) without duplicates. `CURRENT_USER` is
@@ -31,7 +31,7 @@ export async function resolveArtistCredits(
   for (const [index, reference] of references.entries()) {
     let id: number;
     if (reference === 'CURRENT_USER') {
-      if (managed.length === 0) return { ok: false, response: { status: 403, body: { message: messages.noProfile } } };
+      if (managed.length === 0) return { ok: false, response: forbidden(messages.noProfile) };
       id = managed[0]!;
     } else {
       if (!existing.has(reference)) return { ok: false, response: invalidField(`artists.${index}`, `The selected artists.${index} is invalid.`) };
@@ -40,7 +40,7 @@ export async function resolveArtistCredits(
     if (!ids.includes(id)) ids.push(id);
   }
   if (!ids.some((id) => managed.includes(id))) {
-    return { ok: false, response: { status: 403, body: { message: managed.length === 0 ? messages.noProfile : messages.forbidden } } };
+    return { ok: false, response: forbidden(managed.length === 0 ? messages.noProfile : messages.forbidden) };
   }
   return { ok: true, artistIds: ids };
 }

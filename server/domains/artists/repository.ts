@@ -11,11 +11,10 @@ type UserRow = typeof users.$inferSelect;
 
 export interface ArtistSummary { artist: ArtistRow; followersCount: number; plays: number; following: boolean }
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 
 export async function listArtists(db: Db, page: PageRequest): Promise<{ rows: ArtistRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select().from(artists).orderBy(asc(sql`lower(${artists.name})`), asc(artists.id)).limit(page.perPage).offset(offset(page)),
+    db.select().from(artists).orderBy(asc(sql`lower(${artists.name})`), asc(artists.id)).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(artists),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -71,7 +70,7 @@ export async function listArtistTracks(db: Db, artistId: number, page: PageReque
   const credited = db.select({ id: trackArtists.trackId }).from(trackArtists).where(eq(trackArtists.artistId, artistId));
   const [rows, [totals]] = await Promise.all([
     db.select().from(tracks).where(inArray(tracks.id, credited)).orderBy(desc(tracks.createdAt), desc(tracks.id))
-      .limit(page.perPage).offset(offset(page)),
+      .limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(trackArtists).where(eq(trackArtists.artistId, artistId)),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -82,7 +81,7 @@ export async function listArtistFollowers(db: Db, artistId: number, page: PageRe
     db.select({ user: users }).from(artistFollowers).innerJoin(users, eq(users.id, artistFollowers.userId))
       .where(eq(artistFollowers.artistId, artistId))
       .orderBy(desc(artistFollowers.createdAt), desc(artistFollowers.userId))
-      .limit(page.perPage).offset(offset(page)),
+      .limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(artistFollowers).where(eq(artistFollowers.artistId, artistId)),
   ]);
   return { rows: rows.map((r) => r.user), total: totals?.total ?? 0 };

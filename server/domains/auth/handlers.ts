@@ -6,9 +6,9 @@ import { uniqueViolation } from '../../db/errors.js';
 import { users } from '../../db/schema.js';
 import { SESSION_COOKIE, XSRF_COOKIE, clearCookie, serializeCookie } from '../../http/cookies.js';
 import { randomSecret } from '../../http/hash.js';
+import type { TagHandlers } from '../../contract/handlers.js';
+import { forbidden, invalidField } from '../../contract/responses.js';
 import type { RequestContext } from '../../http/request-context.js';
-import type { DomainHandlers } from '../handler-types.js';
-import { invalidField } from '../responses.js';
 import { createDeveloperToken } from '../developer-tokens/repository.js';
 import { emailOrUsernameTaken, findUserByEmail, insertUser, type UserRow } from '../users/repository.js';
 import { serializeUser } from '../users/serializers.js';
@@ -19,11 +19,12 @@ import {
 import { hashRecoveryCode, verifyTotp } from './two-factor.js';
 
 const INVALID_CREDENTIALS = 'These credentials do not match our records.';
-const DISABLED = { status: 403 as const, body: { message: 'This account has been disabled.' } };
+const DISABLED = 'This account has been disabled.';
+const NO_PENDING_SIGN_IN = 'No sign-in is waiting for a two-factor code. Sign in again.';
+const EMAIL_TAKEN = 'The email has already been taken.';
+const USERNAME_TAKEN = 'The username has already been taken.';
 
-export function createAuthHandlers(db: Db, options: { secureCookies: boolean }): DomainHandlers<
-  'getCsrfCookie' | 'login' | 'completeTwoFactorChallenge' | 'logout' | 'register' | 'loginWithToken'
-> {
+export function createAuthHandlers(db: Db, options: { secureCookies: boolean }): TagHandlers<'Authentication'> {
   const secure = options.secureCookies;
   const xsrfCookie = () => serializeCookie(XSRF_COOKIE, randomSecret(40), { secure, maxAgeSeconds: SESSION_REMEMBER_SECONDS });
 
@@ -49,7 +50,7 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
     async login({ body, auth }) {
       const user = await authenticate(body.email, body.password);
       if (!user) return invalidField('email', INVALID_CREDENTIALS);
-      if (user.disabledAt) return DISABLED;
+      if (user.disabledAt) return forbidden(DISABLED);
       if (user.twoFactorSecret) {
         const cookies = await rotateSession(auth, { pendingUserId: user.id }, PENDING_TWO_FACTOR_SECONDS);
         return { status: 200, body: { two_factor: true, message: 'Two factor authentication required' }, headers: { 'Set-Cookie': cookies } };
@@ -60,13 +61,13 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
 
     async completeTwoFactorChallenge({ body, auth }) {
       const pendingUserId = auth.session?.pendingUserId ?? null;
-      if (pendingUserId === null) return invalidField('code', 'No sign-in is waiting for a two-factor code. Sign in again.');
+      if (pendingUserId === null) return invalidField('code', NO_PENDING_SIGN_IN);
       if ((body.code === undefined) === (body.recovery_code === undefined)) {
         return invalidField('code', 'Send either the code field or the recovery_code field.');
       }
       const [user] = await db.select().from(users).where(eq(users.id, pendingUserId)).limit(1);
-      if (!user?.twoFactorSecret) return invalidField('code', 'No sign-in is waiting for a two-factor code. Sign in again.');
-      if (user.disabledAt) return invalidField('code', 'This account has been disabled.');
+      if (!user?.twoFactorSecret) return invalidField('code', NO_PENDING_SIGN_IN);
+      if (user.disabledAt) return invalidField('code', DISABLED);
 
       if (body.code !== undefined) {
         if (!verifyTotp(user.twoFactorSecret, body.code)) {
@@ -104,8 +105,8 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
       }
       const username = body.username ?? null;
       const taken = await emailOrUsernameTaken(db, body.email, username);
-      if (taken.email) return invalidField('email', 'The email has already been taken.');
-      if (taken.username) return invalidField('username', 'The username has already been taken.');
+      if (taken.email) return invalidField('email', EMAIL_TAKEN);
+      if (taken.username) return invalidField('username', USERNAME_TAKEN);
       const passwordHash = await hashPassword(body.password);
       let created: { user: UserRow; accessToken?: string };
       try {
@@ -120,8 +121,8 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
         const violation = uniqueViolation(err);
         if (violation) {
           return violation.constraint === 'users_username_unique'
-            ? invalidField('username', 'The username has already been taken.')
-            : invalidField('email', 'The email has already been taken.');
+            ? invalidField('username', USERNAME_TAKEN)
+            : invalidField('email', EMAIL_TAKEN);
         }
         throw err;
       }
@@ -132,7 +133,7 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
     async loginWithToken({ body }) {
       const user = await authenticate(body.email, body.password);
       if (!user) return invalidField('email', INVALID_CREDENTIALS);
-      if (user.disabledAt) return DISABLED;
+      if (user.disabledAt) return forbidden(DISABLED);
       if (user.twoFactorSecret) {
         return invalidField('email', 'This account uses two-factor authentication: sign in on the web with POST /login.');
       }

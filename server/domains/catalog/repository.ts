@@ -24,11 +24,10 @@ export interface ArtistDetails {
   topTracks: TrackDetails[];
 }
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 
 export async function listGenres(db: Db, page: PageRequest): Promise<{ rows: GenreRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select().from(genres).orderBy(asc(genres.displayName), asc(genres.id)).limit(page.perPage).offset(offset(page)),
+    db.select().from(genres).orderBy(asc(genres.displayName), asc(genres.id)).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(genres),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -51,7 +50,7 @@ export async function listTracks(db: Db, options: { query?: string; page: PageRe
   if (!options.query) {
     const newest = newestTracks(db);
     const [rows, [totals]] = await Promise.all([
-      newest.page.execute({ limit: options.page.perPage, offset: offset(options.page) }),
+      newest.page.execute({ limit: options.page.perPage, offset: options.page.offset }),
       newest.total.execute(),
     ]);
     return { rows, total: totals?.total ?? 0 };
@@ -60,7 +59,7 @@ export async function listTracks(db: Db, options: { query?: string; page: PageRe
   const [rows, [totals]] = await Promise.all([
     db.select().from(tracks).where(where)
       .orderBy(desc(sql`ts_rank(${tracks.search}, websearch_to_tsquery('simple', ${options.query}))`), desc(tracks.createdAt), desc(tracks.id))
-      .limit(options.page.perPage).offset(offset(options.page)),
+      .limit(options.page.perPage).offset(options.page.offset),
     db.select({ total: count() }).from(tracks).where(where),
   ]);
   return { rows, total: totals?.total ?? 0 };

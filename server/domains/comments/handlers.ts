@@ -1,22 +1,17 @@
 import type { Db } from '../../db/connection.js';
-import { buildPage, pageRequest, pagingLinkQuery } from '../../http/pagination.js';
+import type { TagHandlerPart } from '../../contract/handlers.js';
+import { notFound } from '../../contract/responses.js';
 import { findTrack } from '../catalog/repository.js';
-import type { DomainHandlers } from '../handler-types.js';
 import { listTrackComments } from './repository.js';
 import { serializeComment } from './serializers.js';
 
-/** BeatPass's published spec pages comments by 20. */
-const COMMENTS_PER_PAGE = 20;
-
-export function createCommentHandlers(db: Db): DomainHandlers<'listTrackComments'> {
+export function createCommentHandlers(db: Db): TagHandlerPart<'Tracks', 'listTrackComments'> {
   return {
-    async listTrackComments({ params, query, auth }) {
+    async listTrackComments({ params, page }) {
       const track = await findTrack(db, params.track_id);
-      if (!track) return { status: 404, body: { message: 'Track not found.' } };
-      const page = pageRequest(query, COMMENTS_PER_PAGE);
+      if (!track) return notFound('Track');
       const { rows, total } = await listTrackComments(db, track.id, page);
-      const data = rows.map(serializeComment);
-      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, pagingLinkQuery(query)) } };
+      return { status: 200, body: { status: 'success', pagination: page.lengthAware(rows.map(serializeComment), total) } };
     },
   };
 }

@@ -24,7 +24,7 @@ export async function listTrackComments(
       .where(onTrack)
       // Thread ids ascend with time, so the newest thread comes first; replies oldest first.
       .orderBy(desc(threadKey), sql`${trackComments.parentId} nulls first`, asc(trackComments.id))
-      .limit(page.perPage).offset((page.page - 1) * page.perPage),
+      .limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(trackComments).where(onTrack),
   ]);
   return { rows, total: totals?.total ?? 0 };

@@ -1,14 +1,14 @@
 // Portfolio credits: an artist's releases on BeatPass or elsewhere, with their role. Anyone
 // reads them; only the artist's manager writes. The Spotify lookups help fill credits in and
 // answer 503 (with Retry-After) whenever Spotify cannot: not configured, down or too slow.
-import type { operations } from '../../../generated/api.js';
 import type { Db } from '../../db/connection.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { HttpError, validationError, type FieldErrors } from '../../http/errors.js';
+import type { HandlerInput, OperationOfTag, TagHandlers } from '../../contract/handlers.js';
+import { forbidden, invalid, limitReached, notFound, notFoundWith, unavailable, type FieldErrors } from '../../contract/responses.js';
+import { HttpError } from '../../http/errors.js';
 import { SpotifyUnavailable, type SpotifyCatalog, type SpotifySearchType } from '../../integrations/spotify/catalog.js';
 import { findAlbum } from '../albums/repository.js';
 import { findArtist } from '../catalog/repository.js';
-import type { DomainHandlers } from '../handler-types.js';
 import {
   deleteCredit, existingTrackIds, findCredit, insertCredits, listCredits, MAX_CREDITS_PER_ARTIST, reorderCredits, takenKeys,
   updateCredit, type CreditFields, type CreditKey, type CreditRow,
@@ -16,30 +16,13 @@ import {
 import { CREDIT_ROLES, type CreditRole } from './roles.js';
 import { serializeCredit, serializeCreditPublic } from './serializers.js';
 
-type CreditOperations =
-  | 'listArtistCredits' | 'createArtistCredit' | 'createArtistAlbumCredits' | 'updateArtistCredit' | 'deleteArtistCredit'
-  | 'reorderArtistCredits' | 'listCreditRoles' | 'searchSpotifyCatalog' | 'getSpotifyAlbum';
-type Body<K extends CreditOperations> = operations[K] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+type Body<K extends OperationOfTag<'Credits'>> = HandlerInput<K>['body'];
 
-const ARTIST_NOT_FOUND = { status: 404 as const, body: { message: 'Artist not found.' } };
-const CREDIT_NOT_FOUND = { status: 404 as const, body: { message: 'Credit not found.' } };
-const NOT_MANAGER = { status: 403 as const, body: { message: "Only the artist's manager may change its credits." } };
-const LIMIT_REACHED = {
-  status: 429 as const,
-  body: { message: `Credit limit reached. An artist can have at most ${MAX_CREDITS_PER_ARTIST} credits.`, error_code: 'credit_limit_reached' as const },
-};
+const creditLimitReached = () =>
+  limitReached('credit_limit_reached', `Credit limit reached. An artist can have at most ${MAX_CREDITS_PER_ARTIST} credits.`);
 /** Without credentials the lookups stay off until a restart: ask again in an hour. */
-const SPOTIFY_NOT_CONFIGURED = {
-  status: 503 as const,
-  body: { message: 'Spotify search is not configured on this server.' },
-  headers: { 'Retry-After': '3600' },
-};
+const spotifyNotConfigured = () => unavailable('Spotify search is not configured on this server.', 3600);
 const SPOTIFY_ID = /[0-9A-Za-z]{22}/;
-
-function invalid(errors: FieldErrors) {
-  const e = validationError(errors);
-  return { status: 422 as const, body: { message: e.message, errors: e.errors! } };
-}
 
 /** Runs a Spotify lookup; Spotify failing becomes the documented 503, logged with its cause by the error mapper. */
 async function fromSpotify<T>(lookup: () => Promise<T>): Promise<T> {
@@ -82,12 +65,12 @@ function raceConflict(err: unknown, role: string, prefix = ''): FieldErrors | un
     : { [`${prefix}spotify_track_id`]: [spotifyConflict(role)] };
 }
 
-export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined): DomainHandlers<CreditOperations> {
+export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined): TagHandlers<'Credits'> {
   /** The artist when `userId` manages it, else the 404 or 403 to answer. */
   async function managedArtist(artistId: number, userId: number) {
     const artist = await findArtist(db, artistId);
-    if (!artist) return { denied: ARTIST_NOT_FOUND };
-    if (artist.userId !== userId) return { denied: NOT_MANAGER };
+    if (!artist) return { denied: notFound('Artist') };
+    if (artist.userId !== userId) return { denied: forbidden("Only the artist's manager may change its credits.") };
     return { artist };
   }
 
@@ -151,14 +134,14 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
   return {
     async listArtistCredits({ params, auth }) {
       const artist = await findArtist(db, params.artist_id);
-      if (!artist) return ARTIST_NOT_FOUND;
+      if (!artist) return notFound('Artist');
       const rows = await listCredits(db, artist.id);
       const credits = auth.user ? rows.map(serializeCredit) : rows.map(serializeCreditPublic);
       return { status: 200, body: { status: 'success', credits } };
     },
 
     async createArtistCredit({ params, body, auth }) {
-      const access = await managedArtist(params.artist_id, auth.user!.id);
+      const access = await managedArtist(params.artist_id, auth.user.id);
       if (access.denied) return access.denied;
       const fields = creditFields(body);
       const errors = {
@@ -168,8 +151,8 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
       if (Object.keys(errors).length > 0) return invalid(errors);
       try {
         const inserted = await insertCredits(db, access.artist.id, [fields]);
-        if (inserted === 'gone') return ARTIST_NOT_FOUND;
-        if (inserted === 'limit') return LIMIT_REACHED;
+        if (inserted === 'gone') return notFound('Artist');
+        if (inserted === 'limit') return creditLimitReached();
         return { status: 200, body: { status: 'success', credit: serializeCredit(inserted[0]!) } };
       } catch (err) {
         const conflict = raceConflict(err, fields.role);
@@ -179,7 +162,7 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
     },
 
     async createArtistAlbumCredits({ params, body, auth }) {
-      const access = await managedArtist(params.artist_id, auth.user!.id);
+      const access = await managedArtist(params.artist_id, auth.user.id);
       if (access.denied) return access.denied;
       const rows: CreditFields[] = body.tracks.map((track) => ({
         title: clean(track.title),
@@ -217,8 +200,8 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
       if (Object.keys(errors).length > 0) return invalid(errors);
       try {
         const inserted = await insertCredits(db, access.artist.id, rows);
-        if (inserted === 'gone') return ARTIST_NOT_FOUND;
-        if (inserted === 'limit') return LIMIT_REACHED;
+        if (inserted === 'gone') return notFound('Artist');
+        if (inserted === 'limit') return creditLimitReached();
         return { status: 200, body: { status: 'success', credits: inserted.map(serializeCredit) } };
       } catch (err) {
         if (uniqueViolation(err)) return invalid({ tracks: [`The artist already has a ${body.role} credit for one of these tracks.`] });
@@ -227,10 +210,10 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
     },
 
     async updateArtistCredit({ params, body, auth }) {
-      const access = await managedArtist(params.artist_id, auth.user!.id);
+      const access = await managedArtist(params.artist_id, auth.user.id);
       if (access.denied) return access.denied;
       const credit = await findCredit(db, access.artist.id, params.credit_id);
-      if (!credit) return CREDIT_NOT_FOUND;
+      if (!credit) return notFound('Credit');
       const changes = changedFields(body);
       const after: CreditRow = { ...credit, ...changes };
       const errors = {
@@ -248,17 +231,17 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
     },
 
     async deleteArtistCredit({ params, auth }) {
-      const access = await managedArtist(params.artist_id, auth.user!.id);
+      const access = await managedArtist(params.artist_id, auth.user.id);
       if (access.denied) return access.denied;
-      if (!(await deleteCredit(db, access.artist.id, params.credit_id))) return CREDIT_NOT_FOUND;
+      if (!(await deleteCredit(db, access.artist.id, params.credit_id))) return notFound('Credit');
       return { status: 200, body: { status: 'success' } };
     },
 
     async reorderArtistCredits({ params, body, auth }) {
-      const access = await managedArtist(params.artist_id, auth.user!.id);
+      const access = await managedArtist(params.artist_id, auth.user.id);
       if (access.denied) return access.denied;
       const result = await reorderCredits(db, access.artist.id, body.ids);
-      if (result === 'gone') return ARTIST_NOT_FOUND;
+      if (result === 'gone') return notFound('Artist');
       if (result === 'mismatch') return invalid({ ids: ['The ids field must list every credit of the artist exactly once.'] });
       return { status: 200, body: { status: 'success', credits: result.map(serializeCredit) } };
     },
@@ -269,7 +252,7 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
     },
 
     async searchSpotifyCatalog({ query }) {
-      if (!spotify) return SPOTIFY_NOT_CONFIGURED;
+      if (!spotify) return spotifyNotConfigured();
       const type = query.type ?? 'all';
       const types: SpotifySearchType[] = type === 'all' ? ['track', 'album'] : [type];
       const results = await fromSpotify(() => spotify.search(query.query.trim(), { types, limit: query.limit ?? 10 }));
@@ -277,11 +260,11 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
     },
 
     async getSpotifyAlbum({ query }) {
-      if (!spotify) return SPOTIFY_NOT_CONFIGURED;
+      if (!spotify) return spotifyNotConfigured();
       // The spec's pattern admits an ID, a spotify:album: URI or an open.spotify.com link; the ID is the first 22-character run after "album".
       const id = SPOTIFY_ID.exec(query.id.replace(/^.*?album[:/]/, ''))![0];
       const album = await fromSpotify(() => spotify.getAlbum(id));
-      if (!album) return { status: 404, body: { message: 'Spotify album not found.' } };
+      if (!album) return notFoundWith('Spotify album not found.');
       return { status: 200, body: { status: 'success', album } };
     },
   };

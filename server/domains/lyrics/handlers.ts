@@ -1,14 +1,12 @@
+import type { TagHandlers } from '../../contract/handlers.js';
+import { invalidField, notFound } from '../../contract/responses.js';
 import type { Db } from '../../db/connection.js';
-import { buildPage, pageRequest } from '../../http/pagination.js';
 import { findTrack } from '../catalog/repository.js';
 import { parseIdList } from '../catalog/permissions.js';
-import type { DomainHandlers } from '../handler-types.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { invalidField } from '../responses.js';
 import { deleteOwnLyrics, findLyricForTrack, findOwnLyric, insertLyric, listLyrics, updateLyric } from './repository.js';
 import { serializeLyric } from './serializers.js';
 
-const NOT_FOUND = { status: 404 as const, body: { message: 'Lyric not found.' } };
 const DUPLICATE = 'You already have lyrics for this track.';
 /** An LRC time tag, `[mm:ss]` or `[mm:ss.xx]`. */
 const LRC_TAG = /\[\d{1,3}:\d{2}(?:[.:]\d{1,3})?\]/;
@@ -20,24 +18,23 @@ function checkText(text: string, synced: boolean) {
   return null;
 }
 
-export function createLyricHandlers(db: Db): DomainHandlers<'listLyrics' | 'createLyric' | 'updateLyric' | 'deleteLyrics' | 'getTrackLyrics'> {
+export function createLyricHandlers(db: Db): TagHandlers<'Lyrics'> {
   return {
-    async listLyrics({ query, auth }) {
-      const page = pageRequest(query, 15);
-      const { rows, total } = await listLyrics(db, auth.user!.id, page);
+    async listLyrics({ page, auth }) {
+      const { rows, total } = await listLyrics(db, auth.user.id, page);
       const data = rows.map((r) => serializeLyric(r.lyric, r.track));
-      return { status: 200, body: { status: 'success', pagination: buildPage(data, total, page, auth.url, { per_page: query.per_page }) } };
+      return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total) } };
     },
 
     async getTrackLyrics({ params, auth }) {
       const track = await findTrack(db, params.track_id);
-      if (!track) return { status: 404, body: { message: 'Track not found.' } };
-      const lyric = await findLyricForTrack(db, auth.user!.id, track.id);
+      if (!track) return notFound('Track');
+      const lyric = await findLyricForTrack(db, auth.user.id, track.id);
       return { status: 200, body: { status: 'success', lyric: lyric ? serializeLyric(lyric, track) : null } };
     },
 
     async createLyric({ body, auth }) {
-      const userId = auth.user!.id;
+      const userId = auth.user.id;
       const synced = body.synced ?? false;
       const problem = checkText(body.text, synced);
       if (problem) return problem;
@@ -54,8 +51,8 @@ export function createLyricHandlers(db: Db): DomainHandlers<'listLyrics' | 'crea
     },
 
     async updateLyric({ params, body, auth }) {
-      const found = await findOwnLyric(db, auth.user!.id, params.lyric_id);
-      if (!found) return NOT_FOUND;
+      const found = await findOwnLyric(db, auth.user.id, params.lyric_id);
+      if (!found) return notFound('Lyric');
       const problem = checkText(body.text, body.synced ?? found.lyric.synced);
       if (problem) return problem;
       const lyric = await updateLyric(db, found.lyric.id, { text: body.text, ...(body.synced !== undefined && { synced: body.synced }) });
@@ -63,7 +60,7 @@ export function createLyricHandlers(db: Db): DomainHandlers<'listLyrics' | 'crea
     },
 
     async deleteLyrics({ params, auth }) {
-      if (!(await deleteOwnLyrics(db, auth.user!.id, parseIdList(params.lyric_id)))) return NOT_FOUND;
+      if (!(await deleteOwnLyrics(db, auth.user.id, parseIdList(params.lyric_id)))) return notFound('Lyric');
       return { status: 200, body: { status: 'success' } };
     },
   };

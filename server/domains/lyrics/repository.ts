@@ -8,13 +8,12 @@ export type LyricRow = typeof lyrics.$inferSelect;
 type TrackRow = typeof tracks.$inferSelect;
 export interface LyricWithTrack { lyric: LyricRow; track: TrackRow }
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 
 export async function listLyrics(db: Db, userId: number, page: PageRequest): Promise<{ rows: LyricWithTrack[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
     db.select({ lyric: lyrics, track: tracks }).from(lyrics).innerJoin(tracks, eq(tracks.id, lyrics.trackId))
       .where(eq(lyrics.userId, userId)).orderBy(desc(lyrics.updatedAt), desc(lyrics.id))
-      .limit(page.perPage).offset(offset(page)),
+      .limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(lyrics).where(eq(lyrics.userId, userId)),
   ]);
   return { rows, total: totals?.total ?? 0 };

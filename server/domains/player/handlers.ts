@@ -1,11 +1,11 @@
 // Tracks for playback: a player queue's IDs in, the tracks the caller may see out, in queue
 // order, at the caller's access tier.
 import type { Db } from '../../db/connection.js';
-import type { DomainHandlers } from '../handler-types.js';
+import type { TagHandlerPart } from '../../contract/handlers.js';
 import { tracksInOrder } from './repository.js';
 import { tracksAtTier } from '../catalog/viewer-tier.js';
 
-export function createPlayerHandlers(db: Db): DomainHandlers<'getPlayerTracks'> {
+export function createPlayerHandlers(db: Db): TagHandlerPart<'Tracks', 'getPlayerTracks'> {
   return {
     async getPlayerTracks({ body, auth }) {
       const rows = await tracksInOrder(db, body.track_ids);

@@ -32,7 +32,6 @@ export interface PlaylistDetails {
   role: Role;
 }
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 
 export async function findPlaylist(db: Db, id: number): Promise<PlaylistRow | undefined> {
   const [row] = await db.select().from(playlists).where(eq(playlists.id, id)).limit(1);
@@ -58,7 +57,7 @@ const visibleTo = (viewerId: number | null) => (viewerId === null
 export async function listVisiblePlaylists(db: Db, viewerId: number | null, page: PageRequest): Promise<{ rows: PlaylistRow[]; total: number }> {
   const where = visibleTo(viewerId);
   const [rows, [totals]] = await Promise.all([
-    db.select().from(playlists).where(where).orderBy(desc(playlists.createdAt), desc(playlists.id)).limit(page.perPage).offset(offset(page)),
+    db.select().from(playlists).where(where).orderBy(desc(playlists.createdAt), desc(playlists.id)).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(playlists).where(where),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -163,7 +162,7 @@ export async function listPlaylistTracks(db: Db, playlistId: number, page: PageR
     db.select({ track: tracks }).from(playlistTracks).innerJoin(tracks, eq(tracks.id, playlistTracks.trackId))
       .where(eq(playlistTracks.playlistId, playlistId))
       .orderBy(asc(playlistTracks.position), asc(playlistTracks.trackId))
-      .limit(page.perPage).offset(offset(page)),
+      .limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(playlistTracks).where(eq(playlistTracks.playlistId, playlistId)),
   ]);
   return { rows: rows.map((r) => r.track), total: totals?.total ?? 0 };

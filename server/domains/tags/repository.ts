@@ -2,13 +2,12 @@
 import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { genres, tags, trackGenres, tracks, trackTags } from '../../db/schema.js';
-import type { PageRequest } from '../../http/pagination.js';
+import type { PageRequest, ProbeRequest } from '../../http/pagination.js';
 
 type GenreRow = typeof genres.$inferSelect;
 type TagRow = typeof tags.$inferSelect;
 type TrackRow = typeof tracks.$inferSelect;
 
-const offset = ({ page, perPage }: PageRequest) => (page - 1) * perPage;
 const newestFirst = [desc(tracks.createdAt), desc(tracks.id)];
 
 export async function findGenreByName(db: Db, name: string): Promise<GenreRow | undefined> {
@@ -24,14 +23,14 @@ export async function findTagByName(db: Db, name: string): Promise<TagRow | unde
 export async function listGenreTracks(db: Db, genreId: number, page: PageRequest): Promise<{ rows: TrackRow[]; total: number }> {
   const filed = db.select({ id: trackGenres.trackId }).from(trackGenres).where(eq(trackGenres.genreId, genreId));
   const [rows, [totals]] = await Promise.all([
-    db.select().from(tracks).where(inArray(tracks.id, filed)).orderBy(...newestFirst).limit(page.perPage).offset(offset(page)),
+    db.select().from(tracks).where(inArray(tracks.id, filed)).orderBy(...newestFirst).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(trackGenres).where(eq(trackGenres.genreId, genreId)),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
 
-/** One page of tagged tracks plus `extra` more, to tell whether a next page exists. */
-export async function listTagTracks(db: Db, tagId: number, page: PageRequest, extra = 0): Promise<TrackRow[]> {
+/** One page of tagged tracks and one more, to tell whether a next page exists. */
+export async function listTagTracks(db: Db, tagId: number, page: ProbeRequest): Promise<TrackRow[]> {
   const tagged = db.select({ id: trackTags.trackId }).from(trackTags).where(eq(trackTags.tagId, tagId));
-  return db.select().from(tracks).where(inArray(tracks.id, tagged)).orderBy(...newestFirst).limit(page.perPage + extra).offset(offset(page));
+  return db.select().from(tracks).where(inArray(tracks.id, tagged)).orderBy(...newestFirst).limit(page.probeSize).offset(page.offset);
 }

@@ -1,22 +1,24 @@
 // Publishing and playing tracks: upload → extract metadata → publish; edit and delete by
 // owners and artist managers; download with Range; waveforms; play logging.
 import type { components } from '../../../generated/api.js';
+import type { TagHandlers } from '../../contract/handlers.js';
+import { forbidden, invalid, invalidField, notFound, notFoundWith, type FieldErrors } from '../../contract/responses.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { FieldErrors } from '../../http/errors.js';
 import type { RequestContext } from '../../http/request-context.js';
 import type { Storage } from '../../storage/storage.js';
 import { findTrack, loadTrackDetails } from '../catalog/repository.js';
 import { durationText, serializeTrack } from '../catalog/serializers.js';
 import { editableTrackIds, managedArtistIds, parseIdList } from '../catalog/permissions.js';
+import { createCommentHandlers } from '../comments/handlers.js';
 import { waveComments } from '../comments/repository.js';
 import { serializeComment } from '../comments/serializers.js';
 import { clientInfo } from '../analytics/client-info.js';
 import { recordDownloadStart, startsDownload } from '../analytics/recording.js';
-import type { DomainHandlers } from '../handler-types.js';
-import { invalidField } from '../responses.js';
+import { createPlayerHandlers } from '../player/handlers.js';
 import { analyseWav, RejectedAudioError } from './audio-analysis.js';
 import { hintsFromFileName } from './file-name-hints.js';
+import { createTrackCatalogReads } from './catalog-reads.js';
 import { checkLicensing, toMinorUnits, type LicensingFields } from './licensing.js';
 import {
   deleteTracks, engagementOf, existingArtistIds, existingTrackIds, findFileEntry, genresByName, insertFileEntry, insertTrack,
@@ -25,18 +27,12 @@ import {
 } from './repository.js';
 
 type TrackFields = components['schemas']['TrackFields'];
-type Operations =
-  | 'uploadTrackAudio' | 'extractTrackMetadata' | 'createTrack' | 'updateTrack' | 'deleteTracks' | 'downloadTrack'
-  | 'getTrackWave' | 'getTrackWaves' | 'logTrackPlay' | 'recordTrackPlay' | 'updateTrackPlayDuration'
-  | 'getTrackEngagementMetrics' | 'updateTrackPostedStatus';
 
 const FILE_EXTENSION = /\.(wav|mp3|flac|aiff?|ogg|m4a|aac)$/i;
 const PAID_PLANS = new Set(['classic', 'plus', 'pro']);
 
-const unprocessable = (errors: FieldErrors) => {
-  const messages = Object.values(errors).flat();
-  return { status: 422 as const, body: { message: messages[0]!, errors } };
-};
+const OWN_TRACKS_ONLY = 'You can only change your own tracks.';
+const NAME_TAKEN = 'The name has already been taken.';
 
 function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEntry'] {
   return {
@@ -53,7 +49,7 @@ function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEnt
   };
 }
 
-export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Operations> {
+export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Tracks'> {
   /** Resolves credited artists (`CURRENT_USER` → the caller's profile) and checks that the caller is among them. */
   async function resolveArtists(
     userId: number, requested: NonNullable<TrackFields['artists']>,
@@ -83,7 +79,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
 
   async function checkName(name: string, exceptId?: number): Promise<FieldErrors | undefined> {
     if (FILE_EXTENSION.test(name.trim())) return { name: ['The name must not end with a file extension.'] };
-    if (await trackNameTaken(db, name.trim(), exceptId)) return { name: ['The name has already been taken.'] };
+    if (await trackNameTaken(db, name.trim(), exceptId)) return { name: [NAME_TAKEN] };
     return undefined;
   }
 
@@ -94,7 +90,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
   }
 
   async function logPlayFor(trackId: number, auth: RequestContext, body: components['schemas']['PlayLogRequest'] | undefined) {
-    if (!(await findTrack(db, trackId))) return { status: 404 as const, body: { message: 'Track not found.' } };
+    if (!(await findTrack(db, trackId))) return notFound('Track');
     const key = body?.idempotency_key ?? null;
     const userId = auth.user?.id ?? null;
     const play = await logPlay(db, {
@@ -107,11 +103,13 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
   }
 
   return {
+    ...createTrackCatalogReads(db),
+    ...createCommentHandlers(db),
+    ...createPlayerHandlers(db),
+
     async uploadTrackAudio({ files, auth }) {
-      const user = auth.user!;
-      if ((await managedArtistIds(db, user.id)).length === 0) {
-        return { status: 403, body: { message: 'You need an artist profile to upload tracks.' } };
-      }
+      const user = auth.user;
+      if ((await managedArtistIds(db, user.id)).length === 0) return forbidden('You need an artist profile to upload tracks.');
       const file = files.find((f) => f.field === 'file');
       if (!file) return invalidField('file', 'The file field must be a file.');
       let analysis;
@@ -144,7 +142,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
 
     async extractTrackMetadata({ params, auth }) {
       const entry = await findFileEntry(db, params.file_entry_id);
-      if (!entry || entry.ownerId !== auth.user!.id) return { status: 404, body: { message: 'Upload not found.' } };
+      if (!entry || entry.ownerId !== auth.user.id) return notFound('Upload');
       const hints = hintsFromFileName(entry.originalName);
       return {
         status: 200,
@@ -167,17 +165,17 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
     },
 
     async createTrack({ body, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const artists = await resolveArtists(user.id, body.artists);
-      if ('forbidden' in artists) return { status: 403, body: { message: artists.forbidden } };
-      if ('errors' in artists) return unprocessable(artists.errors);
+      if ('forbidden' in artists) return forbidden(artists.forbidden);
+      if ('errors' in artists) return invalid(artists.errors);
       const entry = await findFileEntry(db, body.file_entry_id);
       if (!entry || entry.ownerId !== user.id) return invalidField('file_entry_id', 'The selected file_entry_id is invalid.');
       if (await isFileEntryPublished(db, entry.id)) return invalidField('file_entry_id', 'This upload has already been published.');
       const nameErrors = await checkName(body.name);
-      if (nameErrors) return unprocessable(nameErrors);
+      if (nameErrors) return invalid(nameErrors);
       const genres = await resolveGenres(body.genres ?? []);
-      if ('errors' in genres) return unprocessable(genres.errors);
+      if ('errors' in genres) return invalid(genres.errors);
       const licensing = checkLicensing({
         licensingType: body.licensing_type,
         exclusiveStatus: body.exclusive_status ?? null,
@@ -185,7 +183,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
         exclusiveCurrency: body.exclusive_currency ?? null,
         exclusiveContactEmail: body.exclusive_contact_email ?? null,
       });
-      if ('errors' in licensing) return unprocessable(licensing.errors);
+      if ('errors' in licensing) return invalid(licensing.errors);
 
       const values: TrackValues = {
         name: body.name.trim(),
@@ -205,34 +203,32 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
         const track = await insertTrack(db, values, artists.ids, genres.ids);
         return { status: 200, body: { status: 'success', track: await richTrack(track.id, user.id) } };
       } catch (err) {
-        if (isUniqueViolation(err)) return invalidField('name', 'The name has already been taken.');
+        if (isUniqueViolation(err)) return invalidField('name', NAME_TAKEN);
         throw err;
       }
     },
 
     async updateTrack({ params, body, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const track = await findTrack(db, params.track_id);
-      if (!track) return { status: 404, body: { message: 'Track not found.' } };
-      if (!(await editableTrackIds(db, user.id, [track.id])).has(track.id)) {
-        return { status: 403, body: { message: 'You can only change your own tracks.' } };
-      }
+      if (!track) return notFound('Track');
+      if (!(await editableTrackIds(db, user.id, [track.id])).has(track.id)) return forbidden(OWN_TRACKS_ONLY);
       let artistIds: number[] | undefined;
       if (body.artists) {
         const artists = await resolveArtists(user.id, body.artists);
-        if ('forbidden' in artists) return { status: 403, body: { message: artists.forbidden } };
-        if ('errors' in artists) return unprocessable(artists.errors);
+        if ('forbidden' in artists) return forbidden(artists.forbidden);
+        if ('errors' in artists) return invalid(artists.errors);
         artistIds = artists.ids;
       }
       let genreIds: number[] | undefined;
       if (body.genres) {
         const genres = await resolveGenres(body.genres);
-        if ('errors' in genres) return unprocessable(genres.errors);
+        if ('errors' in genres) return invalid(genres.errors);
         genreIds = genres.ids;
       }
       if (body.name !== undefined) {
         const nameErrors = await checkName(body.name, track.id);
-        if (nameErrors) return unprocessable(nameErrors);
+        if (nameErrors) return invalid(nameErrors);
       }
       const licensing = checkLicensing({
         licensingType: body.licensing_type ?? (track.licensingType as LicensingFields['licensingType']),
@@ -241,7 +237,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
         exclusiveCurrency: body.exclusive_currency !== undefined ? body.exclusive_currency : track.exclusiveCurrency,
         exclusiveContactEmail: body.exclusive_contact_email !== undefined ? body.exclusive_contact_email : track.exclusiveContactEmail,
       });
-      if ('errors' in licensing) return unprocessable(licensing.errors);
+      if ('errors' in licensing) return invalid(licensing.errors);
 
       const values: Partial<TrackValues> = {
         ...(body.name !== undefined && { name: body.name.trim() }),
@@ -257,7 +253,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
       try {
         await updateTrack(db, track.id, values, artistIds, genreIds);
       } catch (err) {
-        if (isUniqueViolation(err)) return invalidField('name', 'The name has already been taken.');
+        if (isUniqueViolation(err)) return invalidField('name', NAME_TAKEN);
         throw err;
       }
       return { status: 200, body: { status: 'success', track: await richTrack(track.id, user.id) } };
@@ -266,23 +262,21 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
     async deleteTracks({ params, auth }) {
       const ids = parseIdList(params.track_id);
       const existing = await existingTrackIds(db, ids);
-      if (existing.size < ids.length) return { status: 404, body: { message: 'Track not found.' } };
-      const editable = await editableTrackIds(db, auth.user!.id, ids);
-      if (ids.some((id) => !editable.has(id))) return { status: 403, body: { message: 'You can only change your own tracks.' } };
+      if (existing.size < ids.length) return notFound('Track');
+      const editable = await editableTrackIds(db, auth.user.id, ids);
+      if (ids.some((id) => !editable.has(id))) return forbidden(OWN_TRACKS_ONLY);
       const keys = await deleteTracks(db, ids);
       await Promise.all(keys.map((key) => storage.remove(key)));
       return { status: 200, body: { status: 'success' } };
     },
 
     async downloadTrack({ params, headers, auth }) {
-      const user = auth.user!;
+      const user = auth.user;
       const found = await trackAudio(db, params.track_id);
-      if (!found) return { status: 404, body: { message: 'Track not found.' } };
+      if (!found) return notFound('Track');
       const manages = (await editableTrackIds(db, user.id, [found.track.id])).has(found.track.id);
-      if (!manages && !PAID_PLANS.has(user.plan ?? '')) {
-        return { status: 403, body: { message: 'Downloads need a Classic, Plus or Pro plan.' } };
-      }
-      if (!found.file) return { status: 404, body: { message: 'This track has no downloadable audio.' } };
+      if (!manages && !PAID_PLANS.has(user.plan ?? '')) return forbidden('Downloads need a Classic, Plus or Pro plan.');
+      if (!found.file) return notFoundWith('This track has no downloadable audio.');
       if (startsDownload(headers.Range ?? null)) await recordDownloadStart(db, found.track.id, user.id);
       return {
         status: 200,
@@ -293,7 +287,7 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
     async getTrackWave({ params }) {
       const waves = await wavesOf(db, [params.track_id]);
       const wave = waves.get(params.track_id);
-      if (!wave) return { status: 404, body: { message: 'Track not found.' } };
+      if (!wave) return notFound('Track');
       const comments = (await waveComments(db, params.track_id)).map(serializeComment);
       return { status: 200, body: { status: 'success', waveData: wave, comments } };
     },
@@ -313,22 +307,20 @@ export function createTrackHandlers(db: Db, storage: Storage): DomainHandlers<Op
 
     async updateTrackPlayDuration({ params, body }) {
       const recorded = await recordListened(db, params.track_id, body.play_token, body.listened_ms);
-      if (!recorded) return { status: 404, body: { message: 'Play not found.' } };
+      if (!recorded) return notFound('Play');
       return { status: 200, body: { status: 'success' } };
     },
 
     async getTrackEngagementMetrics({ params }) {
       const track = await findTrack(db, params.track_id);
-      if (!track) return { status: 404, body: { message: 'Track not found.' } };
+      if (!track) return notFound('Track');
       return { status: 200, body: { status: 'success', metrics: await engagementOf(db, track) } };
     },
 
     async updateTrackPostedStatus({ params, body, auth }) {
       const track = await findTrack(db, params.track_id);
-      if (!track) return { status: 404, body: { message: 'Track not found.' } };
-      if (!(await editableTrackIds(db, auth.user!.id, [track.id])).has(track.id)) {
-        return { status: 403, body: { message: 'You can only change your own tracks.' } };
-      }
+      if (!track) return notFound('Track');
+      if (!(await editableTrackIds(db, auth.user.id, [track.id])).has(track.id)) return forbidden(OWN_TRACKS_ONLY);
       const postedAt = await setPostedStatus(db, track.id, body.posted);
       return {
         status: 200,

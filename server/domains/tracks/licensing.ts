@@ -1,6 +1,6 @@
 // BeatPass's licensing rules for a track, applied to the fields as they will be stored
 // (after an update is merged), so create and update cannot disagree.
-import type { FieldErrors } from '../../http/errors.js';
+import type { FieldErrors } from '../../contract/responses.js';
 
 export interface LicensingFields {
   licensingType: 'non_exclusive_only' | 'both' | 'exclusive_only';

@@ -1,7 +1,9 @@
 // What request validation reports: one issue per failed rule, addressed by where it is in
-// the request (`/query/per_page`, `/body/artists/1`), mapped to Laravel's 422 by the error
-// handler.
+// the request (`/query/per_page`, `/body/artists/1`), and the 422 it becomes, with
+// Laravel's per-field messages.
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { FieldErrors } from '../../contract/responses.js';
+import { HttpError, validationError } from '../errors.js';
 
 export interface ValidationIssue {
   /** `/<location>/<field path>`: location is query, params, headers or body. */
@@ -11,11 +13,58 @@ export interface ValidationIssue {
   errorCode?: string;
 }
 
-export class RequestValidationError extends Error {
-  readonly status = 400;
-  constructor(readonly errors: ValidationIssue[]) {
-    super(errors.map((e) => `${e.path} ${e.message}`).join(', '));
+const LOCATION = /^\/?(body|query|params|path|headers|cookies)(\/|$)/;
+
+function fieldName(path: string): string {
+  const location = LOCATION.exec(path)?.[1] ?? 'body';
+  const field = path.replace(LOCATION, '').replace(/^\//, '').replace(/\//g, '.');
+  return field === '' ? location : field;
+}
+
+function laravelMessage(field: string, issue: ValidationIssue): string {
+  const keyword = issue.errorCode?.split('.')[0];
+  const text = issue.message;
+  const limit = /(\d+(\.\d+)?)/.exec(text)?.[1];
+  if (text.startsWith('Unknown query parameter')) return `The ${field} parameter is not allowed.`;
+  switch (keyword) {
+    case 'required': return `The ${field} field is required.`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties': return `The ${field} field is not allowed.`;
+    case 'minLength': return `The ${field} field must be at least ${limit} characters.`;
+    case 'maxLength': return `The ${field} field must not be greater than ${limit} characters.`;
+    case 'minimum': return `The ${field} field must be at least ${limit}.`;
+    case 'maximum': return `The ${field} field must not be greater than ${limit}.`;
+    case 'enum': return `The selected ${field} is invalid.`;
+    case 'pattern': return `The ${field} field format is invalid.`;
+    case 'format':
+      return text.includes('"email"') ? `The ${field} field must be a valid email address.` : `The ${field} field format is invalid.`;
+    case 'type':
+      if (text.includes('integer')) return `The ${field} field must be an integer.`;
+      if (text.includes('boolean')) return `The ${field} field must be true or false.`;
+      if (text.includes('string')) return `The ${field} field must be a string.`;
+      if (text.includes('object')) return `The ${field} field must be an object.`;
+      return `The ${field} field ${text}.`;
+    default:
+      return `The ${field} field ${text}.`;
   }
+}
+
+/** Maps validation issues to Laravel's per-field messages. */
+export function toFieldErrors(issues: readonly ValidationIssue[]): FieldErrors {
+  // A null prototype: a client-sent key such as `__proto__` must stay an ordinary key.
+  const errors = Object.create(null) as FieldErrors;
+  for (const issue of issues) {
+    const field = fieldName(issue.path);
+    const list = (errors[field] ??= []);
+    const message = laravelMessage(field, issue);
+    if (!list.includes(message)) list.push(message);
+  }
+  return errors;
+}
+
+/** The 422 a failed request validation answers with. */
+export function requestInvalid(issues: readonly ValidationIssue[]): HttpError {
+  return validationError(toFieldErrors(issues));
 }
 
 /** Ajv's errors for one part of the request, addressed under `prefix`. */

@@ -5,7 +5,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { ApiRequest } from '../api-request.js';
 import { HttpError } from '../errors.js';
-import { RequestValidationError, toIssues, type ValidationIssue } from './issues.js';
+import { requestInvalid, toIssues, type ValidationIssue } from './issues.js';
 import {
   createAjv, deref, prepareSchema, type Json, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type OpenApiRequestBody,
 } from './spec-schemas.js';
@@ -26,7 +26,7 @@ interface CompiledBody {
 }
 
 export interface OperationRequestValidator {
-  /** Validates and coerces `req` in place; throws a RequestValidationError or a 415. */
+  /** Validates and coerces `req` in place; throws the 422 of what failed, or a 415. */
   (req: ApiRequest): void;
 }
 
@@ -100,10 +100,10 @@ export function compileRequestValidators(spec: OpenApiDocument, operations: Iter
       const queryValues = req.query;
       for (const [name, value] of Object.entries(queryValues)) {
         if (!query.names.has(name)) {
-          throw new RequestValidationError([{ path: `/query/${name}`, message: `Unknown query parameter '${name}'` }]);
+          throw requestInvalid([{ path: `/query/${name}`, message: `Unknown query parameter '${name}'` }]);
         }
         if (value === '' && !query.allowEmpty.has(name)) {
-          throw new RequestValidationError([{ path: `/query/${name}`, message: `Empty value found for query parameter '${name}'` }]);
+          throw requestInvalid([{ path: `/query/${name}`, message: `Empty value found for query parameter '${name}'` }]);
         }
       }
       if (!query.validate(queryValues)) issues.push(...toIssues('/query', query.validate.errors));
@@ -131,7 +131,7 @@ export function compileRequestValidators(spec: OpenApiDocument, operations: Iter
         }
       }
 
-      if (issues.length > 0) throw new RequestValidationError(issues);
+      if (issues.length > 0) throw requestInvalid(issues);
     });
   }
   return validators;

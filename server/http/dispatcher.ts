@@ -1,16 +1,21 @@
 // Calls the handler of the operation the request was matched to (one lookup, already done
 // by the operation pipeline) and adapts the request to the typed handler contract: coerced
-// params, query and body in; {status, body, headers} out, the body checked against the
-// spec when response validation is on.
-import { operationTable, type FileBody, type Handlers, type OperationId, type ResponseHeaders, type UploadedFile } from '../../generated/contract.js';
+// params, query and body in, with the page asked for on list operations; {status, body,
+// headers} out, the body checked against the spec when response validation is on.
+import { operationTable, type OperationId } from '../../generated/contract.js';
+import type { Handlers } from '../contract/handlers.js';
+import type { FileBody, ResponseHeaders, UploadedFile } from '../contract/operation-info.js';
 import { header, type ApiRequest, type Step } from './api-request.js';
 import { sendFileBody } from './file-response.js';
 import { sendJson } from './json-response.js';
+import { createPaging, type Paging, type PagingQuery } from './pagination.js';
 import { uploadedFiles } from './uploads.js';
 import type { RequestContext } from './request-context.js';
 import type { ResponseValidator } from './validation/response.js';
 
-type AnyHandler = (input: { params: unknown; query: unknown; headers: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext }) => Promise<{
+type AnyHandler = (input: {
+  params: unknown; query: unknown; headers: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext; page?: Paging;
+}) => Promise<{
   status: number;
   body?: unknown;
   headers?: ResponseHeaders;
@@ -32,7 +37,13 @@ function declaredHeaders(req: ApiRequest): Readonly<Record<string, string>> {
   return headers;
 }
 
-export function createOperationDispatcher(handlers: Handlers<RequestContext>, validateResponse?: ResponseValidator): Step {
+/** The page a list operation's request asks for, sized by the operation's `x-pagination`. */
+function pagingOf(req: ApiRequest): Paging | undefined {
+  const sizes = req.operation.pagination?.perPage;
+  return sizes && createPaging(sizes, req.query as PagingQuery, req.ctx.url);
+}
+
+export function createOperationDispatcher(handlers: Handlers, validateResponse?: ResponseValidator): Step {
   const byOperation = new Map<string, AnyHandler>();
   for (const operationId of Object.keys(operationTable) as OperationId[]) {
     const handler = handlers[operationId] as unknown as AnyHandler | undefined;
@@ -49,6 +60,7 @@ export function createOperationDispatcher(handlers: Handlers<RequestContext>, va
       body: req.body,
       files: uploadedFiles(req),
       auth: req.ctx,
+      page: pagingOf(req),
     });
     if (!isFileBody(result.body)) validateResponse?.(operationId, result.status, result.body);
     if (result.headers) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);

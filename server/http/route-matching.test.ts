@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOperation } from './operations.js';
+import { findOperation } from './route-matching.js';
 
 describe('finding the operation of a request', () => {
   it('prefers a literal path segment over a placeholder', () => {
