@@ -2,7 +2,7 @@
 // upload (multipart) → extract metadata → publish → read → download a byte range.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBeatPassClient, unwrap, type SessionBeatPassClient } from '../../client/index.js';
-import { DEMO_PASSWORD } from '../../server/db/seed.js';
+import { DEMO_PASSWORD } from '../../server/seed/seed.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { wavBytes } from '../support/wav.js';
 

@@ -4,9 +4,10 @@
 // with the same independent validators the fuzz uses (test/fuzz/spec.ts).
 import { operationTable, type OperationId } from '../../generated/contract.js';
 import { Agent } from '../support/http.js';
+import { operationUrl, type Scalar } from '../support/operation-url.js';
 import { contractProblems, operations, type OperationModel } from '../fuzz/spec.js';
 
-export type Scalar = string | number | boolean;
+export type { Scalar };
 
 export interface CallInput {
   path?: Record<string, Scalar>;
@@ -40,19 +41,6 @@ export function model(operationId: OperationId, from: readonly OperationModel[] 
   return found;
 }
 
-export function urlPath(operationId: OperationId, input: CallInput = {}): string {
-  const info = operationTable[operationId];
-  const path = info.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const value = input.path?.[name];
-    if (value === undefined) throw new Error(`${operationId}: no value for path parameter ${name}`);
-    return encodeURIComponent(String(value));
-  });
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(input.query ?? {})) if (value !== undefined) query.append(key, String(value));
-  const qs = query.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /** Sends one request for `operationId` through `agent` and checks the answer against `contract`. */
 export async function call(
   agent: Agent,
@@ -61,7 +49,7 @@ export async function call(
   contract: readonly OperationModel[] = operations,
 ): Promise<Exchange> {
   const info = operationTable[operationId];
-  const path = urlPath(operationId, input);
+  const path = operationUrl(operationId, input);
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(info.method);
   const headers: Record<string, string> = {};
   if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;

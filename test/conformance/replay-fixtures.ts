@@ -7,7 +7,7 @@
 // catalog, playlist names per owner).
 import { randomUUID } from 'node:crypto';
 import { operationTable, type OperationId } from '../../generated/contract.js';
-import { DEMO_PASSWORD } from '../../server/db/seed.js';
+import { DEMO_PASSWORD } from '../../server/seed/seed.js';
 import { spec } from '../fuzz/spec.js';
 import { Agent } from '../support/http.js';
 import { wavBytes } from '../support/wav.js';

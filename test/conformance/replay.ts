@@ -25,7 +25,7 @@
 // (`track:900000001`).
 import { sql } from 'drizzle-orm';
 import { operationTable, type OperationId } from '../../generated/contract.js';
-import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET } from '../../server/db/seed.js';
+import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET } from '../../server/seed/seed.js';
 import { currentTotp } from '../../server/domains/auth/two-factor.js';
 import { spec as defaultSpec, type JsonSchema } from '../fuzz/spec.js';
 import { Agent } from '../support/http.js';
@@ -233,7 +233,7 @@ export async function newCaller(baseUrl: string, kind: CallerKind): Promise<Live
   const userId = (login.body as { user: { id: number } }).user.id;
   // The producer is no approved developer: no token.
   if (kind === 'producerSession') return { kind, agent, userId, tokenId: null };
-  const token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' }, xsrf: true });
+  const token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' } });
   if (token.status !== 201) throw new Error(`replay setup: creating a token answered ${token.status}`);
   return { kind, agent, userId, tokenId: (token.body as { token: { id: number } }).token.id };
 }

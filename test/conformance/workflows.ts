@@ -12,7 +12,7 @@
 // saves what later steps need into `s.saved`.
 import { expect } from 'vitest';
 import type { OperationId } from '../../generated/contract.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/db/seed.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/seed/seed.js';
 import { currentTotp } from '../../server/domains/auth/two-factor.js';
 import type { CallInput } from './contract-calls.js';
 

@@ -8,10 +8,10 @@
 // cross-shrink to it (`withCrossShrink`), so a failing request shrinks towards an anonymous
 // caller, no optional query parameter, no unexpected body and a valid one where one is needed,
 // keeping only what the failure needs.
-import { mulberry32 } from '../../server/db/prng.js';
+import { mulberry32 } from '../../server/seed/prng.js';
 import fc from 'fast-check';
 import { JSONSchemaFaker as jsf } from 'json-schema-faker';
-import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, demoUsers } from '../../server/db/seed.js';
+import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, demoUsers } from '../../server/seed/seed.js';
 import type { JsonSchema, OperationModel } from './spec.js';
 
 export type CredentialKind =

@@ -1,7 +1,7 @@
 // Live credentials for the fuzzer. Shared ones are made once and reused by every operation;
 // operations that can end a session or revoke a token get fresh throwaway ones per run, and
 // `ensureShared` checks (and restores) the shared ones between operations.
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/db/seed.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../server/seed/seed.js';
 import { currentTotp } from '../../server/domains/auth/two-factor.js';
 import { Agent } from '../support/http.js';
 import type { CredentialKind } from './arbitraries.js';
@@ -109,7 +109,7 @@ export class CredentialManager {
 
   /** A fresh developer token from the factory session: cheap, no password hashing. */
   async newThrowawayBearer(): Promise<LiveCredentials['bearer']> {
-    const reply = await this.factory.request('POST', '/api/v1/developer-tokens', { json: { name: 'fuzz throwaway token' }, xsrf: true });
+    const reply = await this.factory.request('POST', '/api/v1/developer-tokens', { json: { name: 'fuzz throwaway token' } });
     this.supportRequests += 1;
     const body = reply.body as { token?: { id: number }; plain_text_token?: string };
     if (reply.status !== 201 || !body.plain_text_token) throw new Error(`fuzz setup: creating a token answered ${reply.status} ${JSON.stringify(reply.body)}`);

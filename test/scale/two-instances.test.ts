@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, seedDemoData } from '../../server/db/seed.js';
+import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, seedDemoData } from '../../server/seed/seed.js';
 import { Agent } from '../support/http.js';
 import { publishBody, upload } from '../http/tracks/support.js';
 import { createScratchDatabase } from '../support/postgres.js';
@@ -58,7 +58,7 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
     expect(me.body.user.username).toBe('listener');
 
     // Logging out through B ends the session A issued, on A too.
-    expect((await onB.request('POST', '/logout', { xsrf: true })).status).toBe(204);
+    expect((await onB.request('POST', '/logout')).status).toBe(204);
     const stale = new Agent(a.baseUrl);
     stale.setCookie('beatpass_session', onA.cookie('beatpass_session')!);
     expect((await stale.request('GET', '/api/v1/users/me')).status).toBe(401);
@@ -129,7 +129,7 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
       expect((reply.body as { two_factor: boolean }).two_factor).toBe(true);
     }
     const code = DEMO_RECOVERY_CODES[0]!;
-    const replies = await Promise.all([onA, onB].map((agent) => agent.request('POST', '/two-factor-challenge', { json: { recovery_code: code }, xsrf: true })));
+    const replies = await Promise.all([onA, onB].map((agent) => agent.request('POST', '/two-factor-challenge', { json: { recovery_code: code } })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, 422]);
   });
 
@@ -143,7 +143,7 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
     for (let round = 0; round < 5; round++) {
       const key = randomUUID();
       const replies = await Promise.all(listeners.flatMap((agent) => [1, 2].map(() =>
-        agent.request('POST', `/api/v1/tracks/plays/${track!.id}/log`, { json: { idempotency_key: key }, xsrf: true }))));
+        agent.request('POST', `/api/v1/tracks/plays/${track!.id}/log`, { json: { idempotency_key: key } }))));
       expect(replies.every((r) => r.status === 200)).toBe(true);
       expect(new Set(replies.map((r) => r.body.play_token)).size).toBe(1);
     }
@@ -160,7 +160,7 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
     const uploads = await Promise.all(producers.map((agent) => upload(agent, 'race.wav')));
     const name = `Race Condition ${randomUUID()}`;
     const replies = await Promise.all(producers.map((agent, i) =>
-      agent.request('POST', '/api/v1/tracks', { json: publishBody(uploads[i]!.id, { name }), xsrf: true })));
+      agent.request('POST', '/api/v1/tracks', { json: publishBody(uploads[i]!.id, { name }) })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, 422]);
     expect(replies.find((r) => r.status === 422)!.body.errors).toEqual({ name: ['The name has already been taken.'] });
     const stored = await rows<{ n: number }>(sql`select count(*)::int as n from tracks where lower(name) = lower(${name})`);

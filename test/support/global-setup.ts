@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/db/connection.js';
-import { seedDemoData } from '../../server/db/seed.js';
+import { seedDemoData } from '../../server/seed/seed.js';
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'beatpass-test-db-'));

@@ -12,7 +12,7 @@ import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { createTestStorage } from './storage.js';
 import { Agent } from './http.js';
-import { DEMO_PASSWORD } from '../../server/db/seed.js';
+import { DEMO_PASSWORD } from '../../server/seed/seed.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
 import { createResponseRecorder } from '../conformance/coverage-recorder.js';
@@ -30,6 +30,10 @@ export interface TestServer {
   fakeSpotify: FakeSpotify | undefined;
   /** A new agent signed in through the web sign-in as a demo user (session cookie + XSRF). */
   signIn(email: string): Promise<Agent>;
+  /** A new agent with no credentials (or with `headers` sent on every request). */
+  agent(headers?: Record<string, string>): Agent;
+  /** A new agent that sends `Authorization: Bearer <token>`. */
+  bearer(token: string): Agent;
   /** The id of the artist profile a demo user manages. */
   artistIdOf(email: string): Promise<number>;
   close(): Promise<void>;
@@ -46,13 +50,15 @@ export async function openSeededDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([snapshot]) });
 }
 
-export async function startTestServer(
-  options: {
-    rateLimits?: RateLimitOverrides; handlerOverrides?: AppOptions['handlerOverrides']; uploadMaxBytes?: number;
-    /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
-    spotify?: AppOptions['spotify'] | null;
-  } = {},
-): Promise<TestServer> {
+export interface TestServerOptions {
+  rateLimits?: RateLimitOverrides;
+  handlerOverrides?: AppOptions['handlerOverrides'];
+  uploadMaxBytes?: number;
+  /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
+  spotify?: AppOptions['spotify'] | null;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const database = await openSeededDatabase();
   const storage = await createTestStorage();
   const fakeSpotify = options.spotify === undefined ? await startFakeSpotify() : undefined;
@@ -91,6 +97,8 @@ export async function startTestServer(
     database,
     storageRoot: storage.root,
     rows,
+    agent: (headers) => new Agent(baseUrl, headers),
+    bearer: (token) => new Agent(baseUrl, { authorization: `Bearer ${token}` }),
     async signIn(email) {
       const agent = new Agent(baseUrl);
       const reply = await agent.login(email, DEMO_PASSWORD);

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '../../support/http.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../../support/fixture.js';
+import { expectStatus, type Agent } from '../../support/http.js';
 import { publish, upload } from '../tracks/support.js';
 
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
 
-let server: TestServer;
-let producer: Agent;
-let listener: Agent;
-let anonymous: Agent;
+const t = useTestServer({ signIn: ['producer', 'listener'] });
 let producerId: number;
 let artistId: number;
 let albumId: number;
@@ -20,13 +17,9 @@ let otherTrackId: number;
 let otherAlbumId: number;
 let otherArtistId: number;
 
-const one = async <T>(query: ReturnType<typeof sql>) => (await server.rows<T>(query))[0]!;
+const one = async <T>(query: ReturnType<typeof sql>) => (await t.server.rows<T>(query))[0]!;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  producer = await server.signIn('producer@beatpass.test');
-  listener = await server.signIn('listener@beatpass.test');
-  anonymous = new Agent(server.baseUrl);
   ({ id: producerId } = await one<{ id: number }>(sql`select id from users where email = 'producer@beatpass.test'`));
   ({ id: artistId } = await one<{ id: number }>(sql`select id from artists where user_id = ${producerId}`));
   ({ id: albumId } = await one<{ id: number }>(sql`
@@ -38,21 +31,23 @@ beforeAll(async () => {
   ({ id: otherAlbumId } = await one<{ id: number }>(sql`select id from albums where owner_id is null order by id limit 1`));
   ({ id: otherArtistId } = await one<{ id: number }>(sql`select id from artists where user_id is null order by id limit 1`));
 });
-afterAll(async () => { await server.close(); });
 
 describe('track producer analytics', () => {
   it('counts the audience of a fresh track from what was logged, leaving out its managers', async () => {
+    const producer = t.as.producer;
+    const listener = t.as.listener;
+    const anonymous = t.as.anonymous;
     const track = await publish(producer, (await upload(producer, 'analytics.wav')).id);
-    const log = (agent: Agent, path: string, headers: Record<string, string>) =>
-      agent.request('POST', path, { json: { idempotency_key: randomUUID() }, headers, xsrf: true });
-    expect((await log(listener, `/api/v1/tracks/plays/${track.id}/log`, { 'user-agent': FIREFOX_LINUX, 'cf-ipcountry': 'CA' })).status).toBe(200);
-    expect((await log(anonymous, `/api/v1/tracks/${track.id}/plays`, { 'user-agent': SAFARI_IPHONE })).status).toBe(200);
-    expect((await log(producer, `/api/v1/tracks/plays/${track.id}/log`, { 'user-agent': FIREFOX_LINUX })).status).toBe(200);
-    expect((await listener.request('GET', `/api/v1/tracks/${track.id}/download`)).status).toBe(200);
-    expect((await producer.request('GET', `/api/v1/tracks/${track.id}/download`)).status).toBe(200);
+    const log = (agent: Agent, operationId: 'logTrackPlay' | 'recordTrackPlay', headers: Record<string, string>) =>
+      agent.call(operationId, { path: { track_id: track.id }, body: { idempotency_key: randomUUID() }, headers });
+    expect((await log(listener, 'logTrackPlay', { 'user-agent': FIREFOX_LINUX, 'cf-ipcountry': 'CA' })).status).toBe(200);
+    expect((await log(anonymous, 'recordTrackPlay', { 'user-agent': SAFARI_IPHONE })).status).toBe(200);
+    expect((await log(producer, 'logTrackPlay', { 'user-agent': FIREFOX_LINUX })).status).toBe(200);
+    expect((await listener.call('downloadTrack', { path: { track_id: track.id } })).status).toBe(200);
+    expect((await producer.call('downloadTrack', { path: { track_id: track.id } })).status).toBe(200);
 
-    const reply = await producer.request('GET', `/api/v1/tracks/${track.id}/producer-analytics?period=7d`);
-    expect(reply.status).toBe(200);
+    const reply = await producer.call('getTrackProducerAnalytics', { path: { track_id: track.id }, query: { period: '7d' } });
+    expectStatus(reply, 200);
     const { analytics } = reply.body;
     expect(analytics.basic_info).toEqual({ id: track.id, model_type: 'track', name: track.name, image: expect.any(String), created_at: expect.any(String) });
     expect(analytics.period.key).toBe('7d');
@@ -72,8 +67,8 @@ describe('track producer analytics', () => {
   });
 
   it('reads the seeded plays of the demo producer, matching the database', async () => {
-    const reply = await producer.request('GET', `/api/v1/tracks/${seededTrackId}/producer-analytics?period=90d`);
-    expect(reply.status).toBe(200);
+    const reply = await t.as.producer.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId }, query: { period: '90d' } });
+    expectStatus(reply, 200);
     const expected = await one<{ plays: number; anonymous: number }>(sql`
       select count(*)::int as plays, count(*) filter (where user_id is null)::int as anonymous from plays
       where track_id = ${seededTrackId} and (user_id is null or user_id <> ${producerId})
@@ -81,93 +76,93 @@ describe('track producer analytics', () => {
     expect(expected.plays).toBeGreaterThan(10);
     expect(reply.body.analytics.performance_metrics).toMatchObject({ plays: expected.plays, anonymous_plays: expected.anonymous });
     expect(reply.body.analytics.timeline.data).toHaveLength(90);
-    const sum = reply.body.analytics.timeline.data.reduce((n: number, p: { plays: number }) => n + p.plays, 0);
+    const sum = reply.body.analytics.timeline.data.reduce((n, p) => n + p.plays, 0);
     expect(sum).toBe(expected.plays);
     expect(reply.body.analytics.audience_insights.browsers.length).toBeGreaterThan(2);
   });
 
   it('covers all time in months, with no growth figures', async () => {
-    const reply = await producer.request('GET', `/api/v1/tracks/${seededTrackId}/producer-analytics?period=all`);
-    expect(reply.status).toBe(200);
+    const reply = await t.as.producer.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId }, query: { period: 'all' } });
+    expectStatus(reply, 200);
     expect(reply.body.analytics.period).toMatchObject({ key: 'all', start: null });
     expect(reply.body.analytics.timeline.granularity).toBe('month');
-    expect(reply.body.analytics.timeline.data[0].date).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(reply.body.analytics.timeline.data[0]!.date).toMatch(/^\d{4}-\d{2}-01$/);
     expect(reply.body.analytics.growth).toEqual({ plays_change: null, listeners_change: null, downloads_change: null });
   });
 
   it('is only for the track\'s managers', async () => {
-    expect((await anonymous.request('GET', `/api/v1/tracks/${seededTrackId}/producer-analytics`)).status).toBe(401);
-    const other = await listener.request('GET', `/api/v1/tracks/${seededTrackId}/producer-analytics`);
+    expect((await t.as.anonymous.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId } })).status).toBe(401);
+    const other = await t.as.listener.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId } });
     expect(other.status).toBe(403);
     expect(other.body).toEqual({ message: 'Unauthorized access to track analytics.' });
-    expect((await producer.request('GET', `/api/v1/tracks/${otherTrackId}/producer-analytics`)).status).toBe(403);
+    expect((await t.as.producer.call('getTrackProducerAnalytics', { path: { track_id: otherTrackId } })).status).toBe(403);
   });
 
   it('answers an unknown track with 404 and a bad period with 422', async () => {
-    const missing = await producer.request('GET', '/api/v1/tracks/999999/producer-analytics');
+    const missing = await t.as.producer.call('getTrackProducerAnalytics', { path: { track_id: 999999 } });
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ message: 'Track not found.' });
-    const bad = await producer.request('GET', `/api/v1/tracks/${seededTrackId}/producer-analytics?period=1y`);
-    expect(bad.status).toBe(422);
+    const bad = await t.as.producer.callUnchecked('getTrackProducerAnalytics', { path: { track_id: seededTrackId }, query: { period: '1y' } });
+    expectStatus(bad, 422);
     expect(Object.keys(bad.body.errors)).toEqual(['period']);
   });
 });
 
 describe('album producer analytics', () => {
   it('adds up the album\'s tracks and lists the most played', async () => {
-    const reply = await producer.request('GET', `/api/v1/albums/${albumId}/producer-analytics?period=90d`);
-    expect(reply.status).toBe(200);
+    const reply = await t.as.producer.call('getAlbumProducerAnalytics', { path: { album_id: albumId }, query: { period: '90d' } });
+    expectStatus(reply, 200);
     const { analytics } = reply.body;
     const { n } = await one<{ n: number }>(sql`select count(*)::int as n from tracks where album_id = ${albumId}`);
     expect(analytics.basic_info).toMatchObject({ id: albumId, model_type: 'album', track_count: n });
     expect(analytics.performance_metrics.plays).toBeGreaterThan(0);
-    expect(analytics.top_tracks.length).toBe(Math.min(n, 10));
-    const plays = analytics.top_tracks.map((t: { plays: number }) => t.plays);
+    expect(analytics.top_tracks!.length).toBe(Math.min(n, 10));
+    const plays = analytics.top_tracks!.map((tr) => tr.plays);
     expect(plays).toEqual([...plays].sort((a, b) => b - a));
-    expect(plays.reduce((a: number, b: number) => a + b, 0)).toBe(analytics.performance_metrics.plays);
+    expect(plays.reduce((a, b) => a + b, 0)).toBe(analytics.performance_metrics.plays);
   });
 
   it('is only for the album\'s managers, even though BeatPass lists it as optional-auth', async () => {
-    expect((await anonymous.request('GET', `/api/v1/albums/${albumId}/producer-analytics`)).status).toBe(401);
-    const other = await listener.request('GET', `/api/v1/albums/${albumId}/producer-analytics`);
+    expect((await t.as.anonymous.call('getAlbumProducerAnalytics', { path: { album_id: albumId } })).status).toBe(401);
+    const other = await t.as.listener.call('getAlbumProducerAnalytics', { path: { album_id: albumId } });
     expect(other.status).toBe(403);
     expect(other.body).toEqual({ message: 'Unauthorized access to album analytics.' });
-    expect((await producer.request('GET', `/api/v1/albums/${otherAlbumId}/producer-analytics`)).status).toBe(403);
+    expect((await t.as.producer.call('getAlbumProducerAnalytics', { path: { album_id: otherAlbumId } })).status).toBe(403);
   });
 
   it('answers 404 and 422', async () => {
-    expect((await producer.request('GET', '/api/v1/albums/999999/producer-analytics')).body).toEqual({ message: 'Album not found.' });
-    expect((await producer.request('GET', '/api/v1/albums/999999/producer-analytics')).status).toBe(404);
-    expect((await producer.request('GET', `/api/v1/albums/${albumId}/producer-analytics?period=`)).status).toBe(422);
+    expect((await t.as.producer.call('getAlbumProducerAnalytics', { path: { album_id: 999999 } })).body).toEqual({ message: 'Album not found.' });
+    expect((await t.as.producer.call('getAlbumProducerAnalytics', { path: { album_id: 999999 } })).status).toBe(404);
+    expect((await t.as.producer.callUnchecked('getAlbumProducerAnalytics', { path: { album_id: albumId }, query: { period: '' } })).status).toBe(422);
   });
 });
 
 describe('artist producer analytics', () => {
   it('adds up every track credited to the artist', async () => {
-    const reply = await producer.request('GET', `/api/v1/artists/${artistId}/producer-analytics`);
-    expect(reply.status).toBe(200);
+    const reply = await t.as.producer.call('getArtistProducerAnalytics', { path: { artist_id: artistId } });
+    expectStatus(reply, 200);
     const { analytics } = reply.body;
     const { n } = await one<{ n: number }>(sql`select count(*)::int as n from track_artists where artist_id = ${artistId}`);
     expect(analytics.basic_info).toMatchObject({ id: artistId, model_type: 'artist', name: 'Demo Producer', track_count: n });
     expect(analytics.period.key).toBe('30d');
     expect(analytics.timeline.data).toHaveLength(30);
-    expect(analytics.top_tracks.length).toBeGreaterThan(0);
-    const devices = analytics.audience_insights.devices.reduce((sum: number, d: { value: number }) => sum + d.value, 0);
+    expect(analytics.top_tracks!.length).toBeGreaterThan(0);
+    const devices = analytics.audience_insights.devices.reduce((sum, d) => sum + d.value, 0);
     expect(devices).toBe(analytics.performance_metrics.plays);
   });
 
   it('is only for the artist\'s managers', async () => {
-    expect((await anonymous.request('GET', `/api/v1/artists/${artistId}/producer-analytics`)).status).toBe(401);
-    const other = await listener.request('GET', `/api/v1/artists/${artistId}/producer-analytics`);
+    expect((await t.as.anonymous.call('getArtistProducerAnalytics', { path: { artist_id: artistId } })).status).toBe(401);
+    const other = await t.as.listener.call('getArtistProducerAnalytics', { path: { artist_id: artistId } });
     expect(other.status).toBe(403);
     expect(other.body).toEqual({ message: 'Unauthorized access to artist analytics.' });
-    expect((await producer.request('GET', `/api/v1/artists/${otherArtistId}/producer-analytics`)).status).toBe(403);
+    expect((await t.as.producer.call('getArtistProducerAnalytics', { path: { artist_id: otherArtistId } })).status).toBe(403);
   });
 
   it('answers 404 and 422', async () => {
-    const missing = await producer.request('GET', '/api/v1/artists/999999/producer-analytics');
+    const missing = await t.as.producer.call('getArtistProducerAnalytics', { path: { artist_id: 999999 } });
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ message: 'Artist not found.' });
-    expect((await producer.request('GET', '/api/v1/artists/0/producer-analytics')).status).toBe(422);
+    expect((await t.as.producer.call('getArtistProducerAnalytics', { path: { artist_id: 0 } })).status).toBe(422);
   });
 });

@@ -1,36 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent } from '../../support/http.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../../support/fixture.js';
+import { expectStatus, type Agent } from '../../support/http.js';
 
-let server: TestServer;
-let anonymous: Agent;
-let listener: Agent;
+const t = useTestServer({ signIn: ['listener'] });
 let producerArtistId: number;
 
 interface Expected { id: number; name: string; avatar: string | null; verified: boolean; track_count: number; common_genres: string[]; similarity_score: number }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  anonymous = new Agent(server.baseUrl);
-  listener = await server.signIn('listener@beatpass.test');
-  producerArtistId = await server.artistIdOf('producer@beatpass.test');
+  producerArtistId = await t.server.artistIdOf('producer@beatpass.test');
 });
-afterAll(async () => { await server.close(); });
 
-const recommendations = (agent: Agent, id: number | string, query = '') =>
-  agent.request('GET', `/api/v1/artists/${id}/collaboration-recommendations${query}`);
+const recommendations = (agent: Agent, id: number, query: { limit?: number } = {}) =>
+  agent.call('listArtistCollaborationRecommendations', { path: { artist_id: id }, query });
 
 /** Every other artist ranked by the documented rule, computed here in plain TypeScript. */
 async function expectedRanking(artistId: number): Promise<{ genres: string[]; ranked: Expected[] }> {
-  const uses = await server.rows<{ artist_id: number; genre_id: number; name: string; n: number }>(sql`
+  const uses = await t.server.rows<{ artist_id: number; genre_id: number; name: string; n: number }>(sql`
     select ta.artist_id, g.id as genre_id, g.name, count(*)::int as n
     from track_artists ta join track_genres tg on tg.track_id = ta.track_id join genres g on g.id = tg.genre_id
     group by ta.artist_id, g.id, g.name`);
-  const partners = new Set((await server.rows<{ id: number }>(sql`
+  const partners = new Set((await t.server.rows<{ id: number }>(sql`
     select b.artist_id as id from track_artists a join track_artists b on b.track_id = a.track_id where a.artist_id = ${artistId}
     union select b.artist_id from album_artists a join album_artists b on b.album_id = a.album_id where a.artist_id = ${artistId}`)).map((r) => r.id));
-  const artists = await server.rows<{ id: number; name: string; image_small: string | null; verified: boolean; tracks: number }>(sql`
+  const artists = await t.server.rows<{ id: number; name: string; image_small: string | null; verified: boolean; tracks: number }>(sql`
     select a.id, a.name, a.image_small, a.verified, (select count(*)::int from track_artists ta where ta.artist_id = a.id) as tracks from artists a`);
 
   const profile = (id: number) => new Map(uses.filter((u) => u.artist_id === id).map((u) => [u.genre_id, u]));
@@ -57,16 +51,16 @@ async function expectedRanking(artistId: number): Promise<{ genres: string[]; ra
 describe('GET /api/v1/artists/{artist_id}/collaboration-recommendations', () => {
   it('ranks artists by genre similarity, leaving out the artist and its collaborators', async () => {
     const { genres, ranked } = await expectedRanking(producerArtistId);
-    const [partners] = await server.rows<{ n: number }>(sql`select count(distinct b.artist_id)::int as n from track_artists a
+    const [partners] = await t.server.rows<{ n: number }>(sql`select count(distinct b.artist_id)::int as n from track_artists a
       join track_artists b on b.track_id = a.track_id where a.artist_id = ${producerArtistId} and b.artist_id <> a.artist_id`);
     expect(partners!.n).toBeGreaterThan(0);
     expect(ranked.length).toBeGreaterThan(10);
 
-    const reply = await recommendations(listener, producerArtistId, '?limit=50');
-    expect(reply.status).toBe(200);
+    const reply = await recommendations(t.as.listener, producerArtistId, { limit: 50 });
+    expectStatus(reply, 200);
     expect(reply.body.artist_genres).toEqual(genres);
     expect(reply.body.total_found).toBe(ranked.length);
-    expect(reply.body.recommendations.map((r: Expected) => r.id)).toEqual(ranked.slice(0, 50).map((r) => r.id));
+    expect(reply.body.recommendations.map((r) => r.id)).toEqual(ranked.slice(0, 50).map((r) => r.id));
     for (const [i, recommendation] of reply.body.recommendations.entries()) {
       const { similarity_score, ...rest } = ranked[i]!;
       expect(recommendation).toMatchObject(rest);
@@ -78,46 +72,49 @@ describe('GET /api/v1/artists/{artist_id}/collaboration-recommendations', () => 
 
   it('returns 10 by default, the same list on every call, and minimal artists to anonymous callers', async () => {
     const [first, second, anon] = await Promise.all([
-      recommendations(listener, producerArtistId),
-      recommendations(listener, producerArtistId),
-      recommendations(anonymous, producerArtistId, '?limit=3'),
+      recommendations(t.as.listener, producerArtistId),
+      recommendations(t.as.listener, producerArtistId),
+      recommendations(t.as.anonymous, producerArtistId, { limit: 3 }),
     ]);
+    expectStatus(first, 200);
     expect(first.body.recommendations).toHaveLength(10);
     expect(second.body).toEqual(first.body);
-    expect(anon.status).toBe(200);
+    expectStatus(anon, 200);
     expect(anon.body.total_found).toBe(first.body.total_found);
     expect(anon.body.recommendations).toEqual(first.body.recommendations.slice(0, 3).map(
-      ({ id, name, common_genres, similarity_score }: Expected) => ({ id, name, common_genres, similarity_score })));
+      ({ id, name, common_genres, similarity_score }) => ({ id, name, common_genres, similarity_score })));
   });
 
   it('drops an artist from the list once it collaborates on a track', async () => {
-    const before = await recommendations(listener, producerArtistId);
-    const top = before.body.recommendations[0] as Expected;
-    const [track] = await server.rows<{ id: number }>(sql`select track_id as id from track_artists where artist_id = ${producerArtistId} order by track_id limit 1`);
-    await server.rows(sql`insert into track_artists (track_id, artist_id, position) values (${track!.id}, ${top.id}, 5)`);
-    const after = await recommendations(listener, producerArtistId);
-    expect(after.body.recommendations.map((r: Expected) => r.id)).not.toContain(top.id);
+    const before = await recommendations(t.as.listener, producerArtistId);
+    expectStatus(before, 200);
+    const top = before.body.recommendations[0]!;
+    const [track] = await t.server.rows<{ id: number }>(sql`select track_id as id from track_artists where artist_id = ${producerArtistId} order by track_id limit 1`);
+    await t.server.rows(sql`insert into track_artists (track_id, artist_id, position) values (${track!.id}, ${top.id}, 5)`);
+    const after = await recommendations(t.as.listener, producerArtistId);
+    expectStatus(after, 200);
+    expect(after.body.recommendations.map((r) => r.id)).not.toContain(top.id);
     expect(after.body.total_found).toBe(before.body.total_found - 1);
   });
 
   it('gives an artist without tracks empty lists', async () => {
-    const [row] = await server.rows<{ id: number }>(sql`insert into artists (name) values ('Silent Newcomer') returning id`);
-    const reply = await recommendations(anonymous, row!.id);
+    const [row] = await t.server.rows<{ id: number }>(sql`insert into artists (name) values ('Silent Newcomer') returning id`);
+    const reply = await recommendations(t.as.anonymous, row!.id);
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({ artist_genres: [], total_found: 0, recommendations: [] });
   });
 
   it('answers 404 for an unknown artist, 422 for a bad id or limit and 401 for an invalid token', async () => {
-    const missing = await recommendations(anonymous, 999999);
+    const missing = await recommendations(t.as.anonymous, 999999);
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ message: 'Artist not found.' });
-    for (const query of ['?limit=0', '?limit=51', '?limit=ten']) {
-      const reply = await recommendations(anonymous, producerArtistId, query);
-      expect(reply.status, query).toBe(422);
-      expect(reply.body.errors).toHaveProperty('limit');
+    for (const limit of [0, 51, 'ten']) {
+      const reply = await t.as.anonymous.callUnchecked('listArtistCollaborationRecommendations', { path: { artist_id: producerArtistId }, query: { limit } });
+      expectStatus(reply, 422);
+      expect(reply.body.errors, `?limit=${limit}`).toHaveProperty('limit');
     }
-    expect((await recommendations(anonymous, 0)).status).toBe(422);
-    const refused = await recommendations(new Agent(server.baseUrl, { authorization: 'Bearer 1|not-a-real-token' }), producerArtistId);
+    expect((await t.as.anonymous.callUnchecked('listArtistCollaborationRecommendations', { path: { artist_id: 0 } })).status).toBe(422);
+    const refused = await recommendations(t.server.bearer('1|not-a-real-token'), producerArtistId);
     expect(refused.status).toBe(401);
   });
 });

@@ -1,29 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACHIEVEMENT_RULES, type ArtistMetrics } from '../../../server/domains/artists/achievements.js';
-import { Agent } from '../../support/http.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { useTestServer } from '../../support/fixture.js';
+import { asSchema } from '../../support/schemas.js';
+import { expectStatus } from '../../support/http.js';
 
-let server: TestServer;
-let anonymous: Agent;
-let listener: Agent;
+
+const t = useTestServer({ signIn: ['listener'] });
 let producerArtistId: number;
 
 const PUBLIC_KEYS = ['description', 'id', 'name', 'rarity', 'unlocked', 'xp'];
 const RICH_KEYS = ['current', 'description', 'id', 'metric', 'name', 'progress', 'rarity', 'threshold', 'unlocked', 'xp'];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  anonymous = new Agent(server.baseUrl);
-  listener = await server.signIn('listener@beatpass.test');
-  producerArtistId = await server.artistIdOf('producer@beatpass.test');
+  producerArtistId = await t.server.artistIdOf('producer@beatpass.test');
 });
-afterAll(async () => { await server.close(); });
+
+const achievementsOf = (id: number) => ({ path: { artist_id: id } });
 
 /** The counts the rules read, queried here independently of the server's own query. */
 async function expectedMetrics(artistId: number): Promise<ArtistMetrics> {
-  const [row] = await server.rows<Record<string, number>>(sql`
+  const [row] = await t.server.rows<Record<string, number>>(sql`
     with mine as (select t.* from tracks t join track_artists ta on ta.track_id = t.id where ta.artist_id = ${artistId})
     select
       (select count(*)::int from mine) as tracks,
@@ -39,15 +37,15 @@ async function expectedMetrics(artistId: number): Promise<ArtistMetrics> {
 
 describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
   it('computes every achievement, its progress and the XP from the catalog for a signed-in caller', async () => {
-    const reply = await listener.request('GET', `/api/v1/artists/${producerArtistId}/producer-achievements`);
-    expect(reply.status).toBe(200);
-    const body = reply.body;
+    const reply = await t.as.listener.call('listArtistProducerAchievements', achievementsOf(producerArtistId));
+    expectStatus(reply, 200);
+    const body = asSchema('ProducerAchievements', reply.body);
     const metrics = await expectedMetrics(producerArtistId);
     expect(metrics.tracks).toBeGreaterThan(10);
     expect(metrics.collaborations).toBeGreaterThan(0);
 
     expect(body.artist_id).toBe(producerArtistId);
-    expect(body.achievements.map((a: { id: string }) => a.id)).toEqual(ACHIEVEMENT_RULES.map((r) => r.id));
+    expect(body.achievements.map((a) => a.id)).toEqual(ACHIEVEMENT_RULES.map((r) => r.id));
     expect(body.total_count).toBe(ACHIEVEMENT_RULES.length);
     for (const [i, achievement] of body.achievements.entries()) {
       const rule = ACHIEVEMENT_RULES[i]!;
@@ -58,7 +56,7 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
         progress: current >= rule.threshold ? 100 : Math.floor((100 * current) / rule.threshold),
       });
     }
-    const unlocked = body.achievements.filter((a: { unlocked: boolean }) => a.unlocked);
+    const unlocked = body.achievements.filter((a) => a.unlocked);
     expect(body.unlocked_count).toBe(unlocked.length);
     expect(unlocked.length).toBeGreaterThan(0);
     expect(unlocked.length).toBeLessThan(ACHIEVEMENT_RULES.length);
@@ -68,7 +66,7 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
       plays: metrics.plays,
       complete_metadata: 50 * metrics.complete_metadata,
       collaborations: 25 * metrics.collaborations,
-      achievements: unlocked.reduce((sum: number, a: { xp: number }) => sum + a.xp, 0),
+      achievements: unlocked.reduce((sum, a) => sum + a.xp, 0),
     };
     expect(body.xp.sources).toEqual(sources);
     expect(body.xp.total).toBe(Object.values(sources).reduce((s, n) => s + n, 0));
@@ -78,10 +76,11 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
 
   it('gives anonymous callers the same badges without counts, progress or XP', async () => {
     const [anon, rich] = await Promise.all([
-      anonymous.request('GET', `/api/v1/artists/${producerArtistId}/producer-achievements`),
-      listener.request('GET', `/api/v1/artists/${producerArtistId}/producer-achievements`),
+      t.as.anonymous.call('listArtistProducerAchievements', achievementsOf(producerArtistId)),
+      t.as.listener.call('listArtistProducerAchievements', achievementsOf(producerArtistId)),
     ]);
-    expect(anon.status).toBe(200);
+    expectStatus(anon, 200);
+    expectStatus(rich, 200);
     expect(Object.keys(anon.body).sort()).toEqual(['achievements', 'artist_id', 'total_count', 'unlocked_count']);
     for (const achievement of anon.body.achievements) expect(Object.keys(achievement).sort()).toEqual(PUBLIC_KEYS);
     const badges = (body: { achievements: { id: string; unlocked: boolean }[] }) => body.achievements.map(({ id, unlocked }) => ({ id, unlocked }));
@@ -90,48 +89,52 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
   });
 
   it('starts a new artist at level 1 with nothing unlocked, and unlocks as the data changes', async () => {
-    const [row] = await server.rows<{ id: number }>(sql`insert into artists (name) values ('Brand New Producer') returning id`);
+    const [row] = await t.server.rows<{ id: number }>(sql`insert into artists (name) values ('Brand New Producer') returning id`);
     const id = row!.id;
-    const fresh = await listener.request('GET', `/api/v1/artists/${id}/producer-achievements`);
-    expect(fresh.status).toBe(200);
+    const fresh = await t.as.listener.call('listArtistProducerAchievements', achievementsOf(id));
+    expectStatus(fresh, 200);
     expect(fresh.body.unlocked_count).toBe(0);
-    expect(fresh.body.xp).toEqual({
+    expect(asSchema('ProducerAchievements', fresh.body).xp).toEqual({
       total: 0, level: 1, title: 'Novice', level_xp: 0, next_level_xp: 1000,
       sources: { uploads: 0, plays: 0, complete_metadata: 0, collaborations: 0, achievements: 0 },
     });
-    expect(fresh.body.achievements.every((a: { current: number; progress: number }) => a.current === 0 && a.progress === 0)).toBe(true);
+    expect(asSchema('ProducerAchievements', fresh.body).achievements.every((a) => a.current === 0 && a.progress === 0)).toBe(true);
 
     // A follower and a track with 1,500 plays, shared with the demo producer's artist.
-    const [user] = await server.rows<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`);
-    await server.rows(sql`insert into artist_followers (artist_id, user_id) values (${id}, ${user!.id})`);
-    const [track] = await server.rows<{ id: number }>(sql`select t.id from tracks t join track_artists ta on ta.track_id = t.id
+    const [user] = await t.server.rows<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`);
+    await t.server.rows(sql`insert into artist_followers (artist_id, user_id) values (${id}, ${user!.id})`);
+    const [track] = await t.server.rows<{ id: number }>(sql`select t.id from tracks t join track_artists ta on ta.track_id = t.id
       where ta.artist_id = ${producerArtistId} order by t.id limit 1`);
-    await server.rows(sql`update tracks set plays = 1500, likes_count = 20 where id = ${track!.id}`);
-    await server.rows(sql`insert into track_artists (track_id, artist_id, position) values (${track!.id}, ${id}, 1)`);
+    await t.server.rows(sql`update tracks set plays = 1500, likes_count = 20 where id = ${track!.id}`);
+    await t.server.rows(sql`insert into track_artists (track_id, artist_id, position) values (${track!.id}, ${id}, 1)`);
 
-    const after = await listener.request('GET', `/api/v1/artists/${id}/producer-achievements`);
-    const unlocked = after.body.achievements.filter((a: { unlocked: boolean }) => a.unlocked).map((a: { id: string }) => a.id);
+    const afterReply = await t.as.listener.call('listArtistProducerAchievements', achievementsOf(id));
+    expectStatus(afterReply, 200);
+    const after = asSchema('ProducerAchievements', afterReply.body);
+    const unlocked = after.achievements.filter((a) => a.unlocked).map((a) => a.id);
     expect(unlocked).toEqual(['first_drop', 'first_listeners', 'first_fan', 'team_player']);
-    const catalog = after.body.achievements.find((a: { id: string }) => a.id === 'catalog_builder');
+    const catalog = after.achievements.find((a) => a.id === 'catalog_builder');
     expect(catalog).toMatchObject({ current: 1, threshold: 10, progress: 10, unlocked: false });
-    expect(after.body.xp.sources).toMatchObject({ uploads: 100, plays: 1500, collaborations: 25, achievements: 100 + 100 + 100 + 250 });
-    expect(after.body.xp).toMatchObject({ level: 2, title: 'Apprentice', level_xp: 1000, next_level_xp: 5000 });
+    expect(after.xp.sources).toMatchObject({ uploads: 100, plays: 1500, collaborations: 25, achievements: 100 + 100 + 100 + 250 });
+    expect(after.xp).toMatchObject({ level: 2, title: 'Apprentice', level_xp: 1000, next_level_xp: 5000 });
 
     // Unlocks are not stored: losing the follower locks First Fan again.
-    await server.rows(sql`delete from artist_followers where artist_id = ${id}`);
-    const unfollowed = await anonymous.request('GET', `/api/v1/artists/${id}/producer-achievements`);
-    expect(unfollowed.body.achievements.find((a: { id: string }) => a.id === 'first_fan').unlocked).toBe(false);
+    await t.server.rows(sql`delete from artist_followers where artist_id = ${id}`);
+    const unfollowed = await t.as.anonymous.call('listArtistProducerAchievements', achievementsOf(id));
+    expectStatus(unfollowed, 200);
+    const achievements: { id: string; unlocked: boolean }[] = unfollowed.body.achievements;
+    expect(achievements.find((a) => a.id === 'first_fan')!.unlocked).toBe(false);
   });
 
   it('answers 404 for an unknown artist, 422 for a malformed id and 401 for an invalid token', async () => {
-    const missing = await anonymous.request('GET', '/api/v1/artists/999999/producer-achievements');
+    const missing = await t.as.anonymous.call('listArtistProducerAchievements', achievementsOf(999999));
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ message: 'Artist not found.' });
-    const malformed = await anonymous.request('GET', '/api/v1/artists/0/producer-achievements');
-    expect(malformed.status).toBe(422);
+    const malformed = await t.as.anonymous.callUnchecked('listArtistProducerAchievements', { path: { artist_id: 0 } });
+    expectStatus(malformed, 422);
     expect(malformed.body.errors).toHaveProperty('artist_id');
-    const badToken = new Agent(server.baseUrl, { authorization: 'Bearer 1|not-a-real-token' });
-    const refused = await badToken.request('GET', `/api/v1/artists/${producerArtistId}/producer-achievements`);
+    const badToken = t.server.bearer('1|not-a-real-token');
+    const refused = await badToken.call('listArtistProducerAchievements', achievementsOf(producerArtistId));
     expect(refused.status).toBe(401);
     expect(refused.body).toEqual({ message: 'Unauthenticated.' });
   });

@@ -1,19 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET } from '../../../server/db/seed.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET } from '../../../server/seed/seed.js';
 import { currentTotp } from '../../../server/domains/auth/two-factor.js';
 import { sha256 } from '../../../server/http/hash.js';
-import { Agent } from '../../support/http.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { useTestServer } from '../../support/fixture.js';
+import { expectStatus, type Agent } from '../../support/http.js';
 import { sql } from 'drizzle-orm';
 
-let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+const t = useTestServer();
+
+/** The web sign-in: the XSRF cookie, then `login` with the header. */
+async function login(agent: Agent, email: string, password: string) {
+  await agent.call('getCsrfCookie');
+  return agent.call('login', { body: { email, password } });
+}
+const me = (agent: Agent) => agent.call('getUser', { path: { user_id: 'me' } });
 
 describe('web session sign-in', () => {
   it('sets a readable XSRF-TOKEN cookie with 204', async () => {
-    const agent = new Agent(server.baseUrl);
-    const reply = await agent.request('GET', '/sanctum/csrf-cookie');
+    const agent = t.server.agent();
+    const reply = await agent.call('getCsrfCookie');
     expect(reply.status).toBe(204);
     expect(reply.body).toBeUndefined();
     const setCookie = reply.headers.getSetCookie().find((c) => c.startsWith('XSRF-TOKEN='));
@@ -22,40 +27,40 @@ describe('web session sign-in', () => {
   });
 
   it('rejects a sign-in without the X-XSRF-TOKEN header with 419', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.csrf();
-    const reply = await agent.request('POST', '/login', { json: { email: 'listener@beatpass.test', password: DEMO_PASSWORD } });
+    const agent = t.server.agent();
+    await agent.call('getCsrfCookie');
+    const reply = await agent.call('login', { body: { email: 'listener@beatpass.test', password: DEMO_PASSWORD }, xsrf: false });
     expect(reply.status).toBe(419);
     expect(reply.body).toEqual({ message: 'CSRF token mismatch.' });
     expect(agent.cookie('beatpass_session')).toBeUndefined();
   });
 
   it('rejects a sign-in whose header differs from the cookie with 419', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.csrf();
-    const reply = await agent.request('POST', '/login', {
-      json: { email: 'listener@beatpass.test', password: DEMO_PASSWORD },
+    const agent = t.server.agent();
+    await agent.call('getCsrfCookie');
+    const reply = await agent.call('login', {
+      body: { email: 'listener@beatpass.test', password: DEMO_PASSWORD },
       headers: { 'x-xsrf-token': 'forged' },
     });
     expect(reply.status).toBe(419);
   });
 
   it('signs in, returns the user and an HttpOnly session cookie', async () => {
-    const agent = new Agent(server.baseUrl);
-    const reply = await agent.login('listener@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    const reply = await login(agent, 'listener@beatpass.test', DEMO_PASSWORD);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ two_factor: false, user: { email: 'listener@beatpass.test', model_type: 'user' } });
     expect(reply.headers.getSetCookie().find((c) => c.startsWith('beatpass_session='))).toMatch(/HttpOnly/);
-    const me = await agent.request('GET', '/api/v1/users/me');
-    expect(me.status).toBe(200);
-    expect(me.body.user.email).toBe('listener@beatpass.test');
+    const mine = await me(agent);
+    expectStatus(mine, 200);
+    expect(mine.body.user.email).toBe('listener@beatpass.test');
   });
 
   it('answers wrong credentials with 422 and the same message for unknown emails', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.csrf();
-    const wrong = await agent.request('POST', '/login', { json: { email: 'listener@beatpass.test', password: 'nope-nope' }, xsrf: true });
-    const unknown = await agent.request('POST', '/login', { json: { email: 'nobody@beatpass.test', password: 'nope-nope' }, xsrf: true });
+    const agent = t.server.agent();
+    await agent.call('getCsrfCookie');
+    const wrong = await agent.call('login', { body: { email: 'listener@beatpass.test', password: 'nope-nope' } });
+    const unknown = await agent.call('login', { body: { email: 'nobody@beatpass.test', password: 'nope-nope' } });
     for (const reply of [wrong, unknown]) {
       expect(reply.status).toBe(422);
       expect(reply.body).toEqual({
@@ -66,112 +71,111 @@ describe('web session sign-in', () => {
   });
 
   it('refuses a disabled account with 403', async () => {
-    const agent = new Agent(server.baseUrl);
-    const reply = await agent.login('disabled@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    const reply = await login(agent, 'disabled@beatpass.test', DEMO_PASSWORD);
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual({ message: 'This account has been disabled.' });
   });
 
   it('rotates the session id at sign-in, so a planted pre-login session is worthless', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.login('listener@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    await login(agent, 'listener@beatpass.test', DEMO_PASSWORD);
     const first = agent.cookie('beatpass_session')!;
-    await agent.login('listener@beatpass.test', DEMO_PASSWORD);
+    await login(agent, 'listener@beatpass.test', DEMO_PASSWORD);
     const second = agent.cookie('beatpass_session')!;
     expect(second).not.toBe(first);
 
-    const stale = new Agent(server.baseUrl);
+    const stale = t.server.agent();
     stale.setCookie('beatpass_session', first);
-    expect((await stale.request('GET', '/api/v1/users/me')).status).toBe(401);
+    expect((await me(stale)).status).toBe(401);
   });
 
   it('ends the session on the server at logout, for every copy of the cookie', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.login('listener@beatpass.test', DEMO_PASSWORD);
-    const copy = new Agent(server.baseUrl);
+    const agent = t.server.agent();
+    await login(agent, 'listener@beatpass.test', DEMO_PASSWORD);
+    const copy = t.server.agent();
     const cookie = agent.cookie('beatpass_session')!;
     copy.setCookie('beatpass_session', cookie);
 
-    expect((await agent.request('POST', '/logout')).status).toBe(419);
-    const reply = await agent.request('POST', '/logout', { xsrf: true });
+    expect((await agent.call('logout', { xsrf: false })).status).toBe(419);
+    const reply = await agent.call('logout');
     expect(reply.status).toBe(204);
     expect(agent.cookie('beatpass_session')).toBeUndefined();
-    expect((await copy.request('GET', '/api/v1/users/me')).status).toBe(401);
-    const rows = await server.rows(sql`select id from sessions where id = ${sha256(decodeURIComponent(cookie))}`);
+    expect((await me(copy)).status).toBe(401);
+    const rows = await t.server.rows(sql`select id from sessions where id = ${sha256(decodeURIComponent(cookie))}`);
     expect(rows).toEqual([]);
   });
 
   it('answers logout without a session with 401', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.csrf();
-    const reply = await agent.request('POST', '/logout', { xsrf: true });
+    const agent = t.server.agent();
+    await agent.call('getCsrfCookie');
+    const reply = await agent.call('logout');
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({ message: 'Unauthenticated.' });
   });
 
   it('stores only a hash of the session secret', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.login('listener@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    await login(agent, 'listener@beatpass.test', DEMO_PASSWORD);
     const secret = decodeURIComponent(agent.cookie('beatpass_session')!);
-    const found = await server.rows(sql`select id from sessions where id = ${sha256(secret)} or id = ${secret}`);
+    const found = await t.server.rows(sql`select id from sessions where id = ${sha256(secret)} or id = ${secret}`);
     expect(found).toEqual([{ id: sha256(secret) }]);
   });
 });
 
 describe('two-factor sign-in', () => {
   it('asks for the code, then signs in with a valid TOTP code', async () => {
-    const agent = new Agent(server.baseUrl);
-    const first = await agent.login('twofactor@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    const first = await login(agent, 'twofactor@beatpass.test', DEMO_PASSWORD);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ two_factor: true, message: 'Two factor authentication required' });
-    expect((await agent.request('GET', '/api/v1/users/me')).status).toBe(401);
+    expect((await me(agent)).status).toBe(401);
 
     const pending = agent.cookie('beatpass_session');
-    const reply = await agent.request('POST', '/two-factor-challenge', { json: { code: currentTotp(DEMO_TOTP_SECRET) }, xsrf: true });
+    const reply = await agent.call('completeTwoFactorChallenge', { body: { code: currentTotp(DEMO_TOTP_SECRET) } });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ two_factor: false, user: { email: 'twofactor@beatpass.test', two_factor_enabled: true } });
     expect(agent.cookie('beatpass_session')).not.toBe(pending);
-    expect((await agent.request('GET', '/api/v1/users/me')).status).toBe(200);
+    expect((await me(agent)).status).toBe(200);
   });
 
   it('rejects a wrong code with 422 and keeps the sign-in pending', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.login('twofactor@beatpass.test', DEMO_PASSWORD);
+    const agent = t.server.agent();
+    await login(agent, 'twofactor@beatpass.test', DEMO_PASSWORD);
     const wrong = String((Number(currentTotp(DEMO_TOTP_SECRET)) + 500_000) % 1_000_000).padStart(6, '0');
-    const reply = await agent.request('POST', '/two-factor-challenge', { json: { code: wrong }, xsrf: true });
-    expect(reply.status).toBe(422);
+    const reply = await agent.call('completeTwoFactorChallenge', { body: { code: wrong } });
+    expectStatus(reply, 422);
     expect(reply.body.errors.code).toEqual(['The provided two factor authentication code was invalid.']);
-    expect((await agent.request('GET', '/api/v1/users/me')).status).toBe(401);
+    expect((await me(agent)).status).toBe(401);
   });
 
   it('accepts a recovery code once only', async () => {
     const code = DEMO_RECOVERY_CODES[0]!;
-    const agent = new Agent(server.baseUrl);
-    await agent.login('twofactor@beatpass.test', DEMO_PASSWORD);
-    const ok = await agent.request('POST', '/two-factor-challenge', { json: { recovery_code: code }, xsrf: true });
+    const agent = t.server.agent();
+    await login(agent, 'twofactor@beatpass.test', DEMO_PASSWORD);
+    const ok = await agent.call('completeTwoFactorChallenge', { body: { recovery_code: code } });
     expect(ok.status).toBe(200);
 
-    const again = new Agent(server.baseUrl);
-    await again.login('twofactor@beatpass.test', DEMO_PASSWORD);
-    const reused = await again.request('POST', '/two-factor-challenge', { json: { recovery_code: code }, xsrf: true });
-    expect(reused.status).toBe(422);
+    const again = t.server.agent();
+    await login(again, 'twofactor@beatpass.test', DEMO_PASSWORD);
+    const reused = await again.call('completeTwoFactorChallenge', { body: { recovery_code: code } });
+    expectStatus(reused, 422);
     expect(reused.body.errors.recovery_code).toEqual(['The provided two factor recovery code was invalid.']);
   });
 
   it('answers a challenge with no pending sign-in with 422', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.csrf();
-    const reply = await agent.request('POST', '/two-factor-challenge', { json: { code: '123456' }, xsrf: true });
-    expect(reply.status).toBe(422);
-    expect(reply.body.errors.code[0]).toMatch(/No sign-in is waiting/);
+    const agent = t.server.agent();
+    await agent.call('getCsrfCookie');
+    const reply = await agent.call('completeTwoFactorChallenge', { body: { code: '123456' } });
+    expectStatus(reply, 422);
+    expect(reply.body.errors.code?.[0]).toMatch(/No sign-in is waiting/);
   });
 
   it('refuses token sign-in for a two-factor account', async () => {
-    const agent = new Agent(server.baseUrl);
-    const reply = await agent.request('POST', '/api/v1/auth/login', {
-      json: { email: 'twofactor@beatpass.test', password: DEMO_PASSWORD, token_name: 'cli' },
+    const reply = await t.as.anonymous.call('loginWithToken', {
+      body: { email: 'twofactor@beatpass.test', password: DEMO_PASSWORD, token_name: 'cli' },
     });
-    expect(reply.status).toBe(422);
-    expect(reply.body.errors.email[0]).toMatch(/two-factor/);
+    expectStatus(reply, 422);
+    expect(reply.body.errors.email?.[0]).toMatch(/two-factor/);
   });
 });

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../../server/db/seed.js';
-import { Agent } from '../../support/http.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../support/fixture.js';
+import { expectStatus } from '../../support/http.js';
+import { startTestServer } from '../../support/server.js';
 
-let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
-afterAll(async () => { await server.close(); });
+const t = useTestServer({ signIn: ['developer'] });
 
 function expectJsonError(reply: { headers: Headers; body: unknown }) {
   expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
@@ -14,7 +12,7 @@ function expectJsonError(reply: { headers: Headers; body: unknown }) {
 
 describe('errors always come in the documented JSON format', () => {
   it('answers malformed JSON with 400', async () => {
-    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+    const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
       body: '{"email": "a@b.c", ', headers: { 'content-type': 'application/json' },
     });
     expect(reply.status).toBe(400);
@@ -22,7 +20,7 @@ describe('errors always come in the documented JSON format', () => {
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+    const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
       body: 'email=a@b.c', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(reply.status).toBe(415);
@@ -31,23 +29,23 @@ describe('errors always come in the documented JSON format', () => {
 
   it('answers an unknown route with a JSON 404, never an HTML page', async () => {
     for (const path of ['/api/v1/nope', '/api/v2/tracks', '/wp-login.php']) {
-      const reply = await new Agent(server.baseUrl).request('GET', path);
+      const reply = await t.as.anonymous.request('GET', path);
       expect(reply.status).toBe(404);
       expect(reply.body).toEqual({ message: 'Not found.' });
     }
   });
 
   it('answers an undeclared method on a known path with a JSON 405', async () => {
-    const reply = await new Agent(server.baseUrl).request('DELETE', '/api/v1/tracks');
+    const reply = await t.as.anonymous.request('DELETE', '/api/v1/tracks');
     expect(reply.status).toBe(405);
     expectJsonError(reply);
   });
 
   it('reports every invalid field with Laravel messages', async () => {
-    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/register', {
-      json: { email: 'not-an-email', password: 123, extra: true },
+    const reply = await t.as.anonymous.callUnchecked('register', {
+      body: { email: 'not-an-email', password: 123, extra: true },
     });
-    expect(reply.status).toBe(422);
+    expectStatus(reply, 422);
     expect(reply.body.errors).toEqual({
       email: ['The email field must be a valid email address.'],
       password: ['The password field must be a string.'],
@@ -57,7 +55,7 @@ describe('errors always come in the documented JSON format', () => {
   });
 
   it('keeps a __proto__ key an ordinary field in the error map', async () => {
-    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/auth/login', {
+    const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
       body: '{"__proto__": {"polluted": true}, "email": "listener@beatpass.test", "password": "x", "token_name": "abc"}',
       headers: { 'content-type': 'application/json' },
     });
@@ -67,15 +65,14 @@ describe('errors always come in the documented JSON format', () => {
   });
 
   it('checks credentials before the body: 401, not 422', async () => {
-    const reply = await new Agent(server.baseUrl).request('POST', '/api/v1/developer-tokens', { json: { name: 1 } });
+    const reply = await t.as.anonymous.callUnchecked('createDeveloperToken', { body: { name: 1 } });
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({ message: 'Unauthenticated.' });
   });
 
   it('does not accept a session cookie on a bearer-authenticated request as a CSRF bypass', async () => {
-    const agent = new Agent(server.baseUrl);
-    await agent.login('developer@beatpass.test', DEMO_PASSWORD);
-    const reply = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'sneaky' }, headers: { authorization: 'Bearer 1|nope' } });
+    // The session cookie without its XSRF header, as a cross-site form would send it.
+    const reply = await t.as.developer.call('createDeveloperToken', { body: { name: 'sneaky' }, headers: { authorization: 'Bearer 1|nope' }, xsrf: false });
     expect(reply.status).toBe(401);
   });
 });
@@ -89,7 +86,7 @@ describe('response validation', () => {
       },
     });
     try {
-      const reply = await new Agent(broken.baseUrl).request('GET', '/api/v1/genres');
+      const reply = await broken.agent().call('listGenres');
       expect(reply.status).toBe(500);
       expect(reply.body).toEqual({ message: 'Server Error' });
     } finally {
@@ -100,7 +97,7 @@ describe('response validation', () => {
 
 describe('service routes', () => {
   it('serves /health, /ready and the bundled spec as JSON and YAML', async () => {
-    const agent = new Agent(server.baseUrl);
+    const agent = t.as.anonymous;
     expect((await agent.request('GET', '/health')).body).toEqual({ status: 'ok' });
     expect((await agent.request('GET', '/ready')).status).toBe(200);
     const json = await agent.request('GET', '/openapi.json');
@@ -112,7 +109,7 @@ describe('service routes', () => {
   });
 
   it('sets security headers and a request id', async () => {
-    const reply = await new Agent(server.baseUrl).request('GET', '/api/v1/genres', { headers: { 'x-request-id': 'trace-me' } });
+    const reply = await t.as.anonymous.call('listGenres', { headers: { 'x-request-id': 'trace-me' } });
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
     expect(reply.headers.get('x-request-id')).toBe('trace-me');
     expect(reply.headers.get('x-powered-by')).toBeNull();

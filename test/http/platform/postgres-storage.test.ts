@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:http';
 import { pino } from 'pino';
 import { createApp } from '../../../server/app.js';
 import { openDatabase, type Database } from '../../../server/db/connection.js';
-import { DEMO_PASSWORD, seedDemoData } from '../../../server/db/seed.js';
-import { Agent } from '../../support/http.js';
+import { DEMO_PASSWORD, seedDemoData } from '../../../server/seed/seed.js';
+import { Agent, expectStatus } from '../../support/http.js';
 import { createTestStorage } from '../../support/storage.js';
 import { createScratchDatabase, postgresAvailable } from '../../support/postgres.js';
 
@@ -35,22 +35,26 @@ describe.runIf(available)('the same app on PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('runs the migrations and serves the seeded catalog with integer counts', async () => {
-    const reply = await new Agent(baseUrl).request('GET', '/api/v1/tracks?per_page=10');
-    expect(reply.status).toBe(200);
+    const reply = await new Agent(baseUrl).call('listTracks', { query: { per_page: 10 } });
+    expectStatus(reply, 200);
     expect(reply.body.pagination).toMatchObject({ total: 40, last_page: 4, per_page: 10 });
     expect(typeof reply.body.pagination.total).toBe('number');
   });
 
   it('signs in with a session, searches, and creates and revokes a developer token', async () => {
     const agent = new Agent(baseUrl);
-    expect((await agent.login('developer@beatpass.test', DEMO_PASSWORD)).status).toBe(200);
-    const search = await agent.request('GET', '/api/v1/tracks?query=beat');
+    await agent.call('getCsrfCookie');
+    expect((await agent.call('login', { body: { email: 'developer@beatpass.test', password: DEMO_PASSWORD } })).status).toBe(200);
+    const search = await agent.call('listTracks', { query: { query: 'beat' } });
     expect(search.status).toBe(200);
-    const created = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'On Postgres' }, xsrf: true });
-    expect(created.status).toBe(201);
+    const created = await agent.call('createDeveloperToken', { body: { name: 'On Postgres' } });
+    expectStatus(created, 201);
     const bearer = new Agent(baseUrl, { authorization: `Bearer ${created.body.plain_text_token}` });
-    expect((await bearer.request('GET', '/api/v1/artists/1')).body.artist.top_tracks).toBeDefined();
-    expect((await agent.request('DELETE', `/api/v1/developer-tokens/${created.body.token.id}`, { xsrf: true })).status).toBe(204);
-    expect((await bearer.request('GET', '/api/v1/users/me')).status).toBe(401);
+    const artist = await bearer.call('getArtist', { path: { artist_id: 1 } });
+    expectStatus(artist, 200);
+    const full: { id: number; top_tracks?: unknown } = artist.body.artist;
+    expect(full.top_tracks).toBeDefined();
+    expect((await agent.call('revokeDeveloperToken', { path: { token_id: created.body.token.id } })).status).toBe(204);
+    expect((await bearer.call('getUser', { path: { user_id: 'me' } })).status).toBe(401);
   });
 });

@@ -1,6 +1,11 @@
-import { expect } from 'vitest';
-import type { Agent } from '../../support/http.js';
+import type { components } from '../../../generated/api.js';
+import { expectStatus, type Agent, type CallInput } from '../../support/http.js';
 import { wavBytes, type ToneOptions } from '../../support/wav.js';
+
+/** What `createTrack` accepts, as the spec types it. */
+export type CreateTrackBody = CallInput<'createTrack'>['body'];
+export type FileEntry = components['schemas']['FileEntry'];
+export type Track = components['schemas']['Track'];
 
 export function wavForm(name: string, bytes: Buffer | string, type = 'audio/wav'): FormData {
   const form = new FormData();
@@ -8,15 +13,15 @@ export function wavForm(name: string, bytes: Buffer | string, type = 'audio/wav'
   return form;
 }
 
-export async function upload(agent: Agent, name: string, tone: ToneOptions = { seconds: 2 }) {
-  const reply = await agent.request('POST', '/api/v1/uploads', { form: wavForm(name, wavBytes(tone)), xsrf: true });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
-  return reply.body.fileEntry as { id: number; duration: number };
+export async function upload(agent: Agent, name: string, tone: ToneOptions = { seconds: 2 }): Promise<FileEntry> {
+  const reply = await agent.call('uploadTrackAudio', { form: wavForm(name, wavBytes(tone)) });
+  expectStatus(reply, 201);
+  return reply.body.fileEntry;
 }
 
 let counter = 0;
-/** The smallest valid publish body for an upload; names are unique per call. */
-export function publishBody(fileEntryId: number, overrides: Record<string, unknown> = {}) {
+/** The smallest valid publish body for an upload, typed; names are unique per call. */
+export function createTrackBody(fileEntryId: number, overrides: CreateTrackBody = {}): CreateTrackBody {
   counter += 1;
   return {
     file_entry_id: fileEntryId,
@@ -32,8 +37,16 @@ export function publishBody(fileEntryId: number, overrides: Record<string, unkno
   };
 }
 
-export async function publish(agent: Agent, fileEntryId: number, overrides: Record<string, unknown> = {}) {
-  const reply = await agent.request('POST', '/api/v1/tracks', { json: publishBody(fileEntryId, overrides), xsrf: true });
-  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-  return reply.body.track as { id: number; name: string; duration: number };
+/**
+ * The smallest valid publish body for an upload; names are unique per call. The overrides
+ * need not be valid (for `callUnchecked` and raw requests); `createTrackBody` is the typed one.
+ */
+export function publishBody(fileEntryId: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...createTrackBody(fileEntryId), ...overrides };
+}
+
+export async function publish(agent: Agent, fileEntryId: number, overrides: CreateTrackBody = {}): Promise<Track> {
+  const reply = await agent.call('createTrack', { body: createTrackBody(fileEntryId, overrides) });
+  expectStatus(reply, 200);
+  return reply.body.track;
 }

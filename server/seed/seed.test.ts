@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../domains/auth/passwords.js';
-import { openDatabase, type Database } from './connection.js';
-import { artistFollowers, artists, genres, tags, trackLikes, tracks, users } from './schema.js';
+import { openDatabase, type Database } from '../db/connection.js';
+import { artistFollowers, artists, genres, tags, trackLikes, tracks, users } from '../db/schema.js';
 import {
   DEMO_PASSWORD, DEMO_PRODUCER_ARTIST_NAME, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, demoUsers, seedDemoData,
 } from './seed.js';

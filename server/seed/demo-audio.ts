@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Storage } from '../storage/storage.js';
 import { analyseWav } from '../domains/tracks/audio-analysis.js';
-import type { Db } from './connection.js';
-import { fileEntries, tracks } from './schema.js';
+import type { Db } from '../db/connection.js';
+import { fileEntries, tracks } from '../db/schema.js';
 
 const SAMPLE_RATE = 8000;
 const SECONDS = 30;

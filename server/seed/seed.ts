@@ -4,19 +4,19 @@
 // catalog in the same order (ids included, as serials start from 1).
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../domains/auth/passwords.js';
-import type { Db } from './connection.js';
+import type { Db } from '../db/connection.js';
 import { mulberry32 } from './prng.js';
 import { sql } from 'drizzle-orm';
-import { albumArtists, albums } from './schema.js';
+import { albumArtists, albums } from '../db/schema.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { CreditRole } from '../domains/credits/roles.js';
-import { artistCredits } from './schema.js';
-import { plays, trackDownloads, trackReposts } from './schema.js';
-import { trackComments } from './schema.js';
-import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from './schema.js';
+import { artistCredits } from '../db/schema.js';
+import { plays, trackDownloads, trackReposts } from '../db/schema.js';
+import { trackComments } from '../db/schema.js';
+import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from '../db/schema.js';
 import {
   artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users,
-} from './schema.js';
+} from '../db/schema.js';
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = 'beatpass-demo';
