@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test run, as CI runs it: spec lint, generated-code drift, the breaking-change gate,
-# type-check, then every vitest suite (unit, HTTP against the real app, client against mock,
-# server and validation proxy, fuzz, conformance, browser), then the contract coverage report.
+# The whole test run, as CI runs it: spec lint, Biome (format and lint), generated-code drift,
+# the breaking-change gate, type-check, then every vitest suite (unit, HTTP against the real
+# app, client against mock, server and validation proxy, fuzz, conformance, browser), then the
+# contract coverage report.
 # Every step runs even if an earlier one fails, so one run shows every problem; the last line
 # is the plain "N passed, N failed" summary.
 set -u
@@ -19,6 +20,7 @@ step() {
 # Redocly prints a Node 20 end-of-life banner on stderr for every command; it is noise here.
 lint_spec() { npx redocly lint --format=stylish 2> >(grep -v '[║╔╚]' | grep -v '^\s*$' >&2); }
 step "spec lint (0 errors, 0 warnings)" lint_spec
+step "lint and format (npm run lint)" npx biome check --error-on-warnings .
 step "generated/ matches openapi/" npx tsx scripts/generate.ts --check
 step "breaking-change gate (npm run check:breaking)" npx tsx scripts/check-breaking.ts
 step "type-check" npx tsc --noEmit
