@@ -31,9 +31,7 @@ export class BeatPassError extends Error {
  * Returns `data` of an openapi-fetch result, or throws a BeatPassError. The status is checked
  * rather than `error`, because openapi-fetch leaves `error` undefined on an empty non-2xx body.
  */
-export function unwrap<R extends { data?: unknown; error?: unknown; response: Response }>(
-  result: R,
-): SuccessData<R> {
+export function unwrap<R extends { data?: unknown; error?: unknown; response: Response }>(result: R): SuccessData<R> {
   if (!result.response.ok) throw BeatPassError.fromResult(result);
   return result.data as SuccessData<R>;
 }
@@ -61,8 +59,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isFieldErrors(value: unknown): value is FieldErrors {
-  return (
-    isRecord(value) &&
-    Object.values(value).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'))
-  );
+  return isRecord(value) && Object.values(value).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'));
 }

@@ -41,9 +41,7 @@ export interface SessionHelpers {
 
 export type SessionBeatPassClient = BeatPassClient & { session: SessionHelpers };
 
-export function createBeatPassClient(
-  options: BeatPassClientOptions & { auth: { mode: 'session' } },
-): SessionBeatPassClient;
+export function createBeatPassClient(options: BeatPassClientOptions & { auth: { mode: 'session' } }): SessionBeatPassClient;
 export function createBeatPassClient(options: BeatPassClientOptions): BeatPassClient;
 export function createBeatPassClient(options: BeatPassClientOptions): BeatPassClient | SessionBeatPassClient {
   const auth = options.auth ?? { mode: 'anonymous' };

@@ -37,11 +37,7 @@ describe('paginate', () => {
     const items = await collect(paginate(client, '/api/v1/tracks', { params: { query: { query: 'dark', per_page: 2 } } }));
 
     expect(items).toEqual([1, 2, 3, 4, 5].map(track));
-    expect(server.sent.map((r) => r.url.search)).toEqual([
-      '?query=dark&per_page=2&page=1',
-      '?query=dark&per_page=2&page=2',
-      '?query=dark&per_page=2&page=3',
-    ]);
+    expect(server.sent.map((r) => r.url.search)).toEqual(['?query=dark&per_page=2&page=1', '?query=dark&per_page=2&page=2', '?query=dark&per_page=2&page=3']);
   });
 
   it('starts at the page the caller asks for', async () => {
@@ -108,9 +104,7 @@ describe('paginate', () => {
 
   it('infers the item type from the generated types', () => {
     const client = createBeatPassClient({ baseUrl: BASE });
-    expectTypeOf(paginate(client, '/api/v1/genres')).toEqualTypeOf<
-      AsyncGenerator<components['schemas']['Genre'], void, undefined>
-    >();
+    expectTypeOf(paginate(client, '/api/v1/genres')).toEqualTypeOf<AsyncGenerator<components['schemas']['Genre'], void, undefined>>();
     expectTypeOf(paginate(client, '/api/v1/tracks')).toEqualTypeOf<
       AsyncGenerator<components['schemas']['Track'] | components['schemas']['TrackPublic'], void, undefined>
     >();

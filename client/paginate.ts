@@ -9,13 +9,10 @@ type OkBody<P extends GetPath> = MethodResponse<ApiClient, 'get', P>;
 
 /** GET paths whose 200 body is a Laravel length-aware page under `pagination`. */
 export type LengthAwarePath = {
-  [P in GetPath]: OkBody<P> extends { pagination: { data: unknown[]; current_page: number; last_page: number } }
-    ? P
-    : never;
+  [P in GetPath]: OkBody<P> extends { pagination: { data: unknown[]; current_page: number; last_page: number } } ? P : never;
 }[GetPath];
 
-export type PageItem<P extends LengthAwarePath> =
-  OkBody<P> extends { pagination: { data: (infer Item)[] } } ? Item : never;
+export type PageItem<P extends LengthAwarePath> = OkBody<P> extends { pagination: { data: (infer Item)[] } } ? Item : never;
 
 export type PaginateInit<P extends LengthAwarePath> = MaybeOptionalInit<paths[P], 'get'>;
 
@@ -25,20 +22,13 @@ export type PaginateInit<P extends LengthAwarePath> = MaybeOptionalInit<paths[P]
  * `x-pagination.items` in the contract, so the walk follows the spec rather than a guess.
  * A non-2xx page throws a BeatPassError.
  */
-export async function* paginate<P extends LengthAwarePath>(
-  client: ApiClient,
-  path: P,
-  init?: PaginateInit<P>,
-): AsyncGenerator<PageItem<P>, void, undefined> {
+export async function* paginate<P extends LengthAwarePath>(client: ApiClient, path: P, init?: PaginateInit<P>): AsyncGenerator<PageItem<P>, void, undefined> {
   const itemsPath = lengthAwareItemsPath(path);
   const metaPath = itemsPath.slice(0, -1);
   const baseInit = (init ?? {}) as { params?: { query?: Record<string, unknown> } & Record<string, unknown> };
   // The generic path makes openapi-fetch's overloads unresolvable here; the public signature
   // above carries the types.
-  const get = client.GET as unknown as (
-    url: string,
-    init: unknown,
-  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const get = client.GET as unknown as (url: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
   let page = Number(baseInit.params?.query?.page ?? 1);
   for (;;) {

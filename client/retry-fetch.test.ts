@@ -4,8 +4,7 @@ import { BeatPassError, createBeatPassClient, unwrap } from './index.js';
 import { createRetryFetch, retryAfterMs } from './retry-fetch.js';
 
 const BASE = 'http://api.test';
-const tooMany = (retryAfter: string) =>
-  json(429, { message: 'Too Many Attempts.', retry_after: Number(retryAfter) || 0 }, { 'Retry-After': retryAfter });
+const tooMany = (retryAfter: string) => json(429, { message: 'Too Many Attempts.', retry_after: Number(retryAfter) || 0 }, { 'Retry-After': retryAfter });
 const unavailable = () => json(503, { message: 'Service Unavailable' });
 const genresPage = { status: 'success', pagination: { current_page: 1, last_page: 1, data: [] } };
 
@@ -83,9 +82,7 @@ describe('retry beneath the client', () => {
 
   it('never retries a POST after a network error', async () => {
     const { client, sent } = setup(new TypeError('fetch failed'), json(200, {}));
-    await expect(
-      client.POST('/api/v1/auth/login', { body: { email: 'a@b.test', password: 'pw', token_name: 'abc' } }),
-    ).rejects.toThrow('fetch failed');
+    await expect(client.POST('/api/v1/auth/login', { body: { email: 'a@b.test', password: 'pw', token_name: 'abc' } })).rejects.toThrow('fetch failed');
     expect(sent).toHaveLength(1);
   });
 
@@ -112,9 +109,7 @@ describe('createRetryFetch', () => {
   it('resends a PUT body intact on every attempt', async () => {
     const fake = fakeFetch(scripted(empty(503), empty(503), json(200, { ok: true })));
     const retrying = createRetryFetch(fake.fetch, { sleep: async () => {} });
-    const response = await retrying(
-      new Request(`${BASE}/things/1`, { method: 'PUT', body: '{"name":"x"}', headers: { 'Content-Type': 'application/json' } }),
-    );
+    const response = await retrying(new Request(`${BASE}/things/1`, { method: 'PUT', body: '{"name":"x"}', headers: { 'Content-Type': 'application/json' } }));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
     expect(fake.sent.map((r) => r.body)).toEqual(['{"name":"x"}', '{"name":"x"}', '{"name":"x"}']);

@@ -45,14 +45,10 @@ function fakeSanctum(options: { staleAnswers?: number } = {}) {
       }
     }
     if (route === 'POST /login') {
-      return json(200, { two_factor: false, user: maya }, [
-        ['Set-Cookie', 'beatpass_session=s1; Path=/; HttpOnly; SameSite=Lax'],
-      ]);
+      return json(200, { two_factor: false, user: maya }, [['Set-Cookie', 'beatpass_session=s1; Path=/; HttpOnly; SameSite=Lax']]);
     }
     if (route === 'GET /api/v1/users/me') {
-      return cookieOf(request, 'beatpass_session') === 's1'
-        ? json(200, { status: 'success', user: maya })
-        : json(401, { message: 'Unauthenticated.' });
+      return cookieOf(request, 'beatpass_session') === 's1' ? json(200, { status: 'success', user: maya }) : json(401, { message: 'Unauthenticated.' });
     }
     if (route === 'POST /logout') {
       return empty(204, [['Set-Cookie', 'beatpass_session=deleted; Path=/; Max-Age=0; HttpOnly']]);
@@ -169,9 +165,7 @@ describe('session mode', () => {
 
   it('surfaces a refused logout as BeatPassError', async () => {
     const fake = fakeFetch((request) =>
-      request.url.pathname === '/sanctum/csrf-cookie'
-        ? empty(204, [['Set-Cookie', 'XSRF-TOKEN=abc; Path=/']])
-        : json(401, { message: 'Unauthenticated.' }),
+      request.url.pathname === '/sanctum/csrf-cookie' ? empty(204, [['Set-Cookie', 'XSRF-TOKEN=abc; Path=/']]) : json(401, { message: 'Unauthenticated.' }),
     );
     const client = createBeatPassClient({ baseUrl: BASE, auth: { mode: 'session' }, fetch: fake.fetch });
 

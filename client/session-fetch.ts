@@ -38,9 +38,7 @@ export function createSessionFetch(inner: FetchLike, baseUrl: string, cookies: C
   const refreshXsrf = (): Promise<void> => {
     pendingRefresh ??= (async () => {
       try {
-        const response = await send(
-          new Request(csrfUrl, { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'include' }),
-        );
+        const response = await send(new Request(csrfUrl, { method: 'GET', headers: { Accept: 'application/json' }, credentials: 'include' }));
         // A failed refresh is not thrown: the request then goes out without the header and
         // the server's own 419 reaches the caller, which says more than an error from here.
         await response.body?.cancel();

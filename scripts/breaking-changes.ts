@@ -54,9 +54,7 @@ function operationsAt(spec: Spec, path: string, method?: string): { operationId:
   const item = spec.paths?.[path];
   if (!item) return [];
   const methods = method ? [method] : METHODS.filter((m) => item[m]);
-  return methods
-    .filter((m) => item[m]?.operationId)
-    .map((m) => ({ operationId: item[m]!.operationId!, where: `${m.toUpperCase()} ${path}` }));
+  return methods.filter((m) => item[m]?.operationId).map((m) => ({ operationId: item[m]!.operationId!, where: `${m.toUpperCase()} ${path}` }));
 }
 
 /** The operations a change at `segments` (a JSON path from the document root) touches, in base or revision. */
@@ -68,9 +66,18 @@ function affected(base: Spec, revision: Spec, segments: (string | number)[]): { 
 }
 
 const decodePointer = (pointer: string) =>
-  pointer.replace(/^#\/?/, '').split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  pointer
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 
-interface RedoclyChange { path: string; kind: string; impact: 'major' | 'minor' | 'patch'; verdicts?: { message?: string; ruleId?: string }[] }
+interface RedoclyChange {
+  path: string;
+  kind: string;
+  impact: 'major' | 'minor' | 'patch';
+  verdicts?: { message?: string; ruleId?: string }[];
+}
 
 async function redoclyDiff(base: Spec, revision: Spec): Promise<{ changes: RedoclyChange[] }> {
   // An empty directory of our own: no redocly.yaml in the cwd or above it.
@@ -156,7 +163,9 @@ export function evaluateGate(report: DiffReport, changelog: string): GateResult 
   const messages: string[] = [];
   let ok = true;
   const named = report.operations.length > 0 ? report.operations.join(', ') : '(no single operation)';
-  messages.push(`Breaking changes in ${report.operations.length} operation(s): ${named}${report.specWide.length ? `, plus ${report.specWide.length} spec-wide` : ''}.`);
+  messages.push(
+    `Breaking changes in ${report.operations.length} operation(s): ${named}${report.specWide.length ? `, plus ${report.specWide.length} spec-wide` : ''}.`,
+  );
   if (!(major(report.revisionVersion) > major(report.baseVersion))) {
     ok = false;
     messages.push(`info.version must get a major bump: ${report.baseVersion} → ${report.revisionVersion}.`);
@@ -172,7 +181,8 @@ export function evaluateGate(report: DiffReport, changelog: string): GateResult 
       messages.push(`CHANGELOG.md's "## ${report.revisionVersion}" section does not name: ${missing.map((id) => `\`${id}\``).join(', ')}.`);
     }
   }
-  if (ok) messages.push(`Allowed: major version bump ${report.baseVersion} → ${report.revisionVersion} with a changelog entry naming every affected operation.`);
+  if (ok)
+    messages.push(`Allowed: major version bump ${report.baseVersion} → ${report.revisionVersion} with a changelog entry naming every affected operation.`);
   return { ok, messages };
 }
 

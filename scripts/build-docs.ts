@@ -27,15 +27,11 @@ export async function buildDocs(): Promise<string> {
   await mkdir(dirname(DOCS_HTML), { recursive: true });
   const tmp = `${DOCS_HTML}.${process.pid}.${Date.now()}.tmp.html`;
   try {
-    await run(
-      join(root, 'node_modules', '.bin', 'redocly'),
-      ['build-docs', specPath, '--inlineBundle', '--title', 'BeatPass API', '-o', tmp],
-      {
-        cwd: root,
-        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
+    await run(join(root, 'node_modules', '.bin', 'redocly'), ['build-docs', specPath, '--inlineBundle', '--title', 'BeatPass API', '-o', tmp], {
+      cwd: root,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     await rename(tmp, DOCS_HTML);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -7,9 +7,17 @@
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-interface MediaTypes { [type: string]: unknown }
-interface ResponseObject { content?: MediaTypes }
-interface ParameterObject { name: string; in: string; schema?: { maximum?: number; default?: unknown } }
+interface MediaTypes {
+  [type: string]: unknown;
+}
+interface ResponseObject {
+  content?: MediaTypes;
+}
+interface ParameterObject {
+  name: string;
+  in: string;
+  schema?: { maximum?: number; default?: unknown };
+}
 type Ref = { $ref: string };
 interface Operation {
   operationId: string;
@@ -98,7 +106,9 @@ export function renderContract(spec: BundledSpec): string {
       const security = op.security ?? spec.security ?? [];
       const anonymous = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
       const schemes = [...new Set(security.flatMap((s) => Object.keys(s)))].sort();
-      const statuses = Object.keys(op.responses).map(Number).sort((a, b) => a - b);
+      const statuses = Object.keys(op.responses)
+        .map(Number)
+        .sort((a, b) => a - b);
       const parameters = [...(spec.paths[path]!.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParameter(spec, p));
       const headerParameters = parameters.filter((p) => p.in === 'header').map((p) => p.name);
       if (op.tags?.length !== 1 || !tags.includes(op.tags[0]!)) {
@@ -132,7 +142,9 @@ export function renderContract(spec: BundledSpec): string {
         const content = response.content ?? {};
         const body = content['application/json']
           ? `operations['${id}']['responses'][${status}]['content']['application/json']`
-          : Object.keys(content).length > 0 ? 'FileBody' : 'undefined';
+          : Object.keys(content).length > 0
+            ? 'FileBody'
+            : 'undefined';
         return `  | { status: ${status}; body: ${body}; headers?: ResponseHeaders }`;
       });
       responseTypes.push(`export type ${pascal(id)}Response =\n${variants.join('\n')};`);

@@ -30,14 +30,13 @@ export interface CoverageSummary {
   undeclared: { operationId: string; status: number; hits: number }[];
 }
 
-export function summarize(
-  hits: Record<string, number>,
-  table: Record<string, { statuses: readonly number[] }> = operationTable,
-): CoverageSummary {
-  const rows = Object.keys(table).sort().map((operationId) => ({
-    operationId,
-    statuses: table[operationId]!.statuses.map((status) => ({ status, hits: hits[`${operationId} ${status}`] ?? 0 })),
-  }));
+export function summarize(hits: Record<string, number>, table: Record<string, { statuses: readonly number[] }> = operationTable): CoverageSummary {
+  const rows = Object.keys(table)
+    .sort()
+    .map((operationId) => ({
+      operationId,
+      statuses: table[operationId]!.statuses.map((status) => ({ status, hits: hits[`${operationId} ${status}`] ?? 0 })),
+    }));
   const declared = rows.reduce((n, r) => n + r.statuses.length, 0);
   const exercised = rows.reduce((n, r) => n + r.statuses.filter((s) => s.hits > 0).length, 0);
   const undeclared = Object.entries(hits)
@@ -71,7 +70,9 @@ export function renderCoverage(summary: CoverageSummary, minimum = MIN_COVERAGE_
   if (summary.undeclared.length > 0) {
     lines.push(`  undeclared statuses answered: ${summary.undeclared.map((u) => `${u.operationId} ${u.status}×${u.hits}`).join(', ')}`);
   }
-  lines.push(`Contract coverage: ${summary.exercised}/${summary.declared} declared (operation, status) pairs exercised = ${summary.percent.toFixed(1)}% (minimum ${minimum}%)`);
+  lines.push(
+    `Contract coverage: ${summary.exercised}/${summary.declared} declared (operation, status) pairs exercised = ${summary.percent.toFixed(1)}% (minimum ${minimum}%)`,
+  );
   return lines.join('\n');
 }
 

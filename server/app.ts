@@ -73,10 +73,7 @@ const SECURITY_HEADERS = [
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Every operation's handler, one domain per tag of the spec. */
-export function createHandlers(
-  db: Db,
-  options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog },
-): Handlers {
+export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog }): Handlers {
   return handlersOf({
     Authentication: createAuthHandlers(db, options),
     'Developer tokens': createDeveloperTokenHandlers(db),
@@ -136,13 +133,19 @@ function createOtherRoutes(options: AppOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.get('/health', (_req, res) => { res.json({ status: 'ok' }); });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
   app.get('/ready', async (_req, res) => {
     const ready = await (options.isReady?.() ?? Promise.resolve(true)).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
-  app.get('/openapi.json', (_req, res) => { res.sendFile('openapi.json', { root: generatedDir }); });
-  app.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').sendFile('openapi.yaml', { root: generatedDir }); });
+  app.get('/openapi.json', (_req, res) => {
+    res.sendFile('openapi.json', { root: generatedDir });
+  });
+  app.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').sendFile('openapi.yaml', { root: generatedDir });
+  });
   app.get(['/docs', '/docs/'], (_req, res, next) => {
     if (!existsSync(docsFile)) return next();
     res.sendFile(docsFile);

@@ -10,15 +10,25 @@ describe('loadConfig', () => {
   it('switches to PostgreSQL for a postgres:// DATABASE_URL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/beatpass', DB_POOL_SIZE: '20' });
     expect(config.database).toEqual({
-      kind: 'postgres', url: 'postgres://u@db:5432/beatpass', poolSize: 20,
-      connectTimeoutMs: 5_000, queryTimeoutMs: 10_000, startupTimeoutMs: 60_000,
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/beatpass',
+      poolSize: 20,
+      connectTimeoutMs: 5_000,
+      queryTimeoutMs: 10_000,
+      startupTimeoutMs: 60_000,
     });
   });
 
   it('reads the PostgreSQL timeouts, REDIS_URL, rate-limit overrides and the shutdown deadline', () => {
     const config = loadConfig({
-      DATABASE_URL: 'postgresql://u@db/beatpass', DB_CONNECT_TIMEOUT_MS: '250', DB_QUERY_TIMEOUT_MS: '2000', DB_STARTUP_TIMEOUT_MS: '0',
-      REDIS_URL: 'redis://cache:6379/0', REDIS_COMMAND_TIMEOUT_MS: '200', RATE_LIMIT_API: '5000', RATE_LIMIT_TWO_FACTOR: '3',
+      DATABASE_URL: 'postgresql://u@db/beatpass',
+      DB_CONNECT_TIMEOUT_MS: '250',
+      DB_QUERY_TIMEOUT_MS: '2000',
+      DB_STARTUP_TIMEOUT_MS: '0',
+      REDIS_URL: 'redis://cache:6379/0',
+      REDIS_COMMAND_TIMEOUT_MS: '200',
+      RATE_LIMIT_API: '5000',
+      RATE_LIMIT_TWO_FACTOR: '3',
       SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config.database).toMatchObject({ connectTimeoutMs: 250, queryTimeoutMs: 2000, startupTimeoutMs: 0 });
@@ -43,8 +53,13 @@ describe('loadConfig', () => {
     let error: unknown;
     try {
       loadConfig({
-        PORT: 'eighty', DATABASE_URL: 'mysql://x', VALIDATE_RESPONSES: 'maybe', LOG_LEVEL: 'loud',
-        REDIS_URL: 'http://cache', SHUTDOWN_TIMEOUT_MS: '-1', RATE_LIMIT_LOGIN: 'lots',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        VALIDATE_RESPONSES: 'maybe',
+        LOG_LEVEL: 'loud',
+        REDIS_URL: 'http://cache',
+        SHUTDOWN_TIMEOUT_MS: '-1',
+        RATE_LIMIT_LOGIN: 'lots',
       });
     } catch (err) {
       error = err;
@@ -59,11 +74,18 @@ describe('loadConfig', () => {
   it('turns the Spotify lookups on with both credentials, with overridable base URLs and timeout', () => {
     expect(loadConfig({}).spotify).toBeNull();
     expect(loadConfig({ SPOTIFY_CLIENT_ID: 'id', SPOTIFY_CLIENT_SECRET: 'secret' }).spotify).toEqual({
-      clientId: 'id', clientSecret: 'secret', apiUrl: 'https://api.spotify.com/v1', accountsUrl: 'https://accounts.spotify.com', timeoutMs: 5_000,
+      clientId: 'id',
+      clientSecret: 'secret',
+      apiUrl: 'https://api.spotify.com/v1',
+      accountsUrl: 'https://accounts.spotify.com',
+      timeoutMs: 5_000,
     });
     const local = loadConfig({
-      SPOTIFY_CLIENT_ID: 'id', SPOTIFY_CLIENT_SECRET: 'secret', SPOTIFY_API_URL: 'http://127.0.0.1:9999/v1/',
-      SPOTIFY_ACCOUNTS_URL: 'http://127.0.0.1:9999', SPOTIFY_TIMEOUT_MS: '250',
+      SPOTIFY_CLIENT_ID: 'id',
+      SPOTIFY_CLIENT_SECRET: 'secret',
+      SPOTIFY_API_URL: 'http://127.0.0.1:9999/v1/',
+      SPOTIFY_ACCOUNTS_URL: 'http://127.0.0.1:9999',
+      SPOTIFY_TIMEOUT_MS: '250',
     });
     expect(local.spotify).toMatchObject({ apiUrl: 'http://127.0.0.1:9999/v1', accountsUrl: 'http://127.0.0.1:9999', timeoutMs: 250 });
   });

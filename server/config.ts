@@ -140,9 +140,8 @@ export function loadConfig(env: Env = process.env): Config {
   if ((spotifyClientId === '') !== (spotifyClientSecret === '')) {
     problems.push('SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET must be set together; leave both unset to turn the Spotify lookups off.');
   }
-  const spotify: Config['spotify'] = spotifyClientId && spotifyClientSecret
-    ? { clientId: spotifyClientId, clientSecret: spotifyClientSecret, ...spotifyUrls }
-    : null;
+  const spotify: Config['spotify'] =
+    spotifyClientId && spotifyClientSecret ? { clientId: spotifyClientId, clientSecret: spotifyClientSecret, ...spotifyUrls } : null;
 
   const rateLimits: Config['rateLimits'] = {};
   for (const group of Object.keys(rateLimitGroups) as RateLimitGroupName[]) {

@@ -30,10 +30,11 @@ async function main(config: Config) {
   const seed = async (db: Db) => {
     if (config.seedDemoData) seeded = (await seedDemoData(db, { tracks: config.demoTracks })).seeded;
   };
-  const database = config.database.kind === 'pglite'
-    ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
-    // Several instances may start together: seeding runs under the migration lock.
-    : await openDatabase({ ...config.database, logger, prepare: seed });
+  const database =
+    config.database.kind === 'pglite'
+      ? await openDatabase({ kind: 'pglite', dataDir: config.database.dataDir })
+      : // Several instances may start together: seeding runs under the migration lock.
+        await openDatabase({ ...config.database, logger, prepare: seed });
   if (database.kind === 'pglite') await seed(database.db);
   const redis = config.redis ? createRedis({ ...config.redis, logger }) : undefined;
   const storage = await createLocalStorage(config.storageDir);
@@ -80,12 +81,11 @@ async function main(config: Config) {
     server,
     logger,
     timeoutMs: config.shutdownTimeoutMs,
-    onStart: () => { stopping = true; },
+    onStart: () => {
+      stopping = true;
+    },
     closeResources: async () => {
-      await Promise.all([
-        withDeadline(database.close(), 5_000),
-        redis ? closeRedis(redis) : undefined,
-      ]);
+      await Promise.all([withDeadline(database.close(), 5_000), redis ? closeRedis(redis) : undefined]);
     },
   });
   const stop = async (signal: string) => process.exit(await shutdown(signal));
@@ -96,7 +96,12 @@ async function main(config: Config) {
 /** Resolves when `promise` settles or after `ms`, whichever comes first. */
 async function withDeadline(promise: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise.catch(() => {}), new Promise((resolve) => { timer = setTimeout(resolve, ms); })]);
+  await Promise.race([
+    promise.catch(() => {}),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
   clearTimeout(timer);
 }
 

@@ -1,7 +1,12 @@
 // The part of autocannon's API the bench uses (the package ships no types; @types/autocannon
 // would be one more dependency for four fields).
 declare module 'autocannon' {
-  interface Histogram { average: number; p50: number; p99: number; total: number }
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    total: number;
+  }
   interface Result {
     requests: Histogram;
     latency: Histogram;

@@ -18,7 +18,10 @@ function inline(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const ref = (node as { $ref?: string }).$ref;
   if (ref?.startsWith('#/')) {
-    const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as Json)[key], spec);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (at as Json)[key], spec);
     return inline(target);
   }
   const out: Json = {};
@@ -47,27 +50,35 @@ const app = Fastify({ logger: false });
 const list = operation('/api/v1/tracks').get;
 const show = operation('/api/v1/tracks/{track_id}').get;
 
-app.get('/api/v1/tracks', {
-  schema: {
-    querystring: parametersSchema(list.parameters, 'query'),
-    response: { 200: responseSchema('/api/v1/tracks', '200') },
+app.get(
+  '/api/v1/tracks',
+  {
+    schema: {
+      querystring: parametersSchema(list.parameters, 'query'),
+      response: { 200: responseSchema('/api/v1/tracks', '200') },
+    },
   },
-}, async (request) => {
-  const query = request.query as { page?: number; per_page?: number; perPage?: number };
-  const url = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
-  return listBody(createPaging(operationTable.listTracks.pagination!.perPage!, query, url));
-});
+  async (request) => {
+    const query = request.query as { page?: number; per_page?: number; perPage?: number };
+    const url = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
+    return listBody(createPaging(operationTable.listTracks.pagination!.perPage!, query, url));
+  },
+);
 
-app.get('/api/v1/tracks/:track_id', {
-  schema: {
-    params: parametersSchema(show.parameters, 'path'),
-    response: { 200: responseSchema('/api/v1/tracks/{track_id}', '200'), 404: responseSchema('/api/v1/tracks/{track_id}', '404') },
+app.get(
+  '/api/v1/tracks/:track_id',
+  {
+    schema: {
+      params: parametersSchema(show.parameters, 'path'),
+      response: { 200: responseSchema('/api/v1/tracks/{track_id}', '200'), 404: responseSchema('/api/v1/tracks/{track_id}', '404') },
+    },
   },
-}, async (request, reply) => {
-  const body = showBody((request.params as { track_id: number }).track_id);
-  if (!body) return reply.code(404).send({ message: 'Track not found.' });
-  return body;
-});
+  async (request, reply) => {
+    const body = showBody((request.params as { track_id: number }).track_id);
+    if (!body) return reply.code(404).send({ message: 'Track not found.' });
+    return body;
+  },
+);
 
 const address = await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log(`listening ${new URL(address).port}`);

@@ -18,7 +18,14 @@ const mode = process.env.VALIDATION ?? 'full';
 if (!['none', 'requests', 'full'].includes(mode)) throw new Error(`VALIDATION must be none, requests or full (got ${mode})`);
 
 // Anonymous reads never reach the database: any use of it is a bench bug and fails loudly.
-const noDatabase = new Proxy({}, { get: () => { throw new Error('the memory bench server has no database'); } }) as Db;
+const noDatabase = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('the memory bench server has no database');
+    },
+  },
+) as Db;
 
 const app = createApp({
   db: noDatabase,

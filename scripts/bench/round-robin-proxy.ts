@@ -12,7 +12,10 @@ const server = net.createServer((client) => {
   client.setNoDelay(true);
   upstream.setNoDelay(true);
   client.pipe(upstream).pipe(client);
-  const close = () => { client.destroy(); upstream.destroy(); };
+  const close = () => {
+    client.destroy();
+    upstream.destroy();
+  };
   client.on('error', close);
   upstream.on('error', close);
   client.on('close', close);

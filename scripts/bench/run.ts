@@ -39,7 +39,12 @@ const hasTaskset = (() => {
   }
 })();
 
-interface Running { name: string; port: number; child: ChildProcess; stop(): Promise<void> }
+interface Running {
+  name: string;
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 const running = new Set<Running>();
 
 /** Starts `node --import tsx <script>` (pinned to CPU 0) and waits for its port. */
@@ -54,16 +59,24 @@ async function start(name: string, script: string, env: Record<string, string>, 
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = pattern.exec(output);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}):\n${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}):\n${output}`));
+    });
   });
   child.stdout!.resume();
   child.stderr!.resume();
   const entry: Running = {
-    name, port, child,
+    name,
+    port,
+    child,
     stop: async () => {
       running.delete(entry);
       if (child.exitCode !== null) return;
@@ -79,7 +92,15 @@ async function start(name: string, script: string, env: Record<string, string>, 
 }
 
 interface Measurement {
-  scenario: string; route: string; rps: number; p50: number; p99: number; meanMs: number; errors: number; non2xx: number; bytes: number;
+  scenario: string;
+  route: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  meanMs: number;
+  errors: number;
+  non2xx: number;
+  bytes: number;
   /** Server CPU time per request (all server processes of the scenario), from /proc: steadier than req/s on a busy machine. */
   cpuUsPerRequest: number;
 }
@@ -102,12 +123,14 @@ async function load(route: Route, port: number, seconds: number) {
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{
-      method: (route.method ?? 'GET') as 'GET',
-      path: route.path,
-      headers: { accept: 'application/json', ...(route.body ? { 'content-type': 'application/json' } : {}), ...route.headers },
-      ...(route.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: route.body!() }) } : {}),
-    }],
+    requests: [
+      {
+        method: (route.method ?? 'GET') as 'GET',
+        path: route.path,
+        headers: { accept: 'application/json', ...(route.body ? { 'content-type': 'application/json' } : {}), ...route.headers },
+        ...(route.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: route.body!() }) } : {}),
+      },
+    ],
   });
 }
 
@@ -117,22 +140,30 @@ async function measure(scenario: string, route: Route, port: number, pids: (numb
   const r = await load(route, port, DURATION);
   const cpu = pids.reduce<number>((sum, pid) => sum + cpuMicros(pid), 0) - cpuBefore;
   const m: Measurement = {
-    scenario, route: route.name,
+    scenario,
+    route: route.name,
     rps: Math.round(r.requests.average),
-    p50: r.latency.p50, p99: r.latency.p99, meanMs: r.latency.average,
-    errors: r.errors + r.timeouts, non2xx: r.non2xx,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    meanMs: r.latency.average,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
     bytes: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
     cpuUsPerRequest: r.requests.total > 0 ? Math.round(cpu / r.requests.total) : NaN,
   };
   results.push(m);
-  console.log(`  ${scenario.padEnd(34)} ${route.name.padEnd(6)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}  non-2xx ${m.non2xx}  server CPU ${m.cpuUsPerRequest} µs/req`);
+  console.log(
+    `  ${scenario.padEnd(34)} ${route.name.padEnd(6)} ${String(m.rps).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  errors ${m.errors}  non-2xx ${m.non2xx}  server CPU ${m.cpuUsPerRequest} µs/req`,
+  );
   return m;
 }
 
 const LIST: Route = { name: 'list', path: '/api/v1/tracks?page=1&per_page=15' };
 const SHOW: Route = { name: 'show', path: '/api/v1/tracks/42' };
 const write = (token: string): Route => ({
-  name: 'write', method: 'POST', path: '/api/v1/developer-tokens',
+  name: 'write',
+  method: 'POST',
+  path: '/api/v1/developer-tokens',
   headers: { authorization: `Bearer ${token}` },
   body: () => JSON.stringify({ name: `bench ${randomBytes(4).toString('hex')}` }),
 });
@@ -150,8 +181,14 @@ async function developerToken(port: number): Promise<string> {
 
 /** The real server as production runs it: requests validated, responses not, info logs off. */
 const serverEnv = (extra: Record<string, string>) => ({
-  NODE_ENV: 'production', SEED_DEMO_DATA: 'true', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn',
-  RATE_LIMIT_API: '1000000000', RATE_LIMIT_LOGIN: '1000000000', ...extra,
+  NODE_ENV: 'production',
+  SEED_DEMO_DATA: 'true',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_API: '1000000000',
+  RATE_LIMIT_LOGIN: '1000000000',
+  ...extra,
 });
 
 async function realServerScenario(scenario: string, ports: () => Promise<{ port: number; pids: (number | undefined)[]; stop(): Promise<void> }>) {
@@ -167,7 +204,11 @@ async function realServerScenario(scenario: string, ports: () => Promise<{ port:
 async function runSql(connectionString: string, sql: string) {
   const client = new pg.Client({ connectionString });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 async function withScratchDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
@@ -188,7 +229,9 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 async function main() {
-  console.log(`bench: ${DURATION}s per measurement after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${hasTaskset ? 'servers on CPU 0, load on CPU 1' : 'no CPU pinning'}`);
+  console.log(
+    `bench: ${DURATION}s per measurement after ${WARMUP}s warm-up, ${CONNECTIONS} connections, ${hasTaskset ? 'servers on CPU 0, load on CPU 1' : 'no CPU pinning'}`,
+  );
 
   if (SCENARIOS.has('embedded')) {
     const dataDir = mkdtempSync(join(tmpdir(), 'beatpass-bench-'));
@@ -202,7 +245,9 @@ async function main() {
   if (SCENARIOS.has('postgres') || SCENARIOS.has('cluster')) {
     await withScratchDatabase(async (databaseUrl) => {
       if (SCENARIOS.has('postgres')) {
-        await realServerScenario('1 instance, PostgreSQL', async () => withPids(await start('postgres', 'server/main.ts', serverEnv({ DATABASE_URL: databaseUrl }))));
+        await realServerScenario('1 instance, PostgreSQL', async () =>
+          withPids(await start('postgres', 'server/main.ts', serverEnv({ DATABASE_URL: databaseUrl }))),
+        );
       }
       if (SCENARIOS.has('cluster')) {
         await realServerScenario('2 instances + proxy, PostgreSQL + Redis', async () => {
@@ -213,7 +258,10 @@ async function main() {
           return {
             port: proxy.port,
             pids: [a.child.pid, b.child.pid, proxy.child.pid],
-            stop: async () => { await proxy.stop(); await Promise.all([a.stop(), b.stop()]); },
+            stop: async () => {
+              await proxy.stop();
+              await Promise.all([a.stop(), b.stop()]);
+            },
           };
         });
       }
@@ -235,7 +283,11 @@ async function main() {
       await runSql(databaseUrl, 'vacuum analyze');
       const servers = new Map<string, { server: Running; token: string }>();
       for (const mode of modes) {
-        const server = await start(`catalog ${mode.label}`, 'server/main.ts', serverEnv({ DATABASE_URL: databaseUrl, DEMO_TRACKS: String(CATALOG_TRACKS), ...mode.env }));
+        const server = await start(
+          `catalog ${mode.label}`,
+          'server/main.ts',
+          serverEnv({ DATABASE_URL: databaseUrl, DEMO_TRACKS: String(CATALOG_TRACKS), ...mode.env }),
+        );
         servers.set(mode.label, { server, token: await developerToken(server.port) });
       }
       try {
@@ -288,10 +340,14 @@ async function main() {
     const [scenario, route] = key.split('\u0000') as [string, string];
     const rs = results.filter((r) => r.scenario === scenario && r.route === route);
     return {
-      scenario, route, rounds: rs.length,
+      scenario,
+      route,
+      rounds: rs.length,
       rps: Math.round(mean(rs.map((r) => r.rps))),
-      p50: mean(rs.map((r) => r.p50)), p99: mean(rs.map((r) => r.p99)),
-      errors: rs.reduce((s, r) => s + r.errors, 0), non2xx: rs.reduce((s, r) => s + r.non2xx, 0),
+      p50: mean(rs.map((r) => r.p50)),
+      p99: mean(rs.map((r) => r.p99)),
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+      non2xx: rs.reduce((s, r) => s + r.non2xx, 0),
       bytes: rs[0]!.bytes,
       cpuUsPerRequest: Math.round(mean(rs.map((r) => r.cpuUsPerRequest))),
     };
@@ -301,8 +357,12 @@ async function main() {
   const cpuRps = (scenario: string, route: string) => 1e6 / (summary.find((s) => s.scenario === scenario && s.route === route)?.cpuUsPerRequest ?? NaN);
 
   const lines: string[] = [];
-  lines.push('| scenario | route | req/s | p50 ms | p99 ms | errors | non-2xx | bytes/resp | server CPU µs/req |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const s of summary) lines.push(`| ${s.scenario} | ${s.route} | ${s.rps} | ${s.p50} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.bytes} | ${s.cpuUsPerRequest} |`);
+  lines.push(
+    '| scenario | route | req/s | p50 ms | p99 ms | errors | non-2xx | bytes/resp | server CPU µs/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const s of summary)
+    lines.push(`| ${s.scenario} | ${s.route} | ${s.rps} | ${s.p50} | ${s.p99} | ${s.errors} | ${s.non2xx} | ${s.bytes} | ${s.cpuUsPerRequest} |`);
 
   const ratios: Record<string, number> = {};
   if (SCENARIOS.has('memory')) {
@@ -311,7 +371,10 @@ async function main() {
       ratios[`${route}: requests ÷ none (target ≥ 0.90)`] = ratio(rps('ours, memory data, requests (prod)', route), none);
       ratios[`${route}: requests+responses ÷ none (target ≥ 0.80)`] = ratio(rps('ours, memory data, requests+responses', route), none);
       const fastify = rps('fastify 5 + schemas, memory data', route);
-      ratios[`${route}: ours requests+responses ÷ fastify (target ${route === 'list' ? '0.5' : '0.25'})`] = ratio(rps('ours, memory data, requests+responses', route), fastify);
+      ratios[`${route}: ours requests+responses ÷ fastify (target ${route === 'list' ? '0.5' : '0.25'})`] = ratio(
+        rps('ours, memory data, requests+responses', route),
+        fastify,
+      );
       ratios[`${route}: ours requests (prod) ÷ fastify`] = ratio(rps('ours, memory data, requests (prod)', route), fastify);
       // The same ratios from server CPU per request, which other load on the machine disturbs less.
       const noneCpu = cpuRps('ours, memory data, validation none', route);
@@ -324,7 +387,10 @@ async function main() {
       const cost = validationCost![route as 'list' | 'show'];
       const noneMicros = 1e6 / noneCpu;
       ratios[`${route}: [in-process] requests ÷ none (request validation ${cost.request.toFixed(2)} µs)`] = ratio(noneMicros, noneMicros + cost.request);
-      ratios[`${route}: [in-process] requests+responses ÷ none (response validation ${cost.response.toFixed(2)} µs)`] = ratio(noneMicros, noneMicros + cost.request + cost.response);
+      ratios[`${route}: [in-process] requests+responses ÷ none (response validation ${cost.response.toFixed(2)} µs)`] = ratio(
+        noneMicros,
+        noneMicros + cost.request + cost.response,
+      );
     }
   }
   if (SCENARIOS.has('catalog')) {
@@ -343,7 +409,15 @@ async function main() {
   const dir = join(root, 'bench-results');
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const meta = { date: new Date().toISOString(), node: process.version, duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, pinned: hasTaskset };
+  const meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    duration: DURATION,
+    warmup: WARMUP,
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    pinned: hasTaskset,
+  };
   writeFileSync(join(dir, `${stamp}.json`), JSON.stringify({ meta, results, summary, ratios }, null, 2));
   writeFileSync(join(dir, 'latest.md'), `# npm run bench, ${meta.date}\n\n${JSON.stringify(meta)}\n\n${report}\n`);
   console.log(`written to bench-results/${stamp}.json and bench-results/latest.md`);

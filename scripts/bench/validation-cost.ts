@@ -19,7 +19,10 @@ function microsPerCall(call: () => void): number {
   return Number(process.hrtime.bigint() - start) / TIMED_CALLS / 1000;
 }
 
-export interface ValidationCost { request: number; response: number }
+export interface ValidationCost {
+  request: number;
+  response: number;
+}
 
 export function measureValidationCost(): Record<'list' | 'show', ValidationCost> {
   const validators = compileRequestValidators(loadSpec(), Object.values(operationTable));

@@ -3,9 +3,7 @@
 // grouped. A domain implements the operations of one tag (`TagHandlers<'Playlists'>`): leaving
 // one out, or filing another tag's operation there, fails to compile.
 import type { operations } from '../../generated/api.js';
-import type {
-  OperationId, OperationRequiresUser, OperationResponses, OperationTags, PaginatedOperationId, Tag,
-} from '../../generated/contract.js';
+import type { OperationId, OperationRequiresUser, OperationResponses, OperationTags, PaginatedOperationId, Tag } from '../../generated/contract.js';
 import type { Paging } from '../http/pagination.js';
 import type { RequestContext, SignedInContext } from '../http/request-context.js';
 import type { UploadedFile } from './operation-info.js';
@@ -13,11 +11,13 @@ import type { UploadedFile } from './operation-info.js';
 type Parameters<K extends OperationId> = operations[K]['parameters'];
 type Section<K extends OperationId, S extends string> =
   Parameters<K> extends { [P in S]?: infer V } ? ([V] extends [never] | [undefined] ? Record<string, never> : NonNullable<V>) : Record<string, never>;
-type JsonBody<K extends OperationId> =
-  operations[K] extends { requestBody?: infer B }
-    ? NonNullable<B> extends { content: { 'application/json': infer J } } ? J
-      : NonNullable<B> extends { content: { 'multipart/form-data': infer M } } ? M : undefined
-    : undefined;
+type JsonBody<K extends OperationId> = operations[K] extends { requestBody?: infer B }
+  ? NonNullable<B> extends { content: { 'application/json': infer J } }
+    ? J
+    : NonNullable<B> extends { content: { 'multipart/form-data': infer M } }
+      ? M
+      : undefined
+  : undefined;
 
 /** The caller as a handler sees it: signed in by type when the operation requires it. */
 export type CallerOf<K extends OperationId> = OperationRequiresUser[K] extends true ? SignedInContext : RequestContext;
@@ -32,10 +32,12 @@ export type HandlerInput<K extends OperationId> = {
   /** Files of a multipart request (empty for every other request). */
   files: readonly UploadedFile[];
   auth: CallerOf<K>;
-} & (K extends PaginatedOperationId ? {
-  /** The page asked for, sized by the operation's `x-pagination.per_page`. */
-  page: Paging;
-} : unknown);
+} & (K extends PaginatedOperationId
+  ? {
+      /** The page asked for, sized by the operation's `x-pagination.per_page`. */
+      page: Paging;
+    }
+  : unknown);
 
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<OperationResponses[K]>;
 
@@ -46,9 +48,7 @@ export type Handlers = { [K in OperationId]: Handler<K> };
 export type OperationOfTag<T extends Tag> = { [K in OperationId]: OperationTags[K] extends T ? K : never }[OperationId];
 
 /** Every operation of tag `T`, and no other operation. */
-export type TagHandlers<T extends Tag> =
-  & { [K in OperationOfTag<T>]: Handler<K> }
-  & { [K in Exclude<OperationId, OperationOfTag<T>>]?: never };
+export type TagHandlers<T extends Tag> = { [K in OperationOfTag<T>]: Handler<K> } & { [K in Exclude<OperationId, OperationOfTag<T>>]?: never };
 
 /** Some of tag `T`'s operations, for a domain that splits its handlers over modules. */
 export type TagHandlerPart<T extends Tag, K extends OperationOfTag<T>> = { [P in K]: Handler<P> };

@@ -7,8 +7,9 @@ describe("the 422 message (Laravel's rule)", () => {
   });
 
   it('is the first message and how many more follow, across fields and within one', () => {
-    expect(validationMessage({ name: ['The name field is required.'], bpm: ['The bpm field must be an integer.'] }))
-      .toBe('The name field is required. (and 1 more error)');
+    expect(validationMessage({ name: ['The name field is required.'], bpm: ['The bpm field must be an integer.'] })).toBe(
+      'The name field is required. (and 1 more error)',
+    );
     expect(validationMessage({ name: ['A.', 'B.'], bpm: ['C.'], key: ['D.'] })).toBe('A. (and 3 more errors)');
   });
 

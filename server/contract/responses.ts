@@ -39,8 +39,7 @@ export const invalid = (errors: FieldErrors) => ({ status: 422 as const, body: {
 export const invalidField = (field: string, message: string) => invalid({ [field]: [message] });
 
 /** 429 for a per-account limit (not a rate limit): `error_code` says which. */
-export const limitReached = <const Code extends string>(code: Code, message: string) =>
-  ({ status: 429 as const, body: { message, error_code: code } });
+export const limitReached = <const Code extends string>(code: Code, message: string) => ({ status: 429 as const, body: { message, error_code: code } });
 
 /** 429 for an action that may be repeated after `seconds` (Retry-After, and `retry_after` in the body). */
 export const retryLater = <const Code extends string>(code: Code, message: string, seconds: number) => ({
@@ -50,5 +49,4 @@ export const retryLater = <const Code extends string>(code: Code, message: strin
 });
 
 /** 503 from a service this server depends on: the client may retry after `seconds`. */
-export const unavailable = (message: string, seconds: number) =>
-  ({ status: 503 as const, headers: { 'Retry-After': String(seconds) }, body: { message } });
+export const unavailable = (message: string, seconds: number) => ({ status: 503 as const, headers: { 'Retry-After': String(seconds) }, body: { message } });

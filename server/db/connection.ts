@@ -29,9 +29,7 @@ export interface Database {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | PostgresOptions;
+export type DatabaseOptions = { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob } | PostgresOptions;
 
 export interface PostgresOptions {
   kind: 'postgres';
@@ -73,7 +71,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     kind: 'pglite',
     dumpDataDir: () => client.dumpDataDir('none') as Promise<Blob>,
-    ping: async (timeoutMs = 2_000) => { await withTimeout(client.query('select 1'), timeoutMs, 'the database'); },
+    ping: async (timeoutMs = 2_000) => {
+      await withTimeout(client.query('select 1'), timeoutMs, 'the database');
+    },
     close: () => client.close(),
   };
 }
@@ -103,7 +103,9 @@ async function openPostgres(options: PostgresOptions): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    ping: async (timeoutMs = 2_000) => { await withTimeout(pool.query('select 1'), timeoutMs, 'the database'); },
+    ping: async (timeoutMs = 2_000) => {
+      await withTimeout(pool.query('select 1'), timeoutMs, 'the database');
+    },
     close: () => pool.end(),
   };
 }
@@ -136,10 +138,7 @@ async function migrateWithRetry(options: PostgresOptions, connection: pg.ClientC
       const waited = Date.now() - started;
       if (!isDatabaseUnavailable(err) || waited + delay > startupTimeoutMs) throw err;
       const reason = (err as { code?: string; message?: string }).code ?? (err as Error).message;
-      options.logger?.warn(
-        { attempt, retryInMs: delay, waitedMs: waited, reason, err },
-        `waiting for the database (${reason}); retrying in ${delay} ms`,
-      );
+      options.logger?.warn({ attempt, retryInMs: delay, waitedMs: waited, reason, err }, `waiting for the database (${reason}); retrying in ${delay} ms`);
       await sleep(delay);
       delay = Math.min(delay * 2, 5_000);
     } finally {

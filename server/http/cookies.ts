@@ -10,7 +10,11 @@ export function readCookie(cookies: unknown, name: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-interface CookieOptions { maxAgeSeconds?: number; httpOnly?: boolean; secure: boolean }
+interface CookieOptions {
+  maxAgeSeconds?: number;
+  httpOnly?: boolean;
+  secure: boolean;
+}
 
 export function serializeCookie(name: string, value: string, options: CookieOptions): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'SameSite=Lax'];

@@ -21,9 +21,8 @@ export const verifyCsrf: Step = (req, _res, next) => {
   const isWebRoute = !req.operation.path.startsWith('/api/');
   // Only an operation that accepts the session cookie can be driven by one; the token
   // sign-in and registration routes set no cookie, so a forged call gains an attacker nothing.
-  const sessionAuthenticated = req.operation.schemes.includes('sessionCookie')
-    && readCookie(req.cookies, SESSION_COOKIE) !== undefined
-    && header(req, 'authorization') === undefined;
+  const sessionAuthenticated =
+    req.operation.schemes.includes('sessionCookie') && readCookie(req.cookies, SESSION_COOKIE) !== undefined && header(req, 'authorization') === undefined;
   if (!isWebRoute && !sessionAuthenticated) return next();
   if (tokensMatch(readCookie(req.cookies, XSRF_COOKIE), header(req, XSRF_HEADER))) return next();
   next(new HttpError(419, 'CSRF token mismatch.'));

@@ -14,7 +14,13 @@ import type { RequestContext } from './request-context.js';
 import type { ResponseValidator } from './validation/response.js';
 
 type AnyHandler = (input: {
-  params: unknown; query: unknown; headers: unknown; body: unknown; files: readonly UploadedFile[]; auth: RequestContext; page?: Paging;
+  params: unknown;
+  query: unknown;
+  headers: unknown;
+  body: unknown;
+  files: readonly UploadedFile[];
+  auth: RequestContext;
+  page?: Paging;
 }) => Promise<{
   status: number;
   body?: unknown;

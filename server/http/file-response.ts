@@ -9,7 +9,5 @@ export function sendFileBody(req: IncomingMessage, res: ServerResponse, file: Fi
   if (file.downloadName) res.setHeader('Content-Disposition', contentDisposition(file.downloadName));
   res.setHeader('Content-Type', file.contentType);
   // `send` decodes the path it is given, so it is given an encoded one.
-  send(req, encodeURI(file.path), { acceptRanges: true, cacheControl: false, lastModified: false, etag: false })
-    .on('error', onError)
-    .pipe(res);
+  send(req, encodeURI(file.path), { acceptRanges: true, cacheControl: false, lastModified: false, etag: false }).on('error', onError).pipe(res);
 }

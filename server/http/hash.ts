@@ -4,5 +4,7 @@ export const sha256 = (value: string): string => createHash('sha256').update(val
 
 /** A random URL-safe secret of `length` characters. */
 export function randomSecret(length: number): string {
-  return randomBytes(Math.ceil((length * 3) / 4) + 1).toString('base64url').slice(0, length);
+  return randomBytes(Math.ceil((length * 3) / 4) + 1)
+    .toString('base64url')
+    .slice(0, length);
 }

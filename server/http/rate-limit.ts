@@ -43,10 +43,7 @@ interface GroupLimiter {
   shared?: RateLimiterAbstract;
 }
 
-export function createRateLimiter(
-  overrides: RateLimitOverrides = {},
-  options: { store?: SharedRateLimitStore; logger?: Logger } = {},
-): Step {
+export function createRateLimiter(overrides: RateLimitOverrides = {}, options: { store?: SharedRateLimitStore; logger?: Logger } = {}): Step {
   const { store, logger } = options;
   const limiters = new Map<RateLimitGroupName, GroupLimiter>();
   for (const [name, group] of Object.entries(rateLimitGroups) as [RateLimitGroupName, (typeof rateLimitGroups)[RateLimitGroupName]][]) {
@@ -54,14 +51,16 @@ export function createRateLimiter(
     limiters.set(name, {
       limit,
       memory: new RateLimiterMemory({ keyPrefix: name, points: limit, duration: group.window_seconds }),
-      shared: store && new RateLimiterRedis({
-        storeClient: store.redis,
-        keyPrefix: `${store.keyPrefix ?? 'beatpass:rl'}:${name}`,
-        points: limit,
-        duration: group.window_seconds,
-        // Not connected: fail at once (to the memory fallback) instead of queueing.
-        rejectIfRedisNotReady: true,
-      }),
+      shared:
+        store &&
+        new RateLimiterRedis({
+          storeClient: store.redis,
+          keyPrefix: `${store.keyPrefix ?? 'beatpass:rl'}:${name}`,
+          points: limit,
+          duration: group.window_seconds,
+          // Not connected: fail at once (to the memory fallback) instead of queueing.
+          rejectIfRedisNotReady: true,
+        }),
     });
   }
 
@@ -69,7 +68,9 @@ export function createRateLimiter(
   /** While Redis is failing, only one request a second tries it, so a slow Redis costs little. */
   let nextProbeAt = 0;
   // Reconnected: try Redis on the very next request.
-  store?.redis.on('ready', () => { nextProbeAt = 0; });
+  store?.redis.on('ready', () => {
+    nextProbeAt = 0;
+  });
   async function consume(group: GroupLimiter, key: string): Promise<RateLimiterRes> {
     if (!group.shared || (degraded && Date.now() < nextProbeAt)) return group.memory.consume(key);
     try {
@@ -84,7 +85,7 @@ export function createRateLimiter(
       nextProbeAt = Date.now() + REDIS_PROBE_INTERVAL_MS;
       if (!degraded) {
         degraded = true;
-        logger?.warn({ err }, 'Redis unavailable: rate limits fall back to this instance\'s memory until it answers');
+        logger?.warn({ err }, "Redis unavailable: rate limits fall back to this instance's memory until it answers");
       }
       return group.memory.consume(key);
     }

@@ -2,7 +2,11 @@
 // operation-specific step (rate limit group, CSRF, security) runs.
 import { operationTable, type OperationInfo } from '../../generated/contract.js';
 
-interface Route { pattern: RegExp; names: string[]; byMethod: Map<string, OperationInfo> }
+interface Route {
+  pattern: RegExp;
+  names: string[];
+  byMethod: Map<string, OperationInfo>;
+}
 
 function compileRoutes(): Route[] {
   const byPath = new Map<string, Route>();
@@ -10,7 +14,10 @@ function compileRoutes(): Route[] {
     let route = byPath.get(op.path);
     if (!route) {
       const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-      const source = op.path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('([^/]+)');
+      const source = op.path
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+        .join('([^/]+)');
       route = { pattern: new RegExp(`^${source}/?$`), names, byMethod: new Map() };
       byPath.set(op.path, route);
     }
@@ -35,7 +42,9 @@ export function findOperation(method: string, path: string): OperationMatch {
     const match = route.pattern.exec(path);
     if (!match) continue;
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => { params[name] = decodeURIComponent(match[i + 1]!); });
+    route.names.forEach((name, i) => {
+      params[name] = decodeURIComponent(match[i + 1]!);
+    });
     return { operation: route.byMethod.get(wanted), pathKnown: true, params };
   }
   return { pathKnown: false, params: {} };

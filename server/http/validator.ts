@@ -59,7 +59,9 @@ export function createRequestValidator(options: {
   return (req, res, next) => {
     const validate = validators.get(req.operation.operationId)!;
     if (req.operation.hasMultipartBody && isMultipart(req.headers['content-type'])) {
-      parseMultipart(req, res).then(() => validate(req)).then(() => next(), next);
+      parseMultipart(req, res)
+        .then(() => validate(req))
+        .then(() => next(), next);
       return;
     }
     try {

@@ -41,7 +41,9 @@ export async function pingRedis(redis: Redis, timeoutMs = 1_000): Promise<void> 
   try {
     await Promise.race([
       redis.ping(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('Redis did not answer PING in time')), timeoutMs); }),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('Redis did not answer PING in time')), timeoutMs);
+      }),
     ]);
   } finally {
     clearTimeout(timer);
@@ -54,7 +56,9 @@ export async function closeRedis(redis: Redis, timeoutMs = 1_000): Promise<void>
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     redis.quit().catch(() => {}),
-    new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); }),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
   ]);
   clearTimeout(timer);
   redis.disconnect();

@@ -37,7 +37,10 @@ export function gracefulShutdown(options: ShutdownOptions): (reason: string) => 
       let deadlineHit = false;
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
-        timer = setTimeout(() => { deadlineHit = true; resolve(); }, options.timeoutMs);
+        timer = setTimeout(() => {
+          deadlineHit = true;
+          resolve();
+        }, options.timeoutMs);
       });
       await Promise.race([closed, deadline]);
       clearInterval(sweeper);

@@ -4,8 +4,17 @@
 
 /** Socket-level failures reaching the database or Redis. */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EHOSTDOWN',
-  'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 
 /**
@@ -77,7 +86,10 @@ export function isRedisUnavailable(err: unknown): boolean {
 /** Thrown by our own code when a backing service is known to be unavailable. */
 export class ServiceUnavailable extends Error {
   readonly code = 'SERVICE_UNAVAILABLE';
-  constructor(readonly service: 'database' | 'redis', options?: { cause?: unknown }) {
+  constructor(
+    readonly service: 'database' | 'redis',
+    options?: { cause?: unknown },
+  ) {
     super(`${service} unavailable`, options);
   }
 }

@@ -60,18 +60,21 @@ export async function seedDemoAudio(db: Db, storage: Storage, ownerId: number, c
     const analysis = await analyseWav(temp);
     const key = await storage.adopt(temp, 'wav');
     await db.transaction(async (tx) => {
-      const [entry] = await tx.insert(fileEntries).values({
-        ownerId,
-        originalName: `${track.name}.wav`,
-        mimeType: 'audio/wav',
-        sizeBytes: bytes.length,
-        storageKey: key,
-        durationMs: analysis.durationMs,
-        sampleRate: analysis.sampleRate,
-        channels: analysis.channels,
-        bitsPerSample: analysis.bitsPerSample,
-        peaks: analysis.peaks,
-      }).returning();
+      const [entry] = await tx
+        .insert(fileEntries)
+        .values({
+          ownerId,
+          originalName: `${track.name}.wav`,
+          mimeType: 'audio/wav',
+          sizeBytes: bytes.length,
+          storageKey: key,
+          durationMs: analysis.durationMs,
+          sampleRate: analysis.sampleRate,
+          channels: analysis.channels,
+          bitsPerSample: analysis.bitsPerSample,
+          peaks: analysis.peaks,
+        })
+        .returning();
       await tx.update(tracks).set({ fileEntryId: entry!.id, durationMs: analysis.durationMs }).where(eq(tracks.id, track.id));
     });
   }

@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../domains/auth/passwords.js';
 import { openDatabase, type Database } from '../db/connection.js';
 import { artistFollowers, artists, genres, tags, trackLikes, tracks, users } from '../db/schema.js';
-import {
-  DEMO_PASSWORD, DEMO_PRODUCER_ARTIST_NAME, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, demoUsers, seedDemoData,
-} from './seed.js';
+import { DEMO_PASSWORD, DEMO_PRODUCER_ARTIST_NAME, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, demoUsers, seedDemoData } from './seed.js';
 
 const opened: Database[] = [];
 async function fresh(): Promise<Database> {
@@ -17,7 +15,7 @@ async function fresh(): Promise<Database> {
 
 async function count(database: Database, table: string): Promise<number> {
   const result = await database.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
-  const rows = (Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows);
+  const rows = Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows;
   return rows[0]!.n;
 }
 
@@ -63,7 +61,10 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
   it('creates the five demo users', async () => {
     const rows = await a.db.select().from(users).orderBy(asc(users.id));
     expect(rows.map((u) => u.email).sort()).toEqual([
-      'developer@beatpass.test', 'disabled@beatpass.test', 'listener@beatpass.test', 'producer@beatpass.test',
+      'developer@beatpass.test',
+      'disabled@beatpass.test',
+      'listener@beatpass.test',
+      'producer@beatpass.test',
       'twofactor@beatpass.test',
     ]);
     expect(demoUsers).toHaveLength(5);
@@ -74,8 +75,7 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     expect(byEmail.get('listener@beatpass.test')!.disabledAt).toBeNull();
     const twoFactor = byEmail.get('twofactor@beatpass.test')!;
     expect(twoFactor.twoFactorSecret).toBe(DEMO_TOTP_SECRET);
-    expect(twoFactor.twoFactorRecoveryCodes).toEqual(
-      DEMO_RECOVERY_CODES.map((c) => createHash('sha256').update(c).digest('hex')));
+    expect(twoFactor.twoFactorRecoveryCodes).toEqual(DEMO_RECOVERY_CODES.map((c) => createHash('sha256').update(c).digest('hex')));
     expect(byEmail.get('listener@beatpass.test')!.twoFactorSecret).toBeNull();
     expect(await verifyPassword(DEMO_PASSWORD, rows[0]!.passwordHash)).toBe(true);
     for (const u of demoUsers) expect(u.password).toBe(DEMO_PASSWORD);
@@ -83,24 +83,31 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     const producer = byEmail.get('producer@beatpass.test')!;
     const [artist] = await a.db.select().from(artists).where(sql`${artists.userId} = ${producer.id}`);
     expect(artist?.name).toBe(DEMO_PRODUCER_ARTIST_NAME);
-    const [{ n: owned } = { n: 0 }] = await rowsOf<{ n: number }>(a,
-      `select count(*)::int as n from tracks where owner_id = ${producer.id}`);
+    const [{ n: owned } = { n: 0 }] = await rowsOf<{ n: number }>(a, `select count(*)::int as n from tracks where owner_id = ${producer.id}`);
     expect(owned).toBeGreaterThanOrEqual(20);
-    const [{ n: credited } = { n: 0 }] = await rowsOf<{ n: number }>(a,
+    const [{ n: credited } = { n: 0 }] = await rowsOf<{ n: number }>(
+      a,
       `select count(*)::int as n from tracks t where t.owner_id = ${producer.id}
-         and not exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = ${artist!.id})`);
+         and not exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = ${artist!.id})`,
+    );
     expect(credited).toBe(0);
   });
 
   it('gives every track an artist and a genre, with positions from 0', async () => {
-    const orphans = await rowsOf<{ id: number }>(a, `
+    const orphans = await rowsOf<{ id: number }>(
+      a,
+      `
       select t.id from tracks t
       where not exists (select 1 from track_artists ta where ta.track_id = t.id)
-         or not exists (select 1 from track_genres tg where tg.track_id = t.id)`);
+         or not exists (select 1 from track_genres tg where tg.track_id = t.id)`,
+    );
     expect(orphans).toEqual([]);
-    const badPositions = await rowsOf<{ track_id: number }>(a, `
+    const badPositions = await rowsOf<{ track_id: number }>(
+      a,
+      `
       select track_id from track_artists group by track_id
-      having min(position) <> 0 or max(position) <> count(*) - 1 or count(*) > 2`);
+      having min(position) <> 0 or max(position) <> count(*) - 1 or count(*) > 2`,
+    );
     expect(badPositions).toEqual([]);
     const tooManyGenres = await rowsOf(a, 'select track_id from track_genres group by track_id having count(*) > 2');
     expect(tooManyGenres).toEqual([]);
@@ -160,7 +167,9 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
   });
 
   it('creates demo playlists (public, private, collaborative with an editor and a pending invitation) and lyrics', async () => {
-    const [counts] = await rowsOf<Record<string, number>>(a, `
+    const [counts] = await rowsOf<Record<string, number>>(
+      a,
+      `
       select (select count(*)::int from playlists) as playlists,
              (select count(*)::int from playlists where public) as public,
              (select count(*)::int from playlists where not public) as private,
@@ -170,43 +179,76 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
              (select count(*)::int from playlist_invites where status = 'pending' and expires_at > now()) as pending,
              (select count(*)::int from playlist_followers) as followers,
              (select count(*)::int from lyrics) as lyrics,
-             (select count(*)::int from lyrics where synced) as synced`);
-    expect(counts).toEqual({ playlists: 5, public: 3, private: 2, collaborative: 2, entries: expect.any(Number), editors: 1, pending: 1, followers: 3, lyrics: 5, synced: 1 });
+             (select count(*)::int from lyrics where synced) as synced`,
+    );
+    expect(counts).toEqual({
+      playlists: 5,
+      public: 3,
+      private: 2,
+      collaborative: 2,
+      entries: expect.any(Number),
+      editors: 1,
+      pending: 1,
+      followers: 3,
+      lyrics: 5,
+      synced: 1,
+    });
     expect(counts!.entries).toBeGreaterThanOrEqual(40);
     // Positions run 0..n-1 in every playlist, and no playlist is over the limits.
-    const badPositions = await rowsOf(a, `
+    const badPositions = await rowsOf(
+      a,
+      `
       select playlist_id from playlist_tracks group by playlist_id
-      having min(position) <> 0 or max(position) <> count(*) - 1 or count(distinct position) <> count(*) or count(*) > 500`);
+      having min(position) <> 0 or max(position) <> count(*) - 1 or count(distinct position) <> count(*) or count(*) > 500`,
+    );
     expect(badPositions).toEqual([]);
-    const badNames = await rowsOf(a, `select id from playlists where length(name) not between 3 and 250
-      or (description is not null and length(description) not between 20 and 170)`);
+    const badNames = await rowsOf(
+      a,
+      `select id from playlists where length(name) not between 3 and 250
+      or (description is not null and length(description) not between 20 and 170)`,
+    );
     expect(badNames).toEqual([]);
-    const [editor] = await rowsOf<{ email: string; collaborative: boolean }>(a, `
-      select u.email, p.collaborative from playlist_editors e join users u on u.id = e.user_id join playlists p on p.id = e.playlist_id`);
+    const [editor] = await rowsOf<{ email: string; collaborative: boolean }>(
+      a,
+      `
+      select u.email, p.collaborative from playlist_editors e join users u on u.id = e.user_id join playlists p on p.id = e.playlist_id`,
+    );
     expect(editor).toEqual({ email: 'producer@beatpass.test', collaborative: true });
   });
 
   it('creates albums over existing tracks, some by the demo producer, and pinned tracks', async () => {
-    const [counts] = await rowsOf<Record<string, number>>(a, `
+    const [counts] = await rowsOf<Record<string, number>>(
+      a,
+      `
       select (select count(*)::int from albums) as albums,
              (select count(*)::int from albums al join users u on u.id = al.owner_id where u.email = 'producer@beatpass.test') as producer_albums,
              (select count(*)::int from albums where not exists (select 1 from album_artists aa where aa.album_id = albums.id)) as uncredited,
              (select count(*)::int from albums where (select count(*) from tracks t where t.album_id = albums.id) < 3) as short,
              (select count(*)::int from tracks where album_id is not null and number is null) as unnumbered,
-             (select count(*)::int from artists where pinned_track_id is not null) as pinned`);
+             (select count(*)::int from artists where pinned_track_id is not null) as pinned`,
+    );
     expect(counts!.albums).toBeGreaterThanOrEqual(30);
     expect(counts!.producer_albums).toBeGreaterThanOrEqual(2);
     expect(counts).toMatchObject({ uncredited: 0, short: 0, unnumbered: 0 });
     expect(counts!.pinned).toBeGreaterThanOrEqual(5);
     // An album's tracks are its primary artist's, numbered 1..n; a pinned track is credited to its artist.
-    const foreign = await rowsOf(a, `select t.id from tracks t join album_artists aa on aa.album_id = t.album_id
-      where not exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = aa.artist_id)`);
+    const foreign = await rowsOf(
+      a,
+      `select t.id from tracks t join album_artists aa on aa.album_id = t.album_id
+      where not exists (select 1 from track_artists ta where ta.track_id = t.id and ta.artist_id = aa.artist_id)`,
+    );
     expect(foreign).toEqual([]);
-    const badNumbers = await rowsOf(a, `select album_id from tracks where album_id is not null group by album_id
-      having min(number) <> 1 or max(number) <> count(*) or count(distinct number) <> count(*)`);
+    const badNumbers = await rowsOf(
+      a,
+      `select album_id from tracks where album_id is not null group by album_id
+      having min(number) <> 1 or max(number) <> count(*) or count(distinct number) <> count(*)`,
+    );
     expect(badNumbers).toEqual([]);
-    const badPins = await rowsOf(a, `select a.id from artists a where a.pinned_track_id is not null
-      and not exists (select 1 from track_artists ta where ta.artist_id = a.id and ta.track_id = a.pinned_track_id)`);
+    const badPins = await rowsOf(
+      a,
+      `select a.id from artists a where a.pinned_track_id is not null
+      and not exists (select 1 from track_artists ta where ta.artist_id = a.id and ta.track_id = a.pinned_track_id)`,
+    );
     expect(badPins).toEqual([]);
   });
 
@@ -220,20 +262,27 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
   it('is deterministic across fresh databases', async () => {
     const b = await fresh();
     expect(await seedDemoData(b.db)).toEqual({ seeded: true });
-    const names = async (d: Database) =>
-      (await d.db.select({ name: tracks.name }).from(tracks).orderBy(asc(tracks.id))).map((t) => t.name);
-    const snapshot = async (d: Database) => rowsOf(d, `
+    const names = async (d: Database) => (await d.db.select({ name: tracks.name }).from(tracks).orderBy(asc(tracks.id))).map((t) => t.name);
+    const snapshot = async (d: Database) =>
+      rowsOf(
+        d,
+        `
       select t.id, t.name, t.bpm, t.key, t.scale, t.price_minor, t.licensing_type, t.exclusive_status,
              t.exclusive_price_minor, t.created_at, t.image,
              (select string_agg(a.name, ',' order by ta.position) from track_artists ta join artists a on a.id = ta.artist_id where ta.track_id = t.id) as artists,
              (select string_agg(g.name, ',' order by g.name) from track_genres tg join genres g on g.id = tg.genre_id where tg.track_id = t.id) as genres
-      from tracks t order by t.id`);
+      from tracks t order by t.id`,
+      );
     expect(await names(b)).toEqual(await names(a));
     expect(await snapshot(b)).toEqual(await snapshot(a));
-    const albumSnapshot = async (d: Database) => rowsOf(d, `
+    const albumSnapshot = async (d: Database) =>
+      rowsOf(
+        d,
+        `
       select al.id, al.name, al.release_date::text, al.image, al.owner_id, al.created_at,
              (select string_agg(t.id || ':' || t.number, ',' order by t.number) from tracks t where t.album_id = al.id) as tracks
-      from albums al order by al.id`);
+      from albums al order by al.id`,
+      );
     expect(await albumSnapshot(b)).toEqual(await albumSnapshot(a));
     const pins = async (d: Database) => rowsOf(d, 'select id, pinned_track_id from artists order by id');
     expect(await pins(b)).toEqual(await pins(a));

@@ -14,9 +14,7 @@ import { artistCredits } from '../db/schema.js';
 import { plays, trackDownloads, trackReposts } from '../db/schema.js';
 import { trackComments } from '../db/schema.js';
 import { lyrics, playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks } from '../db/schema.js';
-import {
-  artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users,
-} from '../db/schema.js';
+import { artistFollowers, artists, genres, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags, users } from '../db/schema.js';
 
 /** The password of every demo user. */
 export const DEMO_PASSWORD = 'beatpass-demo';
@@ -53,25 +51,44 @@ export interface DemoUser {
 
 export const demoUsers: readonly DemoUser[] = Object.freeze([
   {
-    email: 'listener@beatpass.test', password: DEMO_PASSWORD, username: 'listener', displayName: 'Demo Listener',
-    role: 'listener', description: 'listener on the Plus plan (can download): follows some artists and has liked tracks',
+    email: 'listener@beatpass.test',
+    password: DEMO_PASSWORD,
+    username: 'listener',
+    displayName: 'Demo Listener',
+    role: 'listener',
+    description: 'listener on the Plus plan (can download): follows some artists and has liked tracks',
   },
   {
-    email: 'producer@beatpass.test', password: DEMO_PASSWORD, username: 'producer', displayName: 'Demo Producer',
-    role: 'producer', description: 'producer: owns the artist profile "Demo Producer" and its tracks, with 90 days of plays and downloads for the analytics routes',
+    email: 'producer@beatpass.test',
+    password: DEMO_PASSWORD,
+    username: 'producer',
+    displayName: 'Demo Producer',
+    role: 'producer',
+    description: 'producer: owns the artist profile "Demo Producer" and its tracks, with 90 days of plays and downloads for the analytics routes',
   },
   {
-    email: 'developer@beatpass.test', password: DEMO_PASSWORD, username: 'developer', displayName: 'Demo Developer',
-    role: 'developer', description: 'approved developer (developer_access = true): can create developer tokens',
+    email: 'developer@beatpass.test',
+    password: DEMO_PASSWORD,
+    username: 'developer',
+    displayName: 'Demo Developer',
+    role: 'developer',
+    description: 'approved developer (developer_access = true): can create developer tokens',
   },
   {
-    email: 'twofactor@beatpass.test', password: DEMO_PASSWORD, username: 'twofactor', displayName: 'Demo Two-Factor',
+    email: 'twofactor@beatpass.test',
+    password: DEMO_PASSWORD,
+    username: 'twofactor',
+    displayName: 'Demo Two-Factor',
     role: 'two-factor',
     description: `two-factor on: TOTP secret ${DEMO_TOTP_SECRET}, recovery codes ${DEMO_RECOVERY_CODES.join(', ')}`,
   },
   {
-    email: 'disabled@beatpass.test', password: DEMO_PASSWORD, username: 'disabled', displayName: 'Demo Disabled',
-    role: 'disabled', description: 'disabled account (disabled_at set): sign-in is refused',
+    email: 'disabled@beatpass.test',
+    password: DEMO_PASSWORD,
+    username: 'disabled',
+    displayName: 'Demo Disabled',
+    role: 'disabled',
+    description: 'disabled account (disabled_at set): sign-in is refused',
   },
 ]);
 
@@ -88,13 +105,20 @@ const BATCH = 500;
 // ---------------------------------------------------------------------------------------
 // Deterministic randomness
 
-
 class Rng {
   private readonly next: () => number;
-  constructor(seed: number) { this.next = mulberry32(seed); }
-  float(): number { return this.next(); }
-  int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-  chance(p: number): boolean { return this.next() < p; }
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.next() * items.length)];
     if (item === undefined) throw new Error('pick from an empty list');
@@ -123,7 +147,11 @@ class Rng {
 }
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function sha256Hex(text: string): string {
@@ -139,7 +167,12 @@ function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
 // ---------------------------------------------------------------------------------------
 // Catalog vocabulary
 
-interface GenreDef { name: string; displayName: string; bpm: [number, number]; weight: number }
+interface GenreDef {
+  name: string;
+  displayName: string;
+  bpm: [number, number];
+  weight: number;
+}
 
 const GENRES: readonly GenreDef[] = [
   { name: 'trap', displayName: 'Trap', bpm: [130, 160], weight: 14 },
@@ -171,20 +204,86 @@ const GENRES: readonly GenreDef[] = [
 ];
 
 const TAGS: readonly string[] = [
-  'dark', 'melodic', '808', 'hard', 'chill', 'emotional', 'guitar', 'piano', 'sample', 'bouncy',
-  'aggressive', 'ambient', 'vocal-chop', 'atmospheric', 'summer', 'sad', 'uplifting', 'flute', 'strings',
-  'bass-heavy', 'vintage', 'smooth', 'energetic', 'west-coast', 'east-coast', 'uk', 'night', 'club',
-  'retro', 'haunting', 'synth', 'bells',
+  'dark',
+  'melodic',
+  '808',
+  'hard',
+  'chill',
+  'emotional',
+  'guitar',
+  'piano',
+  'sample',
+  'bouncy',
+  'aggressive',
+  'ambient',
+  'vocal-chop',
+  'atmospheric',
+  'summer',
+  'sad',
+  'uplifting',
+  'flute',
+  'strings',
+  'bass-heavy',
+  'vintage',
+  'smooth',
+  'energetic',
+  'west-coast',
+  'east-coast',
+  'uk',
+  'night',
+  'club',
+  'retro',
+  'haunting',
+  'synth',
+  'bells',
 ];
 
 const ARTIST_NAMES: readonly string[] = [
-  'Metro Vance', 'Kairo Beats', 'Nova Keys', 'Lil Prism', 'Saint Delano', 'Jay Ocampo', 'Mako Reyes',
-  'Yung Tidal', 'Oxford Slim', 'Brixton Rae', 'DJ Kolade', 'Tomi Ade', 'Sauce Marquez', 'Cedric Blaze',
-  'Nightfall Nate', 'Lumi Waves', 'Hollow Tapes', 'Ghostwire', 'Kenji Mori', 'Rico Valente',
-  'Amara Sol', 'Dre Lockwood', 'Six Tone', 'Northbound Jules', 'Felix Arden', 'Zaya Knox', 'Pablo Cruz',
-  'Marlow Grey', 'Young Kasper', 'Ivy Monroe', 'Bishop Heat', 'Obi Nwosu', 'Luca Ferri', 'Cassius Wolfe',
-  'Hazel Ray', 'Tay Banks', 'Elijah Stone', 'Mila Santos', 'Quincy Vale', 'Rome Sterling', 'Sosa Beats',
-  'Vinny Cartel', 'Echo Park Kid', 'Dani Rivera', 'K-Swift',
+  'Metro Vance',
+  'Kairo Beats',
+  'Nova Keys',
+  'Lil Prism',
+  'Saint Delano',
+  'Jay Ocampo',
+  'Mako Reyes',
+  'Yung Tidal',
+  'Oxford Slim',
+  'Brixton Rae',
+  'DJ Kolade',
+  'Tomi Ade',
+  'Sauce Marquez',
+  'Cedric Blaze',
+  'Nightfall Nate',
+  'Lumi Waves',
+  'Hollow Tapes',
+  'Ghostwire',
+  'Kenji Mori',
+  'Rico Valente',
+  'Amara Sol',
+  'Dre Lockwood',
+  'Six Tone',
+  'Northbound Jules',
+  'Felix Arden',
+  'Zaya Knox',
+  'Pablo Cruz',
+  'Marlow Grey',
+  'Young Kasper',
+  'Ivy Monroe',
+  'Bishop Heat',
+  'Obi Nwosu',
+  'Luca Ferri',
+  'Cassius Wolfe',
+  'Hazel Ray',
+  'Tay Banks',
+  'Elijah Stone',
+  'Mila Santos',
+  'Quincy Vale',
+  'Rome Sterling',
+  'Sosa Beats',
+  'Vinny Cartel',
+  'Echo Park Kid',
+  'Dani Rivera',
+  'K-Swift',
 ];
 
 const BIOS: readonly string[] = [
@@ -199,17 +298,85 @@ const BIOS: readonly string[] = [
 ];
 
 const TITLE_ADJECTIVES: readonly string[] = [
-  'Midnight', 'Golden', 'Velvet', 'Cold', 'Neon', 'Silent', 'Broken', 'Lucid', 'Crimson', 'Faded',
-  'Electric', 'Hollow', 'Savage', 'Frozen', 'Lonely', 'Wicked', 'Paper', 'Glass', 'Smoky', 'Violet',
-  'Shadow', 'Sunset', 'Heavy', 'Lost', 'Wild', 'Distant', 'Burning', 'Sapphire', 'Quiet', 'Rapid',
-  'Toxic', 'Cloudy', 'Eastside', 'Westside', 'Marble', 'Rusty',
+  'Midnight',
+  'Golden',
+  'Velvet',
+  'Cold',
+  'Neon',
+  'Silent',
+  'Broken',
+  'Lucid',
+  'Crimson',
+  'Faded',
+  'Electric',
+  'Hollow',
+  'Savage',
+  'Frozen',
+  'Lonely',
+  'Wicked',
+  'Paper',
+  'Glass',
+  'Smoky',
+  'Violet',
+  'Shadow',
+  'Sunset',
+  'Heavy',
+  'Lost',
+  'Wild',
+  'Distant',
+  'Burning',
+  'Sapphire',
+  'Quiet',
+  'Rapid',
+  'Toxic',
+  'Cloudy',
+  'Eastside',
+  'Westside',
+  'Marble',
+  'Rusty',
 ];
 
 const TITLE_NOUNS: readonly string[] = [
-  'Dreams', 'Drift', 'Waves', 'Heart', 'Rain', 'City', 'Ghost', 'Ritual', 'Skyline', 'Empire', 'Motion',
-  'Fever', 'Garden', 'Highway', 'Lights', 'Mirage', 'Orbit', 'Paradise', 'Pulse', 'Riot', 'Shore',
-  'Static', 'Summer', 'Temple', 'Thunder', 'Tides', 'Vibes', 'Voyage', 'Wolves', 'Youth', 'Angels',
-  'Bloom', 'Cartel', 'Diamonds', 'Echoes', 'Flames', 'Gravity', 'Halo', 'Karma', 'Lagoon',
+  'Dreams',
+  'Drift',
+  'Waves',
+  'Heart',
+  'Rain',
+  'City',
+  'Ghost',
+  'Ritual',
+  'Skyline',
+  'Empire',
+  'Motion',
+  'Fever',
+  'Garden',
+  'Highway',
+  'Lights',
+  'Mirage',
+  'Orbit',
+  'Paradise',
+  'Pulse',
+  'Riot',
+  'Shore',
+  'Static',
+  'Summer',
+  'Temple',
+  'Thunder',
+  'Tides',
+  'Vibes',
+  'Voyage',
+  'Wolves',
+  'Youth',
+  'Angels',
+  'Bloom',
+  'Cartel',
+  'Diamonds',
+  'Echoes',
+  'Flames',
+  'Gravity',
+  'Halo',
+  'Karma',
+  'Lagoon',
 ];
 
 const TITLE_SUFFIXES: readonly string[] = ['II', 'III', 'Remix', 'Reprise', 'Pt. 2', 'VIP', 'Redux', 'Freestyle'];
@@ -303,12 +470,16 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
   const listenerUserId = userIdByRole.get('listener')!;
 
   // Genres and tags --------------------------------------------------------------------
-  const genreRows = await tx.insert(genres)
+  const genreRows = await tx
+    .insert(genres)
     .values(GENRES.map((g) => ({ name: g.name, displayName: g.displayName })))
     .returning({ id: genres.id, name: genres.name });
   const genreIds = GENRES.map((g) => idByName(genreRows, g.name));
 
-  const tagRows = await tx.insert(tags).values(TAGS.map((name) => ({ name }))).returning({ id: tags.id, name: tags.name });
+  const tagRows = await tx
+    .insert(tags)
+    .values(TAGS.map((name) => ({ name })))
+    .returning({ id: tags.id, name: tags.name });
   const tagIds = TAGS.map((t) => idByName(tagRows, t));
 
   // Artists ----------------------------------------------------------------------------
@@ -323,10 +494,12 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
       userId: isProducer ? producerUserId : null,
       imageSmall: `https://open.beatpass.ca/storage/artists/${slug}.jpg`,
       verified: isProducer || rng.chance(0.35),
-      bio: isProducer ? 'The BeatPass sandbox demo producer. Sign in as producer@beatpass.test to manage these beats.'
-        : rng.chance(0.6) ? rng.pick(BIOS) : null,
-      website: isProducer ? 'https://example.com/demo-producer'
-        : rng.chance(0.4) ? `https://${slug.replace(/-/g, '')}.example.com` : null,
+      bio: isProducer
+        ? 'The BeatPass sandbox demo producer. Sign in as producer@beatpass.test to manage these beats.'
+        : rng.chance(0.6)
+          ? rng.pick(BIOS)
+          : null,
+      website: isProducer ? 'https://example.com/demo-producer' : rng.chance(0.4) ? `https://${slug.replace(/-/g, '')}.example.com` : null,
       createdAt: new Date(artistBase + rng.int(0, 130) * DAY + rng.int(0, DAY - 1)),
     };
   });
@@ -342,10 +515,16 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
   const planned: PlannedTrack[] = [];
   for (let n = 0; n < trackCount; n++) {
     const name = uniqueTitle(rng, usedNames);
-    const primaryGenre = rng.weighted(GENRES.map((_, i) => i), genreWeights);
+    const primaryGenre = rng.weighted(
+      GENRES.map((_, i) => i),
+      genreWeights,
+    );
     const genreIdx = [primaryGenre];
     if (rng.chance(0.35)) {
-      const second = rng.weighted(GENRES.map((_, i) => i), genreWeights);
+      const second = rng.weighted(
+        GENRES.map((_, i) => i),
+        genreWeights,
+      );
       if (second !== primaryGenre) genreIdx.push(second);
     }
     const g = GENRES[primaryGenre]!;
@@ -354,7 +533,13 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
     const scale = rng.chance(0.68) ? 'minor' : 'major';
 
     // Roughly one track in seven belongs to the demo producer.
-    const primaryArtist = n % 7 === 3 ? 0 : rng.weighted(artistNames.map((_, i) => i), artistWeights);
+    const primaryArtist =
+      n % 7 === 3
+        ? 0
+        : rng.weighted(
+            artistNames.map((_, i) => i),
+            artistWeights,
+          );
     const artistIdx = [primaryArtist];
     if (rng.chance(0.2)) {
       const feat = rng.int(1, artistNames.length - 1);
@@ -362,7 +547,10 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
     }
     const ownerId = artistIdx.map((i) => artistUser[i]).find((u): u is number => u != null) ?? null;
 
-    const tagIdx = rng.sample(TAGS.map((_, i) => i), rng.int(0, 3));
+    const tagIdx = rng.sample(
+      TAGS.map((_, i) => i),
+      rng.int(0, 3),
+    );
 
     const licensingType = rng.weighted(['non_exclusive_only', 'both', 'exclusive_only'] as const, [45, 45, 10]);
     let exclusiveStatus: string | null = null;
@@ -423,7 +611,12 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
   });
 
   // The listener likes ~10% of the catalog; make sure those counts are at least 1.
-  const likedByListener = new Set(rng.sample(planned.map((_, i) => i), Math.min(planned.length, Math.max(5, Math.round(planned.length / 10)))));
+  const likedByListener = new Set(
+    rng.sample(
+      planned.map((_, i) => i),
+      Math.min(planned.length, Math.max(5, Math.round(planned.length / 10))),
+    ),
+  );
   for (const i of likedByListener) {
     const row = planned[i]!.row;
     if ((row.likesCount ?? 0) < 1) row.likesCount = 1;
@@ -431,7 +624,10 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
 
   const trackIds: number[] = [];
   for (const batch of chunks(planned)) {
-    const inserted = await tx.insert(tracks).values(batch.map((p) => p.row)).returning({ id: tracks.id, name: tracks.name });
+    const inserted = await tx
+      .insert(tracks)
+      .values(batch.map((p) => p.row))
+      .returning({ id: tracks.id, name: tracks.name });
     const byName = new Map(inserted.map((r) => [r.name, r.id]));
     for (const p of batch) {
       const id = byName.get(p.row.name);
@@ -440,8 +636,7 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
     }
   }
 
-  const trackArtistRows = planned.flatMap((p, i) =>
-    p.artistIdx.map((a, position) => ({ trackId: trackIds[i]!, artistId: artistIds[a]!, position })));
+  const trackArtistRows = planned.flatMap((p, i) => p.artistIdx.map((a, position) => ({ trackId: trackIds[i]!, artistId: artistIds[a]!, position })));
   const trackGenreRows = planned.flatMap((p, i) => p.genreIdx.map((g) => ({ trackId: trackIds[i]!, genreId: genreIds[g]! })));
   const trackTagRows = planned.flatMap((p, i) => p.tagIdx.map((t) => ({ trackId: trackIds[i]!, tagId: tagIds[t]! })));
   for (const batch of chunks(trackArtistRows, 2000)) await tx.insert(trackArtists).values(batch);
@@ -451,36 +646,49 @@ async function insertCatalog(tx: Tx, passwordHash: string, trackCount: number): 
   // The listener's follows and likes ------------------------------------------------------
   const followed = [0, ...rng.sample(artistNames.map((_, i) => i).slice(1), 11)];
   const followBase = Date.UTC(2025, 5, 15);
-  await tx.insert(artistFollowers).values(followed.map((a, i) => ({
-    artistId: artistIds[a]!,
-    userId: listenerUserId,
-    createdAt: new Date(followBase + i * 9 * DAY + rng.int(0, DAY - 1)),
-  })));
-
-  const likeRows = [...likedByListener].sort((a, b) => a - b).map((i) => {
-    const created = planned[i]!.row.createdAt!.getTime();
-    return {
-      trackId: trackIds[i]!,
+  await tx.insert(artistFollowers).values(
+    followed.map((a, i) => ({
+      artistId: artistIds[a]!,
       userId: listenerUserId,
-      createdAt: new Date(Math.min(TRACKS_TO, created + rng.int(0, 20) * DAY + rng.int(0, DAY - 1))),
-    };
-  });
+      createdAt: new Date(followBase + i * 9 * DAY + rng.int(0, DAY - 1)),
+    })),
+  );
+
+  const likeRows = [...likedByListener]
+    .sort((a, b) => a - b)
+    .map((i) => {
+      const created = planned[i]!.row.createdAt!.getTime();
+      return {
+        trackId: trackIds[i]!,
+        userId: listenerUserId,
+        createdAt: new Date(Math.min(TRACKS_TO, created + rng.int(0, 20) * DAY + rng.int(0, DAY - 1))),
+      };
+    });
   for (const batch of chunks(likeRows, 2000)) if (batch.length > 0) await tx.insert(trackLikes).values(batch);
 }
 
 function uniqueTitle(rng: Rng, used: Set<string>): string {
   for (let attempt = 0; attempt < 20; attempt++) {
     const title = `${rng.pick(TITLE_ADJECTIVES)} ${rng.pick(TITLE_NOUNS)}`;
-    if (!used.has(title)) { used.add(title); return title; }
+    if (!used.has(title)) {
+      used.add(title);
+      return title;
+    }
   }
   const base = `${rng.pick(TITLE_ADJECTIVES)} ${rng.pick(TITLE_NOUNS)}`;
   for (const suffix of TITLE_SUFFIXES) {
     const title = `${base} ${suffix}`;
-    if (!used.has(title)) { used.add(title); return title; }
+    if (!used.has(title)) {
+      used.add(title);
+      return title;
+    }
   }
   for (let n = 2; ; n++) {
     const title = `${base} ${n}`;
-    if (!used.has(title)) { used.add(title); return title; }
+    if (!used.has(title)) {
+      used.add(title);
+      return title;
+    }
   }
 }
 
@@ -497,9 +705,30 @@ function idByName(rows: readonly { id: number; name: string }[], name: string): 
 
 const ALBUM_SEED = 0xa1b0_2026;
 const ALBUM_WORDS: readonly string[] = [
-  'Night Shift', 'Basement', 'Late Checkout', 'Red Eye', 'Blue Hour', 'Back Alley', 'Overtime', 'Cold Case',
-  'Low End', 'After Hours', 'Side B', 'Rooftop', 'Slow Burn', 'Deep Cuts', 'Northside', 'Static Season',
-  'Vapor', 'Concrete', 'Glasshouse', 'Sundown', 'Analog', 'Velvet Room', 'Daydream', 'Monsoon',
+  'Night Shift',
+  'Basement',
+  'Late Checkout',
+  'Red Eye',
+  'Blue Hour',
+  'Back Alley',
+  'Overtime',
+  'Cold Case',
+  'Low End',
+  'After Hours',
+  'Side B',
+  'Rooftop',
+  'Slow Burn',
+  'Deep Cuts',
+  'Northside',
+  'Static Season',
+  'Vapor',
+  'Concrete',
+  'Glasshouse',
+  'Sundown',
+  'Analog',
+  'Velvet Room',
+  'Daydream',
+  'Monsoon',
 ];
 const ALBUM_FORMS: readonly string[] = ['Tape', 'EP', 'Sessions', 'Vol. 1', 'Vol. 2', 'Beat Tape', 'LP', 'Pack', 'Collection'];
 const ALBUM_DESCRIPTIONS: readonly string[] = [
@@ -522,7 +751,13 @@ async function insertAlbumsAndPins(tx: Tx): Promise<void> {
   const byArtist = new Map<number, Credit[]>();
   for (const row of credits) byArtist.set(row.artist_id, [...(byArtist.get(row.artist_id) ?? []), row]);
 
-  interface PlannedAlbum { artistId: number; ownerId: number | null; trackIds: number[]; createdAt: Date; row: typeof albums.$inferInsert }
+  interface PlannedAlbum {
+    artistId: number;
+    ownerId: number | null;
+    trackIds: number[];
+    createdAt: Date;
+    row: typeof albums.$inferInsert;
+  }
   const plannedAlbums: PlannedAlbum[] = [];
   const usedNames = new Set<string>();
   const pins: { artistId: number; trackId: number }[] = [];
@@ -563,10 +798,15 @@ async function insertAlbumsAndPins(tx: Tx): Promise<void> {
     }
   }
   plannedAlbums.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.row.name.localeCompare(b.row.name));
-  plannedAlbums.forEach((p, i) => { p.row.image = `https://open.beatpass.ca/storage/albums/${slugify(p.row.name)}-${i + 1}.jpg`; });
+  plannedAlbums.forEach((p, i) => {
+    p.row.image = `https://open.beatpass.ca/storage/albums/${slugify(p.row.name)}-${i + 1}.jpg`;
+  });
 
   if (plannedAlbums.length > 0) {
-    const inserted = await tx.insert(albums).values(plannedAlbums.map((p) => p.row)).returning({ id: albums.id, name: albums.name });
+    const inserted = await tx
+      .insert(albums)
+      .values(plannedAlbums.map((p) => p.row))
+      .returning({ id: albums.id, name: albums.name });
     const albumIds = plannedAlbums.map((p) => idByName(inserted, p.row.name));
     await tx.insert(albumArtists).values(plannedAlbums.map((p, i) => ({ albumId: albumIds[i]!, artistId: p.artistId, position: 0 })));
     const placements = plannedAlbums.flatMap((p, i) => p.trackIds.map((trackId, n) => sql`(${trackId}::int, ${albumIds[i]!}::int, ${n + 1}::int)`));
@@ -615,23 +855,44 @@ async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
 
   const plan = [
     {
-      ownerId: listener, name: 'Late Night Trap', description: 'Dark, slow trap beats for writing after midnight.',
-      public: true, collaborative: true, tracks: rng.sample(trackIds, 18),
+      ownerId: listener,
+      name: 'Late Night Trap',
+      description: 'Dark, slow trap beats for writing after midnight.',
+      public: true,
+      collaborative: true,
+      tracks: rng.sample(trackIds, 18),
     },
     {
-      ownerId: listener, name: 'Lo-Fi Study Session', description: 'Dusty loops and soft drums to keep you focused for hours.',
-      public: true, collaborative: false, tracks: rng.sample(trackIds, 12),
+      ownerId: listener,
+      name: 'Lo-Fi Study Session',
+      description: 'Dusty loops and soft drums to keep you focused for hours.',
+      public: true,
+      collaborative: false,
+      tracks: rng.sample(trackIds, 12),
     },
     {
-      ownerId: listener, name: 'Reference Ideas', description: null, public: false, collaborative: false, tracks: rng.sample(trackIds, 6),
+      ownerId: listener,
+      name: 'Reference Ideas',
+      description: null,
+      public: false,
+      collaborative: false,
+      tracks: rng.sample(trackIds, 6),
     },
     {
-      ownerId: producer, name: 'Demo Producer Catalog', description: 'Every beat from the Demo Producer, newest uploads last.',
-      public: true, collaborative: false, tracks: producerTracks.slice(0, 25),
+      ownerId: producer,
+      name: 'Demo Producer Catalog',
+      description: 'Every beat from the Demo Producer, newest uploads last.',
+      public: true,
+      collaborative: false,
+      tracks: producerTracks.slice(0, 25),
     },
     {
-      ownerId: producer, name: 'Unreleased Drafts', description: 'Beats still being mixed. Private until the next drop.',
-      public: false, collaborative: true, tracks: rng.sample(producerTracks, 5),
+      ownerId: producer,
+      name: 'Unreleased Drafts',
+      description: 'Beats still being mixed. Private until the next drop.',
+      public: false,
+      collaborative: true,
+      tracks: rng.sample(producerTracks, 5),
     },
   ];
   const rows = plan.map((p, i) => {
@@ -650,13 +911,15 @@ async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
   const inserted = await tx.insert(playlists).values(rows).returning({ id: playlists.id, name: playlists.name });
   const playlistIds = plan.map((p) => idByName(inserted, p.name));
 
-  const entries = plan.flatMap((p, i) => p.tracks.map((trackId, position) => ({
-    playlistId: playlistIds[i]!,
-    trackId,
-    position,
-    addedBy: i === 0 && position % 4 === 3 ? producer : p.ownerId,
-    createdAt: new Date(rows[i]!.createdAt.getTime() + position * 3600_000),
-  })));
+  const entries = plan.flatMap((p, i) =>
+    p.tracks.map((trackId, position) => ({
+      playlistId: playlistIds[i]!,
+      trackId,
+      position,
+      addedBy: i === 0 && position % 4 === 3 ? producer : p.ownerId,
+      createdAt: new Date(rows[i]!.createdAt.getTime() + position * 3600_000),
+    })),
+  );
   if (entries.length > 0) await tx.insert(playlistTracks).values(entries);
 
   const lateNight = playlistIds[0]!;
@@ -664,12 +927,21 @@ async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
   const seededAt = Date.now();
   await tx.insert(playlistInvites).values([
     {
-      playlistId: lateNight, userId: producer, invitedBy: listener, status: 'accepted',
-      createdAt: new Date(PLAYLIST_BASE + DAY), expiresAt: new Date(PLAYLIST_BASE + 8 * DAY), respondedAt: new Date(PLAYLIST_BASE + 2 * DAY),
+      playlistId: lateNight,
+      userId: producer,
+      invitedBy: listener,
+      status: 'accepted',
+      createdAt: new Date(PLAYLIST_BASE + DAY),
+      expiresAt: new Date(PLAYLIST_BASE + 8 * DAY),
+      respondedAt: new Date(PLAYLIST_BASE + 2 * DAY),
     },
     {
-      playlistId: lateNight, userId: developer, invitedBy: listener, status: 'pending',
-      createdAt: new Date(seededAt - 3600_000), expiresAt: new Date(seededAt - 3600_000 + 7 * DAY),
+      playlistId: lateNight,
+      userId: developer,
+      invitedBy: listener,
+      status: 'pending',
+      createdAt: new Date(seededAt - 3600_000),
+      expiresAt: new Date(seededAt - 3600_000 + 7 * DAY),
     },
   ]);
   await tx.insert(playlistFollowers).values([
@@ -681,7 +953,10 @@ async function insertPlaylistsAndLyrics(tx: Tx): Promise<void> {
   // Lyrics: the listener's notes on three tracks (one time-synced), the producer's on two of theirs.
   const lyricRows = [
     ...rng.sample(trackIds, 3).map((trackId, i) => ({
-      userId: listener, trackId, text: i === 0 ? LRC_SAMPLE : PLAIN_SAMPLES[i]!, synced: i === 0,
+      userId: listener,
+      trackId,
+      text: i === 0 ? LRC_SAMPLE : PLAIN_SAMPLES[i]!,
+      synced: i === 0,
     })),
     ...rng.sample(producerTracks, 2).map((trackId, i) => ({ userId: producer, trackId, text: PLAIN_SAMPLES[(i + 2) % PLAIN_SAMPLES.length]!, synced: false })),
   ].map((row, i) => ({ ...row, createdAt: new Date(PLAYLIST_BASE + (40 + i) * DAY), updatedAt: new Date(PLAYLIST_BASE + (41 + i) * DAY) }));
@@ -732,11 +1007,17 @@ async function insertTrackComments(tx: Tx): Promise<void> {
   const userId = (email: string) => userRows.find((u) => u.email === email)!.id;
   const commenters = ['listener@beatpass.test', 'developer@beatpass.test', 'twofactor@beatpass.test', 'producer@beatpass.test'].map(userId);
   const producer = userId('producer@beatpass.test');
-  const allTracks = await tx.select({ id: tracks.id, ownerId: tracks.ownerId, durationMs: tracks.durationMs, createdAt: tracks.createdAt })
-    .from(tracks).orderBy(tracks.id);
+  const allTracks = await tx
+    .select({ id: tracks.id, ownerId: tracks.ownerId, durationMs: tracks.durationMs, createdAt: tracks.createdAt })
+    .from(tracks)
+    .orderBy(tracks.id);
   const commented = rng.sample(allTracks, Math.min(MAX_COMMENTED_TRACKS, Math.ceil(allTracks.length / 4)));
 
-  interface PlannedComment { key: number; parentKey: number | null; row: typeof trackComments.$inferInsert }
+  interface PlannedComment {
+    key: number;
+    parentKey: number | null;
+    row: typeof trackComments.$inferInsert;
+  }
   const planned: PlannedComment[] = [];
   for (const track of commented.sort((a, b) => a.id - b.id)) {
     const roots = rng.int(1, 5);
@@ -778,12 +1059,14 @@ async function insertTrackComments(tx: Tx): Promise<void> {
 
   const idByKey = new Map<number, number>();
   for (const batch of chunks(planned)) {
-    const inserted = await tx.insert(trackComments).values(batch.map((p) => p.row)).returning({ id: trackComments.id });
+    const inserted = await tx
+      .insert(trackComments)
+      .values(batch.map((p) => p.row))
+      .returning({ id: trackComments.id });
     if (inserted.length !== batch.length) throw new Error('seed: not every comment was inserted');
     batch.forEach((p, i) => idByKey.set(p.key, inserted[i]!.id));
   }
-  const links = planned.filter((p) => p.parentKey !== null)
-    .map((p) => sql`(${idByKey.get(p.key)!}::int, ${idByKey.get(p.parentKey!)!}::int)`);
+  const links = planned.filter((p) => p.parentKey !== null).map((p) => sql`(${idByKey.get(p.key)!}::int, ${idByKey.get(p.parentKey!)!}::int)`);
   if (links.length > 0) {
     await tx.execute(sql`update track_comments set parent_id = v.parent_id
       from (values ${sql.join(links, sql`, `)}) as v(id, parent_id) where track_comments.id = v.id`);
@@ -804,7 +1087,11 @@ const ANALYTICS_SEED = 0xa4a1_7105;
 const ANALYTICS_NEWEST_TRACKS = 8;
 const ANALYTICS_DAYS = 90;
 
-interface DemoClient { device: string | null; browser: string | null; platform: string | null }
+interface DemoClient {
+  device: string | null;
+  browser: string | null;
+  platform: string | null;
+}
 const CLIENTS: readonly DemoClient[] = [
   { device: 'mobile', browser: 'Safari', platform: 'iOS' },
   { device: 'mobile', browser: 'Chrome', platform: 'Android' },
@@ -832,8 +1119,11 @@ async function insertAnalytics(tx: Tx): Promise<void> {
   const producer = userId('producer@beatpass.test');
   const listener = userId('listener@beatpass.test');
   const others = [userId('developer@beatpass.test'), userId('twofactor@beatpass.test')];
-  const owned = await tx.select({ id: tracks.id, albumId: tracks.albumId, durationMs: tracks.durationMs, likesCount: tracks.likesCount, createdAt: tracks.createdAt })
-    .from(tracks).where(sql`${tracks.ownerId} = ${producer}`).orderBy(sql`${tracks.createdAt} desc, ${tracks.id} desc`);
+  const owned = await tx
+    .select({ id: tracks.id, albumId: tracks.albumId, durationMs: tracks.durationMs, likesCount: tracks.likesCount, createdAt: tracks.createdAt })
+    .from(tracks)
+    .where(sql`${tracks.ownerId} = ${producer}`)
+    .orderBy(sql`${tracks.createdAt} desc, ${tracks.id} desc`);
   const chosen = [...new Set([...owned.slice(0, ANALYTICS_NEWEST_TRACKS), ...owned.filter((t) => t.albumId !== null)])];
   if (chosen.length === 0) return;
 
@@ -873,9 +1163,9 @@ async function insertAnalytics(tx: Tx): Promise<void> {
   downloadRows.push({ trackId: chosen[0]!.id, userId: producer, createdAt: momentFor(chosen[0]!.createdAt) });
   await tx.insert(trackDownloads).values(downloadRows.sort((a, b) => a.createdAt!.getTime() - b.createdAt!.getTime()));
 
-  const repostRows = chosen.flatMap((track) => [listener, ...others]
-    .filter(() => rng.chance(0.3))
-    .map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) })));
+  const repostRows = chosen.flatMap((track) =>
+    [listener, ...others].filter(() => rng.chance(0.3)).map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) })),
+  );
   if (repostRows.length > 0) await tx.insert(trackReposts).values(repostRows);
 
   // Only as many likers as each track's like count leaves room for, so the counts stay true.
@@ -883,7 +1173,9 @@ async function insertAnalytics(tx: Tx): Promise<void> {
   const likeRows = chosen.flatMap((track) => {
     const likers = new Set(existingLikes.filter((l) => l.trackId === track.id).map((l) => l.userId));
     const room = track.likesCount - likers.size;
-    return others.filter((user) => !likers.has(user) && rng.chance(0.5)).slice(0, Math.max(0, room))
+    return others
+      .filter((user) => !likers.has(user) && rng.chance(0.5))
+      .slice(0, Math.max(0, room))
       .map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) }));
   });
   if (likeRows.length > 0) await tx.insert(trackLikes).values(likeRows);
@@ -901,7 +1193,12 @@ const CREDIT_BASE = Date.UTC(2026, 7, 1); // 2026-08-01
 const CREDITED_ARTISTS = 8;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-interface OutsideRelease { title: string; artists: string[]; album: string; date: string }
+interface OutsideRelease {
+  title: string;
+  artists: string[];
+  album: string;
+  date: string;
+}
 
 const OUTSIDE_RELEASES: readonly OutsideRelease[] = [
   { title: 'Rooftop Static', artists: ['Rae Castillo'], album: 'Static Season', date: '2025-11-07' },
@@ -933,25 +1230,59 @@ async function insertPortfolioCredits(tx: Tx): Promise<void> {
   const artistRows = await tx.select({ id: artists.id, name: artists.name }).from(artists).orderBy(artists.id);
   const demo = artistRows.find((a) => a.name === DEMO_PRODUCER_ARTIST_NAME);
   if (!demo) return;
-  const chosen = [demo, ...rng.sample(artistRows.filter((a) => a.id !== demo.id), CREDITED_ARTISTS)];
+  const chosen = [
+    demo,
+    ...rng.sample(
+      artistRows.filter((a) => a.id !== demo.id),
+      CREDITED_ARTISTS,
+    ),
+  ];
   // Each artist's own tracks (first credited), most played first.
-  const ownTracks = await tx.select({
-    artistId: trackArtists.artistId, id: tracks.id, name: tracks.name, image: tracks.image, albumId: tracks.albumId, createdAt: tracks.createdAt,
-  }).from(trackArtists).innerJoin(tracks, eq(tracks.id, trackArtists.trackId))
-    .where(and(eq(trackArtists.position, 0), inArray(trackArtists.artistId, chosen.map((a) => a.id))))
+  const ownTracks = await tx
+    .select({
+      artistId: trackArtists.artistId,
+      id: tracks.id,
+      name: tracks.name,
+      image: tracks.image,
+      albumId: tracks.albumId,
+      createdAt: tracks.createdAt,
+    })
+    .from(trackArtists)
+    .innerJoin(tracks, eq(tracks.id, trackArtists.trackId))
+    .where(
+      and(
+        eq(trackArtists.position, 0),
+        inArray(
+          trackArtists.artistId,
+          chosen.map((a) => a.id),
+        ),
+      ),
+    )
     .orderBy(desc(tracks.plays), tracks.id);
   const albumRows = await tx.select({ id: albums.id, name: albums.name, releaseDate: albums.releaseDate }).from(albums);
   const albumById = new Map(albumRows.map((a) => [a.id, a]));
 
   type Plan = { kind: 'outside'; role: CreditRole } | { kind: 'own' };
-  const plans = new Map<number, Plan[]>([[demo.id, [
-    { kind: 'outside', role: 'Producer' }, { kind: 'outside', role: 'Co-Producer' }, { kind: 'own' },
-    { kind: 'outside', role: 'Mixing Engineer' }, { kind: 'own' },
-  ]]]);
+  const plans = new Map<number, Plan[]>([
+    [
+      demo.id,
+      [
+        { kind: 'outside', role: 'Producer' },
+        { kind: 'outside', role: 'Co-Producer' },
+        { kind: 'own' },
+        { kind: 'outside', role: 'Mixing Engineer' },
+        { kind: 'own' },
+      ],
+    ],
+  ]);
   for (const artist of chosen.slice(1)) {
-    plans.set(artist.id, Array.from({ length: rng.int(1, 4) }, (): Plan => (rng.chance(0.35)
-      ? { kind: 'own' }
-      : { kind: 'outside', role: rng.weighted(OUTSIDE_ROLES, OUTSIDE_ROLE_WEIGHTS) })));
+    plans.set(
+      artist.id,
+      Array.from(
+        { length: rng.int(1, 4) },
+        (): Plan => (rng.chance(0.35) ? { kind: 'own' } : { kind: 'outside', role: rng.weighted(OUTSIDE_ROLES, OUTSIDE_ROLE_WEIGHTS) }),
+      ),
+    );
   }
 
   const rows: (typeof artistCredits.$inferInsert)[] = [];
@@ -966,16 +1297,35 @@ async function insertPortfolioCredits(tx: Tx): Promise<void> {
         if (!track) continue;
         const album = track.albumId === null ? undefined : albumById.get(track.albumId);
         rows.push({
-          artistId: artist.id, title: track.name, role: 'Producer', releaseArtists: [artist.name],
-          albumName: album?.name ?? null, releaseDate: album?.releaseDate ?? track.createdAt.toISOString().slice(0, 10),
-          image: track.image, trackId: track.id, albumId: album?.id ?? null, position: position++, createdAt, updatedAt: createdAt,
+          artistId: artist.id,
+          title: track.name,
+          role: 'Producer',
+          releaseArtists: [artist.name],
+          albumName: album?.name ?? null,
+          releaseDate: album?.releaseDate ?? track.createdAt.toISOString().slice(0, 10),
+          image: track.image,
+          trackId: track.id,
+          albumId: album?.id ?? null,
+          position: position++,
+          createdAt,
+          updatedAt: createdAt,
         });
       } else {
         const release = outside.shift()!;
         rows.push({
-          artistId: artist.id, title: release.title, role: plan.role, releaseArtists: release.artists, albumName: release.album,
-          releaseDate: release.date, image: release.image, spotifyTrackId: release.spotifyTrackId, spotifyAlbumId: release.spotifyAlbumId,
-          spotifyUrl: `https://open.spotify.com/track/${release.spotifyTrackId}`, position: position++, createdAt, updatedAt: createdAt,
+          artistId: artist.id,
+          title: release.title,
+          role: plan.role,
+          releaseArtists: release.artists,
+          albumName: release.album,
+          releaseDate: release.date,
+          image: release.image,
+          spotifyTrackId: release.spotifyTrackId,
+          spotifyAlbumId: release.spotifyAlbumId,
+          spotifyUrl: `https://open.spotify.com/track/${release.spotifyTrackId}`,
+          position: position++,
+          createdAt,
+          updatedAt: createdAt,
         });
       }
     }

@@ -171,8 +171,12 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
       const list = unwrap(await client.GET('/api/v1/playlists', { params: { query: { per_page: 5 } } }));
       expect(list).toEqual({ status: 'success', pagination: expect.objectContaining(lengthAwareMeta) });
       const playlistShape = {
-        id: expect.any(Number), name: expect.any(String), public: expect.any(Boolean), collaborative: expect.any(Boolean),
-        model_type: 'playlist', created_at: isoDate,
+        id: expect.any(Number),
+        name: expect.any(String),
+        public: expect.any(Boolean),
+        collaborative: expect.any(Boolean),
+        model_type: 'playlist',
+        created_at: isoDate,
       };
       for (const playlist of list.pagination.data) expect(playlist).toEqual(expect.objectContaining(playlistShape));
       const first = list.pagination.data[0];
@@ -208,9 +212,15 @@ export function clientSuite(name: string, getTarget: () => ClientSuiteTarget): v
 
       const albums = unwrap(await client.GET('/api/v1/artists/{artist_id}/albums', { params: { path: { artist_id: artist.id } } }));
       expect(albums.status).toBe('success');
-      expect(albums.pagination).toEqual(expect.objectContaining({
-        current_page: expect.any(Number), per_page: expect.any(Number), first_page_url: expect.any(String), path: expect.any(String), data: expect.any(Array),
-      }));
+      expect(albums.pagination).toEqual(
+        expect.objectContaining({
+          current_page: expect.any(Number),
+          per_page: expect.any(Number),
+          first_page_url: expect.any(String),
+          path: expect.any(String),
+          data: expect.any(Array),
+        }),
+      );
       expect(albums.pagination).not.toHaveProperty('total');
     });
 

@@ -13,41 +13,49 @@ beforeAll(async () => {
   client = createBeatPassClient({ baseUrl: server.baseUrl, auth: { mode: 'session' } });
   await client.session.login({ email: 'producer@beatpass.test', password: DEMO_PASSWORD });
 });
-afterAll(async () => { await server.close(); });
+afterAll(async () => {
+  await server.close();
+});
 
 describe('typed client: upload to publish', () => {
   it('uploads a WAV, reads its metadata, publishes it and downloads a range of it', async () => {
     const bytes = wavBytes({ seconds: 2 });
-    const { fileEntry } = unwrap(await client.POST('/api/v1/uploads', {
-      // openapi-typescript types binary fields as string; the serializer sends the real Blob.
-      body: { file: new Blob([new Uint8Array(bytes)], { type: 'audio/wav' }) as unknown as string },
-      bodySerializer(body) {
-        const form = new FormData();
-        form.append('file', body.file as unknown as Blob, 'Client Flow 128bpm Am.wav');
-        return form;
-      },
-    }));
+    const { fileEntry } = unwrap(
+      await client.POST('/api/v1/uploads', {
+        // openapi-typescript types binary fields as string; the serializer sends the real Blob.
+        body: { file: new Blob([new Uint8Array(bytes)], { type: 'audio/wav' }) as unknown as string },
+        bodySerializer(body) {
+          const form = new FormData();
+          form.append('file', body.file as unknown as Blob, 'Client Flow 128bpm Am.wav');
+          return form;
+        },
+      }),
+    );
     expect(fileEntry).toMatchObject({ duration: 2000, mime: 'audio/wav', size: bytes.length });
 
-    const { metadata } = unwrap(await client.POST('/api/v1/tracks/{file_entry_id}/extract-metadata', {
-      params: { path: { file_entry_id: fileEntry.id } },
-    }));
+    const { metadata } = unwrap(
+      await client.POST('/api/v1/tracks/{file_entry_id}/extract-metadata', {
+        params: { path: { file_entry_id: fileEntry.id } },
+      }),
+    );
     expect(metadata).toMatchObject({ name: 'Client Flow', bpm: 128, key: 'A', scale: 'minor' });
 
-    const { track } = unwrap(await client.POST('/api/v1/tracks', {
-      body: {
-        file_entry_id: fileEntry.id,
-        name: `${metadata.name} ${Date.now()}`,
-        image: 'https://open.beatpass.ca/storage/covers/client-flow.jpg',
-        artists: ['CURRENT_USER'],
-        genres: ['lo-fi'],
-        bpm: metadata.bpm!,
-        key: metadata.key!,
-        scale: metadata.scale!,
-        licensing_type: 'non_exclusive_only',
-        price: 19.99,
-      },
-    }));
+    const { track } = unwrap(
+      await client.POST('/api/v1/tracks', {
+        body: {
+          file_entry_id: fileEntry.id,
+          name: `${metadata.name} ${Date.now()}`,
+          image: 'https://open.beatpass.ca/storage/covers/client-flow.jpg',
+          artists: ['CURRENT_USER'],
+          genres: ['lo-fi'],
+          bpm: metadata.bpm!,
+          key: metadata.key!,
+          scale: metadata.scale!,
+          licensing_type: 'non_exclusive_only',
+          price: 19.99,
+        },
+      }),
+    );
     expect(track).toMatchObject({ duration: 2000, bpm: 128, price: 19.99 });
 
     const shown = unwrap(await client.GET('/api/v1/tracks/{track_id}', { params: { path: { track_id: track.id } } }));

@@ -16,10 +16,14 @@ const scratch = mkdtempSync(join(tmpdir(), 'beatpass-gate-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Schema = { $ref?: string; type?: unknown; required?: string[]; properties?: Record<string, unknown> };
-type Op = { operationId: string; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+type Op = {
+  operationId: string;
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+};
 
 const copy = () => structuredClone(bundled) as Spec & { components: { schemas: Record<string, Schema> } };
-const componentName = (schema: Schema | undefined) => schema?.$ref?.startsWith('#/components/schemas/') ? schema.$ref.split('/').pop()! : null;
+const componentName = (schema: Schema | undefined) => (schema?.$ref?.startsWith('#/components/schemas/') ? schema.$ref.split('/').pop()! : null);
 
 function* operations(spec: Spec): Generator<Op> {
   for (const path of Object.keys(spec.paths ?? {}).sort()) {
@@ -71,9 +75,12 @@ describe('breaking-change gate', () => {
     expect(report.operations).toContain(op.operationId);
     expect(result.messages.join('\n')).toContain(op.operationId);
     // Both tools see it.
-    expect(report.breaking.filter((b) => b.operationId === op.operationId).map((b) => b.source).sort()).toEqual(
-      expect.arrayContaining(['api-smart-diff', 'redocly']),
-    );
+    expect(
+      report.breaking
+        .filter((b) => b.operationId === op.operationId)
+        .map((b) => b.source)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['api-smart-diff', 'redocly']));
   });
 
   it('fails when a request gets a new required field, naming the operation', async () => {
@@ -95,7 +102,9 @@ describe('breaking-change gate', () => {
     schema.properties = { ...schema.properties, conformance_probe: { type: 'string' } };
     revision.paths!['/api/v1/conformance-probe'] = {
       get: {
-        operationId: 'getConformanceProbe', summary: 'Probe', tags: ['Tracks'],
+        operationId: 'getConformanceProbe',
+        summary: 'Probe',
+        tags: ['Tracks'],
         responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
       } as never,
     };

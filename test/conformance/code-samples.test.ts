@@ -12,7 +12,9 @@ import { operationTable, type OperationId } from '../../generated/contract.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const samplesDir = join(root, 'openapi/code-samples');
-const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.ts')).sort();
+const samples = readdirSync(samplesDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 const bundled = JSON.parse(readFileSync(join(root, 'generated/openapi.json'), 'utf8')) as {
   paths: Record<string, Record<string, { operationId?: string; 'x-codeSamples'?: { lang: string; label: string; source: string }[] }>>;
 };
@@ -31,7 +33,10 @@ function typeCheck(files: string[]): string[] {
 describe('typed code samples', () => {
   it('every sample is named after an operation', () => {
     const names = samples.map((f) => f.replace(/\.ts$/, ''));
-    expect(names.filter((n) => !(n in operationTable)), 'samples for operations that do not exist').toEqual([]);
+    expect(
+      names.filter((n) => !(n in operationTable)),
+      'samples for operations that do not exist',
+    ).toEqual([]);
   });
 
   it('every operation has a sample', () => {
@@ -57,13 +62,19 @@ describe('typed code samples', () => {
     const dir = mkdtempSync(join(tmpdir(), 'beatpass-sample-'));
     try {
       const stale = join(dir, 'stale.mts');
-      writeFileSync(stale, [
-        `import { createBeatPassClient } from '${join(root, 'client/index.js')}';`,
-        `const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca' });`,
-        `await api.GET('/api/v1/no-such-operation', {});`,
-      ].join('\n'));
+      writeFileSync(
+        stale,
+        [
+          `import { createBeatPassClient } from '${join(root, 'client/index.js')}';`,
+          `const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca' });`,
+          `await api.GET('/api/v1/no-such-operation', {});`,
+        ].join('\n'),
+      );
       const errors = typeCheck([...samples.map((f) => join(samplesDir, f)), stale]);
-      expect(errors.filter((e) => !e.includes(stale)), 'samples that do not compile').toEqual([]);
+      expect(
+        errors.filter((e) => !e.includes(stale)),
+        'samples that do not compile',
+      ).toEqual([]);
       expect(errors.filter((e) => e.includes(stale)).join('\n')).toContain('no-such-operation');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -77,7 +88,9 @@ describe('typed code samples', () => {
         const file = `${op.operationId}.ts`;
         if (!samples.includes(file)) continue;
         const expected = readFileSync(join(samplesDir, file), 'utf8').replaceAll("'../../client/index.js'", "'./client/index.js'");
-        expect(op['x-codeSamples'], `${method.toUpperCase()} ${path}: run npm run generate`).toEqual([{ lang: 'TypeScript', label: 'TypeScript client', source: expected }]);
+        expect(op['x-codeSamples'], `${method.toUpperCase()} ${path}: run npm run generate`).toEqual([
+          { lang: 'TypeScript', label: 'TypeScript client', source: expected },
+        ]);
       }
     }
   });

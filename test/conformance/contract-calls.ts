@@ -42,12 +42,7 @@ export function model(operationId: OperationId, from: readonly OperationModel[] 
 }
 
 /** Sends one request for `operationId` through `agent` and checks the answer against `contract`. */
-export async function call(
-  agent: Agent,
-  operationId: OperationId,
-  input: CallInput = {},
-  contract: readonly OperationModel[] = operations,
-): Promise<Exchange> {
+export async function call(agent: Agent, operationId: OperationId, input: CallInput = {}, contract: readonly OperationModel[] = operations): Promise<Exchange> {
   const info = operationTable[operationId];
   const path = operationUrl(operationId, input);
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(info.method);

@@ -42,7 +42,9 @@ export function createResponseRecorder(): ResponseRecorder {
   live.add(recorder);
   if (!exitHook) {
     exitHook = true;
-    process.once('exit', () => { for (const r of live) r.flush(); });
+    process.once('exit', () => {
+      for (const r of live) r.flush();
+    });
   }
   return recorder;
 }

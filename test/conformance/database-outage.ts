@@ -16,7 +16,13 @@ export const DATABASE_FAULTS = {
   connectionLost: () => new Error('Connection terminated unexpectedly'),
   /** A new connection while PostgreSQL is down. */
   connectionRefused: () =>
-    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', address: '127.0.0.1', port: 5432 }),
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      errno: -111,
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '127.0.0.1',
+      port: 5432,
+    }),
   /** PostgreSQL shutting down under an open connection (SQLSTATE 57P01). */
   adminShutdown: () =>
     Object.assign(new pg.DatabaseError('terminating connection due to administrator command', 0, 'error'), { severity: 'FATAL', code: '57P01' }),

@@ -14,8 +14,12 @@ const oneEach = Object.fromEntries(Object.keys(rateLimitGroups).map((group) => [
 const examplePaths = new Map(replayCases().map((c) => [c.operationId, c.path]));
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer({ rateLimits: oneEach }); });
-afterAll(async () => { await server?.close(); });
+beforeAll(async () => {
+  server = await startTestServer({ rateLimits: oneEach });
+});
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('every operation answers 429 once its rate-limit group is used up', () => {
   for (const operationId of Object.keys(operationTable).sort() as OperationId[]) {

@@ -11,7 +11,15 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { realHandlers, type RealHandlers } from './real-handlers.js';
 import { call } from './contract-calls.js';
 import {
-  newCaller, operationObject, replayCases, REPLAY_PENDING, responseExamples, SeedMapper, type CallerKind, type LiveCaller, type ReplayCase,
+  newCaller,
+  operationObject,
+  replayCases,
+  REPLAY_PENDING,
+  responseExamples,
+  SeedMapper,
+  type CallerKind,
+  type LiveCaller,
+  type ReplayCase,
 } from './replay.js';
 import { wavForm } from './replay-fixtures.js';
 
@@ -26,7 +34,9 @@ describe('example replay against the seeded sandbox', () => {
     server = await startTestServer();
     mapper = new SeedMapper(server);
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('has a replay case for every operation', () => {
     const covered = new Set(cases.map((c) => c.operationId));
@@ -78,7 +88,9 @@ describe("every example passes the server's own validator", () => {
     // The armed handler answers whatever the ids are: only request validation must pass.
     mapper = new SeedMapper(server, { mapIds: false });
   });
-  afterAll(async () => { await server?.close(); });
+  afterAll(async () => {
+    await server?.close();
+  });
 
   /**
    * One caller per kind, set up with the real handlers: the armed handler answers instead of

@@ -32,8 +32,18 @@ import { Agent } from '../support/http.js';
 import type { TestServer } from '../support/server.js';
 import type { CallInput, Scalar } from './contract-calls.js';
 import {
-  CaseFixtures, editorOfPlaylist, invitedByPeer, newAccount, playLogged, tracksInPlaylist, wavUpload, withArtistProfile,
-  type CallerKind, type LiveCaller, type OwnedKind, type Prepare,
+  CaseFixtures,
+  editorOfPlaylist,
+  invitedByPeer,
+  newAccount,
+  playLogged,
+  tracksInPlaylist,
+  wavUpload,
+  withArtistProfile,
+  type CallerKind,
+  type LiveCaller,
+  type OwnedKind,
+  type Prepare,
 } from './replay-fixtures.js';
 
 export type { CallerKind, LiveCaller };
@@ -119,9 +129,22 @@ const TYPED_REFERENCE = /^([a-z_]+):(\d+)$/;
 
 const SYNTHETIC_ID_FLOOR = 900_000_000;
 
-interface ExampleObject { value?: unknown }
-interface MediaType { schema?: JsonSchema; examples?: Record<string, ExampleObject>; example?: unknown }
-interface ParameterObject { name: string; in: string; required?: boolean; example?: unknown; examples?: Record<string, ExampleObject>; schema?: JsonSchema }
+interface ExampleObject {
+  value?: unknown;
+}
+interface MediaType {
+  schema?: JsonSchema;
+  examples?: Record<string, ExampleObject>;
+  example?: unknown;
+}
+interface ParameterObject {
+  name: string;
+  in: string;
+  required?: boolean;
+  example?: unknown;
+  examples?: Record<string, ExampleObject>;
+  schema?: JsonSchema;
+}
 interface OperationObject {
   operationId: string;
   parameters?: ParameterObject[];
@@ -191,7 +214,11 @@ export function replayCases(spec: SpecLike = defaultSpec as SpecLike): ReplayCas
       else if (p.in === 'query') query[p.name] = value;
     }
     const examples = responseExamples(op);
-    const lowestSuccess = Math.min(...Object.keys(op.responses).map(Number).filter((s) => s >= 200 && s < 300));
+    const lowestSuccess = Math.min(
+      ...Object.keys(op.responses)
+        .map(Number)
+        .filter((s) => s >= 200 && s < 300),
+    );
     const pair = (key: string): Pick<ReplayCase, 'expectedStatus' | 'response'> => {
       const sameKey = examples.find((e) => e.key === key);
       if (sameKey) return { expectedStatus: sameKey.status, response: sameKey };
@@ -248,7 +275,10 @@ export class SeedMapper {
   private readonly ids = new Map<string, number>();
 
   /** With `mapIds: false`, synthetic ids are sent as they are and no fixtures are made (enough to pass request validation). */
-  constructor(private readonly server: TestServer, private readonly options: { mapIds?: boolean } = {}) {}
+  constructor(
+    private readonly server: TestServer,
+    private readonly options: { mapIds?: boolean } = {},
+  ) {}
 
   /** The `rank`-th smallest id of the `<kind>s` table. */
   private async seededId(kind: string, rank: number): Promise<number> {
@@ -324,7 +354,7 @@ export class SeedMapper {
 
   /** The request of one case, with synthetic values swapped for seeded ones and the case's fixtures made. */
   async request(c: ReplayCase, caller: LiveCaller): Promise<CallInput> {
-    const rule = this.options.mapIds === false ? {} : RULES[c.operationId] ?? {};
+    const rule = this.options.mapIds === false ? {} : (RULES[c.operationId] ?? {});
     const fixtures = new CaseFixtures(this.server.baseUrl, caller, (kind, rank) => this.seededId(kind, rank));
     const path: Record<string, Scalar> = {};
     for (const [name, value] of Object.entries(c.path)) path[name] = (await this.value(name, value, rule, fixtures)) as Scalar;

@@ -30,7 +30,9 @@ const cases = replayCases();
 const DATABASE_UNAVAILABLE = { message: 'Service temporarily unavailable. Please retry shortly.' };
 
 const documented503s = (operationId: OperationId) =>
-  responseExamples(operationObject(operationId)).filter((e) => e.status === 503).map((e) => e.value);
+  responseExamples(operationObject(operationId))
+    .filter((e) => e.status === 503)
+    .map((e) => e.value);
 
 function expectServiceUnavailable(exchange: Exchange, operationId: OperationId, how: string): void {
   const context = `${how}: ${exchange.request} → ${exchange.status} ${JSON.stringify(exchange.body)}`;
@@ -52,15 +54,16 @@ beforeAll(async () => {
   outage = new DatabaseOutage(server.database);
   mapper = new SeedMapper(server);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 describe('the simulated outage', () => {
   it('fails queries and transactions the way node-postgres does while it lasts, and not after', async () => {
     for (const [how, fault] of faults) {
       const query = await outage.during(fault, () => server.database.db.execute(sql`select 1`).catch((err: unknown) => err));
       expect(isDatabaseUnavailable(query), `${how}: ${String(query)}`).toBe(true);
-      const transaction = await outage.during(fault, () =>
-        server.database.db.transaction((tx) => tx.execute(sql`select 1`)).catch((err: unknown) => err));
+      const transaction = await outage.during(fault, () => server.database.db.transaction((tx) => tx.execute(sql`select 1`)).catch((err: unknown) => err));
       expect(isDatabaseUnavailable(transaction), `${how}: ${String(transaction)}`).toBe(true);
     }
     expect(await server.rows(sql`select 1 as one`)).toEqual([{ one: 1 }]);

@@ -22,7 +22,9 @@ beforeAll(async () => {
   server = await startTestServer();
   mapper = new SeedMapper(server);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 /** The caller and mapped request of the operation's replay case: a request that would succeed. */
 async function validRequest(operationId: OperationId): Promise<{ caller: LiveCaller; request: CallInput }> {
@@ -36,7 +38,9 @@ function expectDocumented(exchange: Exchange, status: number, body: unknown) {
   expect(exchange.status, context).toBe(status);
   expect(exchange.body, context).toEqual(body);
   expect(exchange.problems, context).toEqual([]);
-  const examples = responseExamples(operationObject(exchange.operationId)).filter((e) => e.status === status).map((e) => e.value);
+  const examples = responseExamples(operationObject(exchange.operationId))
+    .filter((e) => e.status === status)
+    .map((e) => e.value);
   expect(examples, `the ${status} examples of ${exchange.operationId}`).toContainEqual(body);
 }
 
@@ -44,7 +48,12 @@ describe('400: a JSON body that does not parse', () => {
   for (const operationId of ids.filter((id) => declares(id, 400) && operationTable[id].hasJsonBody)) {
     it(operationId, async () => {
       const { caller, request } = await validRequest(operationId);
-      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: '{"name": ', contentType: 'application/json' } });
+      const exchange = await call(caller.agent, operationId, {
+        ...request,
+        body: undefined,
+        form: undefined,
+        raw: { text: '{"name": ', contentType: 'application/json' },
+      });
       expectDocumented(exchange, 400, { message: 'The request body is not valid JSON.' });
     });
   }
@@ -70,7 +79,12 @@ describe('413: a JSON body over 1 MB', () => {
   for (const operationId of ids.filter((id) => declares(id, 413) && operationTable[id].hasJsonBody)) {
     it(operationId, async () => {
       const { caller, request } = await validRequest(operationId);
-      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: OVERSIZED, contentType: 'application/json' } });
+      const exchange = await call(caller.agent, operationId, {
+        ...request,
+        body: undefined,
+        form: undefined,
+        raw: { text: OVERSIZED, contentType: 'application/json' },
+      });
       expectDocumented(exchange, 413, { message: 'The request body is too large.' });
     });
   }
@@ -80,7 +94,12 @@ describe('415: a body in a media type the operation does not take', () => {
   for (const operationId of ids.filter((id) => declares(id, 415) && takesBody(id))) {
     it(operationId, async () => {
       const { caller, request } = await validRequest(operationId);
-      const exchange = await call(caller.agent, operationId, { ...request, body: undefined, form: undefined, raw: { text: 'name=Late+night', contentType: 'text/plain' } });
+      const exchange = await call(caller.agent, operationId, {
+        ...request,
+        body: undefined,
+        form: undefined,
+        raw: { text: 'name=Late+night', contentType: 'text/plain' },
+      });
       expect(exchange.status, exchange.request).toBe(415);
       expect(exchange.problems, exchange.request).toEqual([]);
       expect(exchange.body.message, exchange.request).toMatch(/^Unsupported media type: send (application\/json|multipart\/form-data)/);

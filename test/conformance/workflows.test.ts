@@ -15,9 +15,7 @@ import { call, model, type Exchange } from './contract-calls.js';
 import { workflows, type Workflow, type WorkflowState } from './workflows.js';
 
 const FIXED_SEED = 20261125;
-const BASE_SEED = process.env.FUZZ_SEED !== undefined
-  ? Number(process.env.FUZZ_SEED)
-  : process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31);
+const BASE_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.WORKFLOW_RUNS ?? 20);
 
 let server: TestServer;
@@ -26,12 +24,16 @@ const stepCounts = new Map<string, number>();
 
 beforeAll(async () => {
   server = await startTestServer();
-  console.log(`[workflows] seed ${BASE_SEED}${process.env.CI ? ' (fixed, CI)' : process.env.FUZZ_SEED ? ' (FUZZ_SEED)' : ' (random; replay with FUZZ_SEED)'}; ${workflows.length} workflows × ${RUNS} runs`);
+  console.log(
+    `[workflows] seed ${BASE_SEED}${process.env.CI ? ' (fixed, CI)' : process.env.FUZZ_SEED ? ' (FUZZ_SEED)' : ' (random; replay with FUZZ_SEED)'}; ${workflows.length} workflows × ${RUNS} runs`,
+  );
 });
 
 afterAll(async () => {
   const total = [...stepCounts.values()].reduce((a, b) => a + b, 0);
-  console.log(`[workflows] seed ${BASE_SEED}: ${runCounter} runs, ${total} requests\n${workflows.map((w) => `  ${String(stepCounts.get(w.name) ?? 0).padStart(5)}  ${w.name}`).join('\n')}`);
+  console.log(
+    `[workflows] seed ${BASE_SEED}: ${runCounter} runs, ${total} requests\n${workflows.map((w) => `  ${String(stepCounts.get(w.name) ?? 0).padStart(5)}  ${w.name}`).join('\n')}`,
+  );
   await server?.close();
 });
 

@@ -78,7 +78,12 @@ export const workflows: Workflow[] = [
           s.saved.token = b.user.access_token;
         },
       },
-      { op: 'getUser', input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.token }), expect: 200, then: (b, s) => expect(b.user.id).toBe(s.saved.userId) },
+      {
+        op: 'getUser',
+        input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.token }),
+        expect: 200,
+        then: (b, s) => expect(b.user.id).toBe(s.saved.userId),
+      },
       { op: 'createDeveloperToken', input: (s, g) => ({ body: g, bearer: s.saved.token }), expect: 403 },
       {
         op: 'listDeveloperTokens',
@@ -146,7 +151,12 @@ export const workflows: Workflow[] = [
     name: 'two-factor sign-in: csrf → login (challenge) → wrong code (422) → TOTP → read → logout',
     steps: [
       { op: 'getCsrfCookie', expect: 204 },
-      { op: 'login', input: (_s, g) => ({ body: { ...g, email: TWO_FACTOR, password: DEMO_PASSWORD } }), expect: 200, then: (b) => expect(b.two_factor).toBe(true) },
+      {
+        op: 'login',
+        input: (_s, g) => ({ body: { ...g, email: TWO_FACTOR, password: DEMO_PASSWORD } }),
+        expect: 200,
+        then: (b) => expect(b.two_factor).toBe(true),
+      },
       { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 401 },
       { op: 'completeTwoFactorChallenge', input: () => ({ body: { recovery_code: 'not-a-recovery-code' } }), expect: 422 },
       { op: 'completeTwoFactorChallenge', input: () => ({ body: { code: currentTotp(DEMO_TOTP_SECRET) } }), expect: 200 },

@@ -36,7 +36,10 @@ function diagnosticsByCase(): Record<string, string[]> {
     return [name, file] as const;
   });
   const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
-  const program = ts.createProgram(files.map(([, f]) => f), config.options);
+  const program = ts.createProgram(
+    files.map(([, f]) => f),
+    config.options,
+  );
   const result: Record<string, string[]> = {};
   for (const [name, file] of files) {
     result[name] = ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
@@ -63,7 +66,7 @@ describe('the generated handler contract', () => {
     expect(diagnostics.wrongBody!.join('\n')).toMatch(/error/);
   });
 
-  it("rejects a domain that leaves out an operation of its tag", () => {
+  it('rejects a domain that leaves out an operation of its tag', () => {
     expect(diagnostics.domainMissingOperation!.join('\n')).toMatch(/Property 'getAlbum' is missing/);
   });
 

@@ -25,9 +25,7 @@ interface Spec {
 /** Every operation summary in the bundled spec, in document order. */
 function operationSummaries(): string[] {
   const spec = JSON.parse(readFileSync(SPEC, 'utf8')) as Spec;
-  return Object.values(spec.paths).flatMap((item) =>
-    HTTP_METHODS.flatMap((method) => (item[method]?.summary ? [item[method].summary] : [])),
-  );
+  return Object.values(spec.paths).flatMap((item) => HTTP_METHODS.flatMap((method) => (item[method]?.summary ? [item[method].summary] : [])));
 }
 
 /** (Re)builds dist/docs/index.html when it is missing or older than the bundled spec. */
@@ -74,10 +72,13 @@ async function allSidebarOperations(page: Page): Promise<Set<string>> {
     const before = seen.size;
     await groups.nth(i).click();
     await expect
-      .poll(async () => {
-        for (const label of await visibleOperationLabels(page)) seen.add(label);
-        return seen.size;
-      }, { timeout: 5_000 })
+      .poll(
+        async () => {
+          for (const label of await visibleOperationLabels(page)) seen.add(label);
+          return seen.size;
+        },
+        { timeout: 5_000 },
+      )
       .toBeGreaterThan(before);
   }
   return seen;
@@ -136,8 +137,12 @@ describe('API reference at /docs (browser)', { timeout: TIMEOUT }, () => {
   });
 
   it('shows the HTTP method and path of an operation clicked in the sidebar', async () => {
-    await groupLinks(page).filter({ has: page.getByText('Tracks', { exact: true }) }).click();
-    await operationLinks(page).filter({ has: page.getByText('Get a track', { exact: true }) }).click();
+    await groupLinks(page)
+      .filter({ has: page.getByText('Tracks', { exact: true }) })
+      .click();
+    await operationLinks(page)
+      .filter({ has: page.getByText('Get a track', { exact: true }) })
+      .click();
     await expect.poll(() => new URL(page.url()).hash).toMatch(/gettrack$/i);
 
     // (Its accessible name also holds a hidden "link to …" label, so match the text.)

@@ -57,7 +57,6 @@ export function expand(text: string): string {
 // ---------------------------------------------------------------------------------------
 // Seeded json-schema-faker
 
-
 jsf.option({
   optionalsProbability: 0.6,
   failOnInvalidFormat: false,
@@ -195,17 +194,77 @@ const anyText = fc.oneof(
 );
 
 const ID_CONSTANTS = [
-  '0', '-1', '-0', '+1', '1.0', '1.5', '1e3', '0x1f', '0b1', '00001', ' 1', '1 ', 'Infinity', '-Infinity', 'NaN',
-  '2147483647', '2147483648', '4294967296', '9007199254740991', '9007199254740992', '99999999999999999999',
-  '__DIGITS_400__', 'null', 'undefined', 'true', 'false', 'me', 'ME', 'Me', 'me2', '__proto__', 'constructor',
-  'prototype', 'toString', 'hasOwnProperty', 'valueOf',
+  '0',
+  '-1',
+  '-0',
+  '+1',
+  '1.0',
+  '1.5',
+  '1e3',
+  '0x1f',
+  '0b1',
+  '00001',
+  ' 1',
+  '1 ',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '2147483647',
+  '2147483648',
+  '4294967296',
+  '9007199254740991',
+  '9007199254740992',
+  '99999999999999999999',
+  '__DIGITS_400__',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'me',
+  'ME',
+  'Me',
+  'me2',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
 ];
 
 /** Not URL-encoded on purpose: broken escapes, encoded separators, traversal, injection. */
 const URL_JUNK = [
-  '%', '%zz', '%00', '%2F', '%2f..%2f', '%2e%2e', '..%2F..%2Fetc%2Fpasswd', '%C0%AF', '%E0%A4%A', '%FF', '%25',
-  '%u0041', '1%20OR%201%3D1', "1'--", '%0d%0aSet-Cookie:%20x=1', '1;x', '1,2', '%5B1%5D', '%7B%7D', '1%23frag',
-  '1%3Fq=1', '%20', '%09', '~', '*', '$', '1:2', '@', '...', '.hidden', '%2e%2e%2f',
+  '%',
+  '%zz',
+  '%00',
+  '%2F',
+  '%2f..%2f',
+  '%2e%2e',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%C0%AF',
+  '%E0%A4%A',
+  '%FF',
+  '%25',
+  '%u0041',
+  '1%20OR%201%3D1',
+  "1'--",
+  '%0d%0aSet-Cookie:%20x=1',
+  '1;x',
+  '1,2',
+  '%5B1%5D',
+  '%7B%7D',
+  '1%23frag',
+  '1%3Fq=1',
+  '%20',
+  '%09',
+  '~',
+  '*',
+  '$',
+  '1:2',
+  '@',
+  '...',
+  '.hidden',
+  '%2e%2e%2f',
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -238,13 +297,51 @@ function pathValueArb(op: OperationModel, name: string, schema: JsonSchema | und
 // Query strings
 
 const WRONG_QUERY_VALUES = [
-  '', 'abc', 'true', 'false', '1.5', '-1', '0', '-0', '1e2', 'null', '[]', '{}', ' 1', '0x10', 'NaN', 'Infinity',
-  '2147483648', '9007199254740992', '__DIGITS_40__', '__DIGITS_3000__', '__HUGE_300__', '__HUGE_5000__', '__proto__',
+  '',
+  'abc',
+  'true',
+  'false',
+  '1.5',
+  '-1',
+  '0',
+  '-0',
+  '1e2',
+  'null',
+  '[]',
+  '{}',
+  ' 1',
+  '0x10',
+  'NaN',
+  'Infinity',
+  '2147483648',
+  '9007199254740992',
+  '__DIGITS_40__',
+  '__DIGITS_3000__',
+  '__HUGE_300__',
+  '__HUGE_5000__',
+  '__proto__',
 ];
 
 const UNKNOWN_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'foo', 'PAGE', 'Page', 'page[]', 'per_page[]', 'page[a]',
-  'query[0]', 'a.b', 'include', 'sort', 'filter[user_id]', 'per-page', '%zz', '', '__HUGE_300__',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'foo',
+  'PAGE',
+  'Page',
+  'page[]',
+  'per_page[]',
+  'page[a]',
+  'query[0]',
+  'a.b',
+  'include',
+  'sort',
+  'filter[user_id]',
+  'per-page',
+  '%zz',
+  '',
+  '__HUGE_300__',
 ];
 
 const RAW_QUERY_JUNK = ['%', '&&', '=', '=x', '%zz=1', '%00=1', 'a=%E0%A4%A', '&', '?', '#', ';', 'a=1;b=2', '%26=%3D'];
@@ -271,31 +368,44 @@ function safeEncodeKeepingPlaceholders(value: string): string {
 /** Half the time a well-formed query (declared parameters with schema values), else hostile. */
 function queryArb(op: OperationModel): fc.Arbitrary<string> {
   const wellFormed = fc
-    .tuple(...op.queryParams.map((p) =>
-      sometimes(fc.integer().map((seed) => `${encodeURIComponent(p.name)}=${p.schema ? safeEncode(String(fake(p.schema, seed))) : '1'}`), 0.5, undefined)))
+    .tuple(
+      ...op.queryParams.map((p) =>
+        sometimes(
+          fc.integer().map((seed) => `${encodeURIComponent(p.name)}=${p.schema ? safeEncode(String(fake(p.schema, seed))) : '1'}`),
+          0.5,
+          undefined,
+        ),
+      ),
+    )
     .map((parts) => parts.filter((p) => p !== undefined).join('&'));
   return fc.oneof({ withCrossShrink: true }, { weight: 1, arbitrary: wellFormed }, { weight: 1, arbitrary: hostileQueryArb(op) });
 }
 
 function hostileQueryArb(op: OperationModel): fc.Arbitrary<string> {
   const declared = op.queryParams.map((p) =>
-    sometimes(queryValueArb(p.schema).map((values) => values.map((v) => `${encodeURIComponent(p.name)}=${v}`)), 0.5, undefined),
+    sometimes(
+      queryValueArb(p.schema).map((values) => values.map((v) => `${encodeURIComponent(p.name)}=${v}`)),
+      0.5,
+      undefined,
+    ),
   );
   const unknown = sometimes(
     fc.array(
-      fc.tuple(
-        fc.oneof(fc.constantFrom(...UNKNOWN_KEYS).map(safeEncodeKeepingPlaceholders), anyText.map(safeEncode)),
-        fc.oneof(fc.constantFrom('1', 'x', ''), anyText.map(safeEncode)),
-      ).map(([k, v]) => `${k}=${v}`),
+      fc
+        .tuple(
+          fc.oneof(fc.constantFrom(...UNKNOWN_KEYS).map(safeEncodeKeepingPlaceholders), anyText.map(safeEncode)),
+          fc.oneof(fc.constantFrom('1', 'x', ''), anyText.map(safeEncode)),
+        )
+        .map(([k, v]) => `${k}=${v}`),
       { minLength: 1, maxLength: 2 },
     ),
     op.queryParams.length > 0 ? 0.4 : 0.7,
     undefined,
   );
   const junk = sometimes(fc.constantFrom(...RAW_QUERY_JUNK), 0.25, undefined);
-  return fc.tuple(fc.tuple(...declared), unknown, junk).map(([parts, extra, raw]) =>
-    [...parts.flatMap((p) => p ?? []), ...(extra ?? []), ...(raw === undefined ? [] : [raw])].join('&'),
-  );
+  return fc
+    .tuple(fc.tuple(...declared), unknown, junk)
+    .map(([parts, extra, raw]) => [...parts.flatMap((p) => p ?? []), ...(extra ?? []), ...(raw === undefined ? [] : [raw])].join('&'));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -338,8 +448,21 @@ const MUTATIONS = ['removeField', 'wrongType', 'tooLong', 'extraField', 'nullFie
 
 /** Strings that are valid JSON but awkward for the layers below (NUL, lone surrogates, bidi, NFKC, padding). */
 const ODD_STRINGS = [
-  'abc\u0000def', '\u0000', 'abc\ud800def', '\udfff', '\u202eabc', 'ﬀﬁ ﬂ', '\ufeffabc', '   abc   ', 'abc\r\ndef',
-  '日本語テキスト', '🎵🎧🎶', "abc'; DROP TABLE users; --", '%00abc', '<script>alert(1)</script>', '${jndi:x}',
+  'abc\u0000def',
+  '\u0000',
+  'abc\ud800def',
+  '\udfff',
+  '\u202eabc',
+  'ﬀﬁ ﬂ',
+  '\ufeffabc',
+  '   abc   ',
+  'abc\r\ndef',
+  '日本語テキスト',
+  '🎵🎧🎶',
+  "abc'; DROP TABLE users; --",
+  '%00abc',
+  '<script>alert(1)</script>',
+  '${jndi:x}',
 ];
 type Mutation = (typeof MUTATIONS)[number];
 
@@ -402,21 +525,71 @@ function withPrototypeKey(validText: string, key: string, payload: string, place
 }
 
 const PROTO_PAYLOADS = [
-  '{"polluted":true}', '{"prototype":{"polluted":true}}', '{"admin":true,"developer_access":true}', 'null', '1', '"x"', '[]', '{}',
+  '{"polluted":true}',
+  '{"prototype":{"polluted":true}}',
+  '{"admin":true,"developer_access":true}',
+  'null',
+  '1',
+  '"x"',
+  '[]',
+  '{}',
   '{"__proto__":{"polluted":true}}',
 ];
 
 const MALFORMED_JSON = [
-  '{', '}', '[', '{"a":}', '{"email":"x",}', "{'email':'x'}", 'nul', 'undefined', 'NaN', '[1,]', '"unterminated',
-  '{"a":1}{"b":2}', '\u0000', '', ' ', '\uFEFF{}', '{"a":"\\uZZZZ"}', '01', '{"a":01}', '{"a" 1}', '{a:1}', '{"a":1,,}',
-  '{"email":"\uD800"}', '{"a":1e999}', '--', '\n\n', '{"__proto__":', 'true', 'null', '1', '"string"',
+  '{',
+  '}',
+  '[',
+  '{"a":}',
+  '{"email":"x",}',
+  "{'email':'x'}",
+  'nul',
+  'undefined',
+  'NaN',
+  '[1,]',
+  '"unterminated',
+  '{"a":1}{"b":2}',
+  '\u0000',
+  '',
+  ' ',
+  '\uFEFF{}',
+  '{"a":"\\uZZZZ"}',
+  '01',
+  '{"a":01}',
+  '{"a" 1}',
+  '{a:1}',
+  '{"a":1,,}',
+  '{"email":"\uD800"}',
+  '{"a":1e999}',
+  '--',
+  '\n\n',
+  '{"__proto__":',
+  'true',
+  'null',
+  '1',
+  '"string"',
 ];
 
 const WRONG_CONTENT_TYPES = [
-  'text/plain', 'text/html', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml',
-  'application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=nope',
-  'application/jsonp', 'APPLICATION/JSON', 'application/merge-patch+json', 'application/vnd.api+json', '*/*',
-  'application/json, text/plain', 'application/octet-stream', 'json', '', 'application/json;', '(none)',
+  'text/plain',
+  'text/html',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/json; charset=nope',
+  'application/jsonp',
+  'APPLICATION/JSON',
+  'application/merge-patch+json',
+  'application/vnd.api+json',
+  '*/*',
+  'application/json, text/plain',
+  'application/octet-stream',
+  'json',
+  '',
+  'application/json;',
+  '(none)',
 ];
 
 function contentType(value: string): string | null {
@@ -443,8 +616,17 @@ function bodyArb(op: OperationModel): fc.Arbitrary<BodySpec> {
     {
       weight: 4,
       arbitrary: fc
-        .tuple(valid, fc.constantFrom(...PROTO_KEYS), fc.constantFrom(...PROTO_PAYLOADS), fc.constantFrom('first', 'last', 'only', 'nested') as fc.Arbitrary<'first' | 'last' | 'only' | 'nested'>)
-        .map(([text, key, payload, placement]) => ({ label: `prototypeKey:${key}:${placement}`, contentType: json, text: withPrototypeKey(text, key, payload, placement) })),
+        .tuple(
+          valid,
+          fc.constantFrom(...PROTO_KEYS),
+          fc.constantFrom(...PROTO_PAYLOADS),
+          fc.constantFrom('first', 'last', 'only', 'nested') as fc.Arbitrary<'first' | 'last' | 'only' | 'nested'>,
+        )
+        .map(([text, key, payload, placement]) => ({
+          label: `prototypeKey:${key}:${placement}`,
+          contentType: json,
+          text: withPrototypeKey(text, key, payload, placement),
+        })),
     },
     {
       weight: 2,
@@ -462,22 +644,22 @@ function bodyArb(op: OperationModel): fc.Arbitrary<BodySpec> {
     },
     {
       weight: 2,
-      arbitrary: fc
-        .tuple(fc.integer(), fc.constantFrom(256, 10_000, 500_000, 1_100_000))
-        .map(([seed, size]) => {
-          const value = validBody(schema, seed);
-          const object: Record<string, unknown> = isObject(value) ? { ...value } : {};
-          const keys = Object.keys(object);
-          object[keys.length > 0 ? keys[Math.abs(seed) % keys.length]! : 'field'] = `__HUGE_${size}__`;
-          return { label: `huge:${size}`, contentType: json, text: JSON.stringify(object) };
-        }),
+      arbitrary: fc.tuple(fc.integer(), fc.constantFrom(256, 10_000, 500_000, 1_100_000)).map(([seed, size]) => {
+        const value = validBody(schema, seed);
+        const object: Record<string, unknown> = isObject(value) ? { ...value } : {};
+        const keys = Object.keys(object);
+        object[keys.length > 0 ? keys[Math.abs(seed) % keys.length]! : 'field'] = `__HUGE_${size}__`;
+        return { label: `huge:${size}`, contentType: json, text: JSON.stringify(object) };
+      }),
     },
     {
       weight: 4,
-      arbitrary: fc.oneof(
-        fc.constantFrom(...MALFORMED_JSON),
-        fc.tuple(valid, fc.nat()).map(([text, cut]) => text.slice(0, Math.max(1, cut % Math.max(1, text.length)))),
-      ).map((text) => ({ label: 'malformedJson', contentType: json, text })),
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(...MALFORMED_JSON),
+          fc.tuple(valid, fc.nat()).map(([text, cut]) => text.slice(0, Math.max(1, cut % Math.max(1, text.length)))),
+        )
+        .map((text) => ({ label: 'malformedJson', contentType: json, text })),
     },
     {
       weight: 4,
@@ -510,8 +692,12 @@ export function caseArb(op: OperationModel): fc.Arbitrary<FuzzCase> {
   );
   const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(op.info.method);
   const body: fc.Arbitrary<BodySpec | null> = op.info.hasJsonBody
-    ? op.bodyRequired ? bodyArb(op) : sometimes(bodyArb(op), 0.8, null)
-    : unsafe ? unexpectedBodyArb() : fc.constant(null);
+    ? op.bodyRequired
+      ? bodyArb(op)
+      : sometimes(bodyArb(op), 0.8, null)
+    : unsafe
+      ? unexpectedBodyArb()
+      : fc.constant(null);
   return fc
     .record({
       cred: credentialArb(op),

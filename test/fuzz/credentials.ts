@@ -74,7 +74,8 @@ export class CredentialManager {
     const reply = await agent.login(email, DEMO_PASSWORD);
     this.supportRequests += 2;
     const body = reply.body as { two_factor?: boolean; user?: { id: number } };
-    if (reply.status !== 200 || body.two_factor !== false) throw new Error(`fuzz setup: sign-in as ${email} answered ${reply.status} ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200 || body.two_factor !== false)
+      throw new Error(`fuzz setup: sign-in as ${email} answered ${reply.status} ${JSON.stringify(reply.body)}`);
     return snapshot(agent, body.user!.id);
   }
 

@@ -24,9 +24,7 @@ import { DESTRUCTIVE, FuzzRunner } from './runner.js';
 import { formatAjvErrors, operations, type OperationModel } from './spec.js';
 
 const FIXED_SEED = 20261125;
-const BASE_SEED = process.env.FUZZ_SEED !== undefined
-  ? Number(process.env.FUZZ_SEED)
-  : process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31);
+const BASE_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : process.env.CI ? FIXED_SEED : Math.floor(Math.random() * 2 ** 31);
 const TOTAL_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const RUNS_PER_OPERATION = Math.max(10, Math.ceil(TOTAL_REQUESTS / operations.length));
 const SURVEY = process.env.FUZZ_SURVEY === '1';

@@ -131,7 +131,7 @@ export class FuzzRunner {
 
   private fill(text: string, live: LiveCredentials, credential: FuzzCase['credential']): string {
     const bearerKinds = credential === 'bearer' || credential === 'bearerPlusSession';
-    const ownUser = bearerKinds ? live.bearer.userId : live.session.userId ?? live.bearer.userId;
+    const ownUser = bearerKinds ? live.bearer.userId : (live.session.userId ?? live.bearer.userId);
     const shared = this.credentials.shared.bearer;
     return expand(text)
       .replace(/__OWN_TOKEN_ID__/g, String(live.bearer.id))
@@ -225,7 +225,10 @@ export class FuzzRunner {
     if (this.options.trace) {
       const outcome = received instanceof Error ? received.message : `${received.status} ${clip(received.text, 160)}`;
       const body = request.body === null ? '' : ` ${request.bodyLabel}:${clip(request.body, 120)}`;
-      appendFileSync(this.options.trace, `${op.id} [${c.credential}${c.credentialVariant ? `:${c.credentialVariant}` : ''}] ${request.method} ${clip(request.target, 200)}${body} -> ${outcome}\n`);
+      appendFileSync(
+        this.options.trace,
+        `${op.id} [${c.credential}${c.credentialVariant ? `:${c.credentialVariant}` : ''}] ${request.method} ${clip(request.target, 200)}${body} -> ${outcome}\n`,
+      );
     }
     if (problems.length === 0) return;
     const violation = new ContractViolation(op, c, request, received, problems, live);
@@ -233,7 +236,11 @@ export class FuzzRunner {
     const key = this.problemKey(op, problems, received);
     const entry = this.surveyed.get(key);
     if (entry) entry.count += 1;
-    else this.surveyed.set(key, { count: 1, example: [violation.message, ...describeRequest(redactRequest(request, live), c), ...describeResponse(received)].join('\n') });
+    else
+      this.surveyed.set(key, {
+        count: 1,
+        example: [violation.message, ...describeRequest(redactRequest(request, live), c), ...describeResponse(received)].join('\n'),
+      });
   }
 
   private problemKey(op: OperationModel, problems: string[], received: Received | Error): string {
@@ -266,7 +273,7 @@ export class FuzzRunner {
     const violation = error instanceof ContractViolation ? error : null;
     const request = violation ? redactRequest(violation.request, violation.live) : null;
     const lines = [
-      violation ? violation.message : `${op.id}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`,
+      violation ? violation.message : `${op.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       `  minimal request (shrunk ${details.numShrinks} time${details.numShrinks === 1 ? '' : 's'} from the first failure):`,
       ...(violation && request ? describeRequest(request, counterexample) : [`    ${JSON.stringify(counterexample)}`]),
       ...(violation ? describeResponse(violation.received) : []),

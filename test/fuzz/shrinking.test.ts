@@ -14,9 +14,9 @@ import { CredentialManager } from './credentials.js';
 import { FuzzRunner, type FuzzFailure } from './runner.js';
 import { operations, type OperationModel } from './spec.js';
 
-const target = operations.find((op) =>
-  op.info.method === 'GET' && op.info.anonymous && op.pathParams.length === 0 &&
-  op.queryParams.length > 0 && op.queryParams.every((p) => !p.required));
+const target = operations.find(
+  (op) => op.info.method === 'GET' && op.info.anonymous && op.pathParams.length === 0 && op.queryParams.length > 0 && op.queryParams.every((p) => !p.required),
+);
 if (!target) throw new Error('no anonymous GET with optional query parameters to break');
 const op: OperationModel = target;
 
@@ -41,7 +41,9 @@ beforeAll(async () => {
   await credentials.init();
   runner = new FuzzRunner(server, credentials);
 });
-afterAll(async () => { await server?.close(); });
+afterAll(async () => {
+  await server?.close();
+});
 
 const size = (c: FuzzCase) => JSON.stringify(c).length;
 

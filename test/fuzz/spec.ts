@@ -60,8 +60,14 @@ interface ParameterObject {
   required?: boolean;
   schema?: JsonSchema;
 }
-interface MediaType { schema?: JsonSchema; example?: unknown; examples?: Record<string, { value?: unknown }> }
-interface ResponseObject { content?: Record<string, MediaType> }
+interface MediaType {
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+interface ResponseObject {
+  content?: Record<string, MediaType>;
+}
 interface OperationObject {
   operationId: string;
   parameters?: ParameterObject[];
@@ -113,10 +119,7 @@ function buildModel(spec: DereferencedSpec, info: OperationInfo): OperationModel
     const media = response.content?.['application/json'];
     const schema = media?.schema ?? null;
     const binaryTypes = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
-    const examples = [
-      ...(media && 'example' in media ? [media.example] : []),
-      ...Object.values(media?.examples ?? {}).map((e) => e.value),
-    ];
+    const examples = [...(media && 'example' in media ? [media.example] : []), ...Object.values(media?.examples ?? {}).map((e) => e.value)];
     responses.set(status, { schema, binaryTypes, validate: schema ? ajv.compile(schema) : null, examples });
   }
   return {

@@ -12,7 +12,11 @@ import { TcpProxy } from './support/tcp-proxy.js';
 const available = await postgresAvailable();
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Spawned { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface Spawned {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 function startServer(env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -21,8 +25,12 @@ function startServer(env: Record<string, string>): Spawned {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -66,7 +74,9 @@ describe.runIf(available)('the server process on PostgreSQL', () => {
       SHUTDOWN_TIMEOUT_MS: '10000',
     });
     const s = server;
-    await waitFor('the "waiting for the database" log line', () => (/waiting for the database \((ECONNRESET|ECONNREFUSED|Connection terminated[^)]*)\)/.test(s.output()) ? true : undefined));
+    await waitFor('the "waiting for the database" log line', () =>
+      /waiting for the database \((ECONNRESET|ECONNREFUSED|Connection terminated[^)]*)\)/.test(s.output()) ? true : undefined,
+    );
     expect(s.child.exitCode).toBeNull();
     proxy.restore();
     baseUrl = await waitFor('the banner', () => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(s.output())?.[1]);
@@ -112,7 +122,10 @@ describe.runIf(available)('the server process on PostgreSQL', () => {
     expect(code).toBe(0);
     expect(s.output()).toContain('shutting down');
     const statuses = new Set(answered.map((a) => a.status));
-    expect([...statuses].every((status) => status === 200), `statuses: ${[...statuses]}`).toBe(true);
+    expect(
+      [...statuses].every((status) => status === 200),
+      `statuses: ${[...statuses]}`,
+    ).toBe(true);
     // Requests in flight when the signal arrived were finished, not cut.
     expect(answered.some((a) => a.afterSignal)).toBe(true);
 

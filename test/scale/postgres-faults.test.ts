@@ -135,7 +135,11 @@ describe.runIf(available)('PostgreSQL outage under a running instance', () => {
     proxy.cut('blackhole');
     const started = Date.now();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, () => database.db.transaction(async (tx) => { await tx.execute(sql`select 1`); })),
+      Array.from({ length: 8 }, () =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`select 1`);
+        }),
+      ),
     );
     expect(Date.now() - started).toBeLessThan(2 * ANSWER_WITHIN_MS);
     for (const outcome of outcomes) {

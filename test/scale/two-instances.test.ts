@@ -27,7 +27,13 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
     scratch = await createScratchDatabase();
     // Small limits for the groups these tests count; the api group stays generous.
     const rateLimits = { register: 1_000, login: 4 };
-    a = await startInstance({ databaseUrl: scratch.url, redisUrl: REDIS_URL, keyPrefix, rateLimits, database: { prepare: (db) => seedDemoData(db, { tracks: 5 }).then(() => {}) } });
+    a = await startInstance({
+      databaseUrl: scratch.url,
+      redisUrl: REDIS_URL,
+      keyPrefix,
+      rateLimits,
+      database: { prepare: (db) => seedDemoData(db, { tracks: 5 }).then(() => {}) },
+    });
     b = await startInstance({ databaseUrl: scratch.url, redisUrl: REDIS_URL, keyPrefix, rateLimits });
   });
 
@@ -66,7 +72,9 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
 
   it('counts a rate limit across both instances (login: 4 a minute per email and IP)', async () => {
     const attempt = (instance: Instance) =>
-      new Agent(instance.baseUrl).request('POST', '/api/v1/auth/login', { json: { email: 'nobody@beatpass.test', password: 'wrong-password', token_name: 'x' } });
+      new Agent(instance.baseUrl).request('POST', '/api/v1/auth/login', {
+        json: { email: 'nobody@beatpass.test', password: 'wrong-password', token_name: 'x' },
+      });
     const statuses = [];
     for (const instance of [a, b, a, b]) statuses.push((await attempt(instance)).status);
     expect(statuses).toEqual([422, 422, 422, 422]);
@@ -135,15 +143,18 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
 
   it('counts the same play once when both instances log it with the same idempotency key at the same time', async () => {
     const [track] = await rows<{ id: number; plays: number }>(sql`select id, plays from tracks order by id limit 1`);
-    const listeners = await Promise.all([a, b].map(async (instance) => {
-      const agent = new Agent(instance.baseUrl);
-      await agent.login('listener@beatpass.test', DEMO_PASSWORD);
-      return agent;
-    }));
+    const listeners = await Promise.all(
+      [a, b].map(async (instance) => {
+        const agent = new Agent(instance.baseUrl);
+        await agent.login('listener@beatpass.test', DEMO_PASSWORD);
+        return agent;
+      }),
+    );
     for (let round = 0; round < 5; round++) {
       const key = randomUUID();
-      const replies = await Promise.all(listeners.flatMap((agent) => [1, 2].map(() =>
-        agent.request('POST', `/api/v1/tracks/plays/${track!.id}/log`, { json: { idempotency_key: key } }))));
+      const replies = await Promise.all(
+        listeners.flatMap((agent) => [1, 2].map(() => agent.request('POST', `/api/v1/tracks/plays/${track!.id}/log`, { json: { idempotency_key: key } }))),
+      );
       expect(replies.every((r) => r.status === 200)).toBe(true);
       expect(new Set(replies.map((r) => r.body.play_token)).size).toBe(1);
     }
@@ -152,15 +163,16 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
   });
 
   it('publishes a track name once when both instances get it at the same time', async () => {
-    const producers = await Promise.all([a, b].map(async (instance) => {
-      const agent = new Agent(instance.baseUrl);
-      await agent.login('producer@beatpass.test', DEMO_PASSWORD);
-      return agent;
-    }));
+    const producers = await Promise.all(
+      [a, b].map(async (instance) => {
+        const agent = new Agent(instance.baseUrl);
+        await agent.login('producer@beatpass.test', DEMO_PASSWORD);
+        return agent;
+      }),
+    );
     const uploads = await Promise.all(producers.map((agent) => upload(agent, 'race.wav')));
     const name = `Race Condition ${randomUUID()}`;
-    const replies = await Promise.all(producers.map((agent, i) =>
-      agent.request('POST', '/api/v1/tracks', { json: publishBody(uploads[i]!.id, { name }) })));
+    const replies = await Promise.all(producers.map((agent, i) => agent.request('POST', '/api/v1/tracks', { json: publishBody(uploads[i]!.id, { name }) })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, 422]);
     expect(replies.find((r) => r.status === 422)!.body.errors).toEqual({ name: ['The name has already been taken.'] });
     const stored = await rows<{ n: number }>(sql`select count(*)::int as n from tracks where lower(name) = lower(${name})`);
@@ -173,8 +185,11 @@ describe.runIf(available)('two instances on the same PostgreSQL and Redis', () =
       const created = await register(a, { email, token_name: 'cli' });
       expect(created.status).toBe(200);
       const authorization = `Bearer ${created.body.boostrapData.user.access_token}`;
-      const replies = await Promise.all([a, b].map((instance, i) =>
-        new Agent(instance.baseUrl, { authorization }).request('POST', '/api/v1/artists', { json: { name: `Racer ${round}.${i}` } })));
+      const replies = await Promise.all(
+        [a, b].map((instance, i) =>
+          new Agent(instance.baseUrl, { authorization }).request('POST', '/api/v1/artists', { json: { name: `Racer ${round}.${i}` } }),
+        ),
+      );
       expect(replies.map((r) => r.status).sort()).toEqual([200, 403]);
       expect(replies.find((r) => r.status === 403)!.body).toEqual({ message: 'You already manage an artist profile.' });
       const stored = await rows<{ n: number }>(sql`select count(*)::int as n from artists a join users u on u.id = a.user_id where u.email = ${email}`);

@@ -13,19 +13,30 @@ export const FAKE_CLIENT_SECRET = 'beatpass-test-secret';
 
 export type FakeMode = 'ok' | 'error' | 'rate-limited' | 'garbage' | 'silent' | 'drop';
 
-export interface RecordedRequest { method: string; path: string; query: URLSearchParams; authorization: string | undefined; body: string }
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  body: string;
+}
 
 type Json = Record<string, unknown>;
 
-const images = (hash: string) => [640, 300, 64].map((size) => ({
-  url: `https://i.scdn.co/image/ab67616d${size === 640 ? '0000b273' : size === 300 ? '00001e02' : '00004851'}${hash}`,
-  height: size,
-  width: size,
-}));
+const images = (hash: string) =>
+  [640, 300, 64].map((size) => ({
+    url: `https://i.scdn.co/image/ab67616d${size === 640 ? '0000b273' : size === 300 ? '00001e02' : '00004851'}${hash}`,
+    height: size,
+    width: size,
+  }));
 
 const artist = (id: string, name: string) => ({
   external_urls: { spotify: `https://open.spotify.com/artist/${id}` },
-  href: `https://api.spotify.com/v1/artists/${id}`, id, name, type: 'artist', uri: `spotify:artist:${id}`,
+  href: `https://api.spotify.com/v1/artists/${id}`,
+  id,
+  name,
+  type: 'artist',
+  uri: `spotify:artist:${id}`,
 });
 
 const RAE = artist('0OdUWJ0sBjDrqHygGUXeCF', 'Rae Castillo');
@@ -33,14 +44,27 @@ const TIDAL = artist('1vCWHaC5f2uS3yhpwWbIA6', 'Yung Tidal');
 const JULES = artist('2YZyLoL8N0Wb9xBt1NhZWg', 'Jules Marrow');
 
 interface FakeAlbum {
-  id: string; name: string; album_type: string; release_date: string; release_date_precision: string; label: string;
-  artists: Json[]; image: string; tracks: { id: string; name: string; artists: Json[]; duration_ms: number; explicit: boolean; isrc: string }[];
+  id: string;
+  name: string;
+  album_type: string;
+  release_date: string;
+  release_date_precision: string;
+  label: string;
+  artists: Json[];
+  image: string;
+  tracks: { id: string; name: string; artists: Json[]; duration_ms: number; explicit: boolean; isrc: string }[];
 }
 
 const ALBUMS: FakeAlbum[] = [
   {
-    id: '4aawyAB9vmqN3uQ7FjRGTy', name: 'Blue Hour', album_type: 'album', release_date: '2026-03-13', release_date_precision: 'day',
-    label: 'Night Shift Records', artists: [RAE], image: '4f1c2e3d5a6b7c8d9e0f1a2b',
+    id: '4aawyAB9vmqN3uQ7FjRGTy',
+    name: 'Blue Hour',
+    album_type: 'album',
+    release_date: '2026-03-13',
+    release_date_precision: 'day',
+    label: 'Night Shift Records',
+    artists: [RAE],
+    image: '4f1c2e3d5a6b7c8d9e0f1a2b',
     tracks: [
       { id: '3n3Ppam7vgaVa1iaRUc9Lp', name: 'Late Checkout', artists: [RAE, TIDAL], duration_ms: 187405, explicit: true, isrc: 'QZES82612345' },
       { id: '6rqhFgbbKwnb9MLmUQDhG6', name: 'Blue Hour', artists: [RAE], duration_ms: 201990, explicit: false, isrc: 'QZES82612346' },
@@ -48,8 +72,14 @@ const ALBUMS: FakeAlbum[] = [
     ],
   },
   {
-    id: '1DFixLWuPkv3KT3TnV35m3', name: 'Evidence', album_type: 'single', release_date: '2023', release_date_precision: 'year',
-    label: '', artists: [JULES], image: 'a1b2c3d4e5f60718293a4b5c',
+    id: '1DFixLWuPkv3KT3TnV35m3',
+    name: 'Evidence',
+    album_type: 'single',
+    release_date: '2023',
+    release_date_precision: 'year',
+    label: '',
+    artists: [JULES],
+    image: 'a1b2c3d4e5f60718293a4b5c',
     tracks: [{ id: '7ouMYWpwJ422jRcDASZB7P', name: 'Cold Case', artists: [JULES], duration_ms: 142813, explicit: false, isrc: 'GBAYE2300001' }],
   },
 ];
@@ -168,12 +198,19 @@ export async function startFakeSpotify(): Promise<FakeSpotify> {
       return send(res, 401, { error: { status: 401, message: bearer ? 'The access token expired' : 'No token provided' } });
     }
     switch (fake.mode) {
-      case 'error': return send(res, 500, { error: { status: 500, message: 'Server error.' } });
-      case 'rate-limited': return send(res, 429, { error: { status: 429, message: 'API rate limit exceeded' } }, { 'retry-after': '17' });
-      case 'garbage': res.writeHead(200, { 'content-type': 'application/json' }); return res.end('<html>Bad gateway</html>');
-      case 'silent': return undefined; // never answers
-      case 'drop': return req.socket.destroy();
-      case 'ok': break;
+      case 'error':
+        return send(res, 500, { error: { status: 500, message: 'Server error.' } });
+      case 'rate-limited':
+        return send(res, 429, { error: { status: 429, message: 'API rate limit exceeded' } }, { 'retry-after': '17' });
+      case 'garbage':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end('<html>Bad gateway</html>');
+      case 'silent':
+        return undefined; // never answers
+      case 'drop':
+        return req.socket.destroy();
+      case 'ok':
+        break;
     }
 
     if (url.pathname === '/v1/search') {
@@ -192,7 +229,8 @@ export async function startFakeSpotify(): Promise<FakeSpotify> {
       const albumHits = ALBUMS.filter((album) => album.tracks.some((_, i) => matches(album, i))).map((album) => simplifiedAlbum(album, 'upper'));
       const body: Json = {};
       // Spotify's search is known to return null items now and then.
-      if (types.includes('track')) body.tracks = paging(url.pathname, [...trackHits.slice(0, 1), null, ...trackHits.slice(1)].slice(0, limit + 1), limit, trackHits.length);
+      if (types.includes('track'))
+        body.tracks = paging(url.pathname, [...trackHits.slice(0, 1), null, ...trackHits.slice(1)].slice(0, limit + 1), limit, trackHits.length);
       if (types.includes('album')) body.albums = paging(url.pathname, albumHits.slice(0, limit), limit, albumHits.length);
       return send(res, 200, body);
     }
@@ -205,7 +243,12 @@ export async function startFakeSpotify(): Promise<FakeSpotify> {
       if (!album) return send(res, 404, { error: { status: 404, message: 'Resource not found' } });
       return send(res, 200, {
         ...simplifiedAlbum(album),
-        tracks: paging(`/albums/${id}/tracks`, album.tracks.map((_, i) => simplifiedTrack(album, i)), 50, album.tracks.length),
+        tracks: paging(
+          `/albums/${id}/tracks`,
+          album.tracks.map((_, i) => simplifiedTrack(album, i)),
+          50,
+          album.tracks.length,
+        ),
         copyrights: [{ text: `2026 ${album.label}`, type: 'C' }],
         external_ids: { upc: '0000000000000' },
         genres: [],

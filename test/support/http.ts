@@ -33,11 +33,13 @@ type QueryInput<K extends OperationId> =
   Parameters<K> extends { query?: infer Q } ? ([Q] extends [never] | [undefined] ? { query?: undefined } : { query?: Q }) : { query?: undefined };
 // Top-level body properties are optional: openapi-typescript marks properties that have a
 // default as required (`defaultNonNullable`), though a caller may leave them out.
-type BodyInput<K extends OperationId> =
-  operations[K] extends { requestBody: { content: { 'application/json': infer B } } } ? { body: Partial<B> }
-    : operations[K] extends { requestBody?: { content: { 'application/json': infer B } } } ? { body?: Partial<B> }
-      : operations[K] extends { requestBody?: { content: { 'multipart/form-data': unknown } } } ? { form?: FormData }
-        : { body?: undefined };
+type BodyInput<K extends OperationId> = operations[K] extends { requestBody: { content: { 'application/json': infer B } } }
+  ? { body: Partial<B> }
+  : operations[K] extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? { body?: Partial<B> }
+    : operations[K] extends { requestBody?: { content: { 'multipart/form-data': unknown } } }
+      ? { form?: FormData }
+      : { body?: undefined };
 
 /** What a typed call sends: the operation's path and query parameters and its body, as the spec types them. */
 export type CallInput<K extends OperationId> = PathInput<K> & QueryInput<K> & BodyInput<K> & Pick<RequestOptions, 'headers' | 'xsrf'>;
@@ -51,7 +53,9 @@ export interface UncheckedCallInput extends Pick<RequestOptions, 'headers' | 'xs
 
 /** The reply to a call: one member per declared status, with that status's body (a file arrives as a Buffer). */
 export type CallReply<K extends OperationId> = OperationResponses[K] extends infer R
-  ? R extends { status: infer S; body: infer B } ? { status: S; headers: Headers; body: B extends FileBody ? Buffer : B } : never
+  ? R extends { status: infer S; body: infer B }
+    ? { status: S; headers: Headers; body: B extends FileBody ? Buffer : B }
+    : never
   : never;
 
 /**
@@ -70,7 +74,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export class Agent {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string, private readonly defaults: Record<string, string> = {}) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaults: Record<string, string> = {},
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);

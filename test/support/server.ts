@@ -64,10 +64,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const fakeSpotify = options.spotify === undefined ? await startFakeSpotify() : undefined;
   const spotify = fakeSpotify
     ? createSpotifyClient({
-      clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, apiUrl: `${fakeSpotify.url}/v1`, accountsUrl: fakeSpotify.url,
-      timeoutMs: TEST_SPOTIFY_TIMEOUT_MS,
-    })
-    : options.spotify ?? undefined;
+        clientId: FAKE_CLIENT_ID,
+        clientSecret: FAKE_CLIENT_SECRET,
+        apiUrl: `${fakeSpotify.url}/v1`,
+        accountsUrl: fakeSpotify.url,
+        timeoutMs: TEST_SPOTIFY_TIMEOUT_MS,
+      })
+    : (options.spotify ?? undefined);
   const app = createApp({
     db: database.db,
     storage,

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { createLocalStorage, type Storage } from '../../server/storage/storage.js';
 
 const created: string[] = [];
-process.once('exit', () => { for (const dir of created) rmSync(dir, { recursive: true, force: true }); });
+process.once('exit', () => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
 
 export async function createTestStorage(): Promise<Storage & { root: string }> {
   const root = mkdtempSync(join(tmpdir(), 'beatpass-storage-'));

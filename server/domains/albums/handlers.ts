@@ -4,9 +4,7 @@ import { forbidden, invalidField, notFound, notFoundWith } from '../../contract/
 import type { RequestContext } from '../../http/request-context.js';
 import { editableAlbumIds, parseIdList } from '../catalog/permissions.js';
 import { resolveArtistCredits } from '../artists/credits.js';
-import {
-  deleteAlbums, existingAlbumIds, findAlbum, insertAlbum, listAlbums, loadAlbumDetails, updateAlbum, type AlbumRow,
-} from './repository.js';
+import { deleteAlbums, existingAlbumIds, findAlbum, insertAlbum, listAlbums, loadAlbumDetails, updateAlbum, type AlbumRow } from './repository.js';
 import { serializeAlbum, serializeAlbumPublic } from './serializers.js';
 import { albumsAtTier } from '../catalog/viewer-tier.js';
 
@@ -44,12 +42,17 @@ export function createAlbumHandlers(db: Db): TagHandlers<'Albums'> {
         forbidden: 'You can only create albums for an artist profile you manage.',
       });
       if (!credits.ok) return credits.response;
-      const album = await insertAlbum(db, user.id, {
-        name: body.name,
-        description: body.description,
-        releaseDate: body.release_date,
-        image: body.image,
-      }, credits.artistIds);
+      const album = await insertAlbum(
+        db,
+        user.id,
+        {
+          name: body.name,
+          description: body.description,
+          releaseDate: body.release_date,
+          image: body.image,
+        },
+        credits.artistIds,
+      );
       return { status: 200, body: { status: 'success', album: await rich(album, auth) } };
     },
 
@@ -78,12 +81,17 @@ export function createAlbumHandlers(db: Db): TagHandlers<'Albums'> {
         if (!credits.ok) return credits.response;
         artistIds = credits.artistIds;
       }
-      const updated = await updateAlbum(db, album.id, {
-        name: body.name,
-        description: body.description,
-        releaseDate: body.release_date,
-        image: body.image,
-      }, artistIds);
+      const updated = await updateAlbum(
+        db,
+        album.id,
+        {
+          name: body.name,
+          description: body.description,
+          releaseDate: body.release_date,
+          image: body.image,
+        },
+        artistIds,
+      );
       return { status: 200, body: { status: 'success', album: await rich(updated, auth) } };
     },
 

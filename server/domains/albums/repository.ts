@@ -9,13 +9,22 @@ import { loadTrackDetails, type TrackDetails } from '../catalog/repository.js';
 export type AlbumRow = typeof albums.$inferSelect;
 type ArtistRow = typeof artists.$inferSelect;
 
-export interface AlbumDetails { album: AlbumRow; artists: ArtistRow[]; tracks: TrackDetails[] }
+export interface AlbumDetails {
+  album: AlbumRow;
+  artists: ArtistRow[];
+  tracks: TrackDetails[];
+}
 
 const newestFirst = [desc(albums.createdAt), desc(albums.id)];
 
 export async function listAlbums(db: Db, page: PageRequest): Promise<{ rows: AlbumRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select().from(albums).orderBy(...newestFirst).limit(page.perPage).offset(page.offset),
+    db
+      .select()
+      .from(albums)
+      .orderBy(...newestFirst)
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(albums),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -24,18 +33,29 @@ export async function listAlbums(db: Db, page: PageRequest): Promise<{ rows: Alb
 /** Albums crediting an artist, newest release first. */
 export async function listArtistAlbums(db: Db, artistId: number, page: ProbeRequest): Promise<AlbumRow[]> {
   const credited = db.select({ id: albumArtists.albumId }).from(albumArtists).where(eq(albumArtists.artistId, artistId));
-  return db.select().from(albums).where(inArray(albums.id, credited))
+  return db
+    .select()
+    .from(albums)
+    .where(inArray(albums.id, credited))
     .orderBy(sql`${albums.releaseDate} desc nulls last`, ...newestFirst)
-    .limit(page.probeSize).offset(page.offset);
+    .limit(page.probeSize)
+    .offset(page.offset);
 }
 
 /** Albums with at least one track carrying the tag, newest first. */
 export async function listTagAlbums(db: Db, tagId: number, page: ProbeRequest): Promise<AlbumRow[]> {
-  const tagged = db.select({ id: tracks.albumId }).from(tracks)
+  const tagged = db
+    .select({ id: tracks.albumId })
+    .from(tracks)
     .innerJoin(trackTags, eq(trackTags.trackId, tracks.id))
     .where(and(eq(trackTags.tagId, tagId), sql`${tracks.albumId} is not null`));
-  return db.select().from(albums).where(inArray(albums.id, tagged))
-    .orderBy(...newestFirst).limit(page.probeSize).offset(page.offset);
+  return db
+    .select()
+    .from(albums)
+    .where(inArray(albums.id, tagged))
+    .orderBy(...newestFirst)
+    .limit(page.probeSize)
+    .offset(page.offset);
 }
 
 export async function findAlbum(db: Db, id: number): Promise<AlbumRow | undefined> {
@@ -48,11 +68,13 @@ export async function loadAlbumDetails(db: Db, rows: AlbumRow[], viewerId: numbe
   if (rows.length === 0) return [];
   const ids = rows.map((a) => a.id);
   const [artistRows, trackRows] = await Promise.all([
-    db.select({ albumId: albumArtists.albumId, artist: artists }).from(albumArtists)
+    db
+      .select({ albumId: albumArtists.albumId, artist: artists })
+      .from(albumArtists)
       .innerJoin(artists, eq(artists.id, albumArtists.artistId))
-      .where(inArray(albumArtists.albumId, ids)).orderBy(asc(albumArtists.position), asc(artists.id)),
-    db.select().from(tracks).where(inArray(tracks.albumId, ids))
-      .orderBy(sql`${tracks.number} asc nulls last`, asc(tracks.id)),
+      .where(inArray(albumArtists.albumId, ids))
+      .orderBy(asc(albumArtists.position), asc(artists.id)),
+    db.select().from(tracks).where(inArray(tracks.albumId, ids)).orderBy(sql`${tracks.number} asc nulls last`, asc(tracks.id)),
   ]);
   const trackDetails = await loadTrackDetails(db, trackRows, viewerId);
   return rows.map((album) => ({
@@ -71,13 +93,16 @@ export interface AlbumFields {
 
 export async function insertAlbum(db: Db, ownerId: number, fields: AlbumFields & { name: string; image: string }, artistIds: number[]): Promise<AlbumRow> {
   return db.transaction(async (tx) => {
-    const [album] = await tx.insert(albums).values({
-      name: fields.name,
-      description: fields.description ?? null,
-      releaseDate: fields.releaseDate ?? null,
-      image: fields.image,
-      ownerId,
-    }).returning();
+    const [album] = await tx
+      .insert(albums)
+      .values({
+        name: fields.name,
+        description: fields.description ?? null,
+        releaseDate: fields.releaseDate ?? null,
+        image: fields.image,
+        ownerId,
+      })
+      .returning();
     await tx.insert(albumArtists).values(artistIds.map((artistId, position) => ({ albumId: album!.id, artistId, position })));
     return album!;
   });
@@ -85,7 +110,11 @@ export async function insertAlbum(db: Db, ownerId: number, fields: AlbumFields &
 
 export async function updateAlbum(db: Db, id: number, fields: AlbumFields, artistIds: number[] | undefined): Promise<AlbumRow> {
   return db.transaction(async (tx) => {
-    const [album] = await tx.update(albums).set({ ...fields, updatedAt: new Date() }).where(eq(albums.id, id)).returning();
+    const [album] = await tx
+      .update(albums)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(albums.id, id))
+      .returning();
     if (artistIds) {
       await tx.delete(albumArtists).where(eq(albumArtists.albumId, id));
       await tx.insert(albumArtists).values(artistIds.map((artistId, position) => ({ albumId: id, artistId, position })));

@@ -13,9 +13,7 @@ type DownloadsAnalytics = components['schemas']['DownloadsAnalytics'];
 
 const TOP_DOWNLOADED = 20;
 
-export async function artistActivity(
-  db: Db, artist: Subject, window: Window, { page, perPage, offset }: PageRequest,
-): Promise<ArtistActivity> {
+export async function artistActivity(db: Db, artist: Subject, window: Window, { page, perPage, offset }: PageRequest): Promise<ArtistActivity> {
   const scope = audienceOf(artist);
   const [totals, plays, engaged, [top], events] = await Promise.all([
     catalogTotals(db, scope),
@@ -57,7 +55,11 @@ export async function downloadsAnalytics(db: Db, artist: Subject, window: Window
     timelineCounts(db, scope, window, granularity, ['downloads']),
     mostDownloaded(db, scope, window, TOP_DOWNLOADED),
   ]);
-  const buckets = timelineBuckets(window, artist.createdAt, counts.map((c) => c.bucket));
+  const buckets = timelineBuckets(
+    window,
+    artist.createdAt,
+    counts.map((c) => c.bucket),
+  );
   const byBucket = new Map(counts.map((c) => [c.bucket, c.n]));
   return {
     period: serializeWindow(window),

@@ -41,7 +41,11 @@ function knownZones(db: Db): Promise<Set<string>> {
   return zones;
 }
 
-interface WrittenInstant { date: string; time: string | null; offset: string | null }
+interface WrittenInstant {
+  date: string;
+  time: string | null;
+  offset: string | null;
+}
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
 
@@ -63,16 +67,17 @@ function readInstant(value: string): WrittenInstant | undefined {
 /** The instant as SQL: a date is midnight (or, for an end, the next midnight) in the time zone. */
 function instantSql(written: WrittenInstant, timezone: string, endOfDay: boolean): SQL {
   if (written.offset !== null) return sql`${`${written.date}T${written.time}${written.offset}`}::timestamptz`;
-  const local = written.time !== null
-    ? sql`${`${written.date} ${written.time}`}::timestamp`
-    : endOfDay ? sql`(${written.date}::date + 1)::timestamp` : sql`${written.date}::date::timestamp`;
+  const local =
+    written.time !== null
+      ? sql`${`${written.date} ${written.time}`}::timestamp`
+      : endOfDay
+        ? sql`(${written.date}::date + 1)::timestamp`
+        : sql`${written.date}::date::timestamp`;
   return sql`(${local} at time zone ${timezone})`;
 }
 
 /** Reads `startDate`, `endDate` and `timezone`; field errors when they do not make a range. */
-export async function reportRange(
-  db: Db, query: { startDate?: string; endDate?: string; timezone?: string },
-): Promise<ReportRange | { errors: FieldErrors }> {
+export async function reportRange(db: Db, query: { startDate?: string; endDate?: string; timezone?: string }): Promise<ReportRange | { errors: FieldErrors }> {
   const timezone = query.timezone ?? 'UTC';
   if (!(await knownZones(db)).has(timezone)) return { errors: { timezone: ['The timezone must be a valid IANA time zone.'] } };
   const errors: FieldErrors = {};
@@ -82,9 +87,11 @@ export async function reportRange(
   if (end === undefined) errors.endDate = ['The endDate must be a valid ISO 8601 date between the years 2000 and 2999.'];
   if (start === undefined || end === undefined) return { errors };
 
-  const [row] = rowsOf<{ start: string | Date | null; end: string | Date }>(await db.execute(sql`
+  const [row] = rowsOf<{ start: string | Date | null; end: string | Date }>(
+    await db.execute(sql`
     select ${start ? instantSql(start, timezone, false) : sql`null::timestamptz`} as start,
-           ${end ? instantSql(end, timezone, true) : sql`now()`} as end`));
+           ${end ? instantSql(end, timezone, true) : sql`now()`} as end`),
+  );
   const endAt = new Date(row!.end);
   const startAt = row!.start === null ? new Date(endAt.getTime() - DEFAULT_DAYS * DAY_MS) : new Date(row!.start);
   if (startAt >= endAt) return { errors: { startDate: ['The startDate must be before the endDate.'] } };
@@ -96,7 +103,8 @@ export async function reportRange(
 /** Plays per bucket of `start`..`end` in the time zone, every bucket listed. */
 async function series(db: Db, scope: Scope, range: ReportRange, start: Date, end: Date) {
   const local = (date: Date) => sql`(${at(date)} at time zone ${range.timezone})`;
-  return rowsOf<{ date: string; value: number }>(await db.execute(sql`
+  return rowsOf<{ date: string; value: number }>(
+    await db.execute(sql`
     with counted as (
       select date_trunc(${range.granularity}, p.created_at at time zone ${range.timezone}) as bucket, count(*)::int as n
       from plays p where ${logged('p', scope, start, end)} group by 1
@@ -105,7 +113,8 @@ async function series(db: Db, scope: Scope, range: ReportRange, start: Date, end
     from generate_series(date_trunc(${range.granularity}, ${local(start)}), ${local(end)} - interval '1 microsecond',
                          ${`1 ${range.granularity}`}::interval) as b
     left join counted on counted.bucket = b
-    order by b`));
+    order by b`),
+  );
 }
 
 async function playsSeries(db: Db, scope: Scope, range: ReportRange): Promise<TimeSeries> {
@@ -115,13 +124,22 @@ async function playsSeries(db: Db, scope: Scope, range: ReportRange): Promise<Ti
   return {
     granularity: range.granularity,
     total: now.reduce((sum, point) => sum + point.value, 0),
-    datasets: [{ label: 'Current period', data: now }, { label: 'Previous period', data: before }],
+    datasets: [
+      { label: 'Current period', data: now },
+      { label: 'Previous period', data: before },
+    ],
   };
 }
 
 const LABELS: Record<Exclude<Metric, 'plays'>, string> = {
-  devices: 'Devices', browsers: 'Browsers', platforms: 'Platforms', locations: 'Locations',
-  tracks: 'Tracks', artists: 'Artists', albums: 'Albums', users: 'Users',
+  devices: 'Devices',
+  browsers: 'Browsers',
+  platforms: 'Platforms',
+  locations: 'Locations',
+  tracks: 'Tracks',
+  artists: 'Artists',
+  albums: 'Albums',
+  users: 'Users',
 };
 
 /** Plays of the range per track, artist, album or listener, by name. */
@@ -146,11 +164,14 @@ function playsPerEntity(metric: 'tracks' | 'artists' | 'albums' | 'users', where
 
 async function breakdown(db: Db, scope: Scope, range: ReportRange, metric: Exclude<Metric, 'plays'>): Promise<Breakdown> {
   const where = logged('p', scope, range.start, range.end);
-  const [totals] = rowsOf<{ total: number; signed_in: number }>(await db.execute(sql`
-    select count(*)::int as total, count(p.user_id)::int as signed_in from plays p where ${where}`));
-  const data = metric === 'tracks' || metric === 'artists' || metric === 'albums' || metric === 'users'
-    ? rowsOf<{ label: string; value: number }>(await db.execute(playsPerEntity(metric, where)))
-    : await playsBy(db, scope, range, metric satisfies Dimension, metric === 'locations' ? LOCATION_LIMIT : BREAKDOWN_LIMIT);
+  const [totals] = rowsOf<{ total: number; signed_in: number }>(
+    await db.execute(sql`
+    select count(*)::int as total, count(p.user_id)::int as signed_in from plays p where ${where}`),
+  );
+  const data =
+    metric === 'tracks' || metric === 'artists' || metric === 'albums' || metric === 'users'
+      ? rowsOf<{ label: string; value: number }>(await db.execute(playsPerEntity(metric, where)))
+      : await playsBy(db, scope, range, metric satisfies Dimension, metric === 'locations' ? LOCATION_LIMIT : BREAKDOWN_LIMIT);
   return { total: metric === 'users' ? totals!.signed_in : totals!.total, datasets: [{ label: LABELS[metric], data }] };
 }
 

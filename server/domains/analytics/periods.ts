@@ -53,7 +53,10 @@ export function timelineBuckets(window: Window, createdAt: Date, logged: readonl
   for (let t = Date.UTC(year, month, 1); t <= last; t = Date.UTC(year, month, 1)) {
     dates.push(isoDate(t));
     month += 1;
-    if (month === 12) { month = 0; year += 1; }
+    if (month === 12) {
+      month = 0;
+      year += 1;
+    }
   }
   return { granularity: 'month', dates };
 }

@@ -67,7 +67,11 @@ export async function producerAnalytics(db: Db, subject: Subject, window: Window
 async function timelineOf(db: Db, scope: Scope, subject: Subject, window: Window): Promise<ProducerAnalytics['timeline']> {
   const granularity = window.start ? 'day' : 'month';
   const counts = await timelineCounts(db, scope, window, granularity, ['plays', 'downloads', 'likes']);
-  const buckets = timelineBuckets(window, subject.createdAt, counts.map((c) => c.bucket));
+  const buckets = timelineBuckets(
+    window,
+    subject.createdAt,
+    counts.map((c) => c.bucket),
+  );
   const points = new Map(buckets.dates.map((date) => [date, { date, plays: 0, downloads: 0, likes: 0 }]));
   for (const c of counts) {
     const point = points.get(c.bucket);

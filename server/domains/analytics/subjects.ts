@@ -20,7 +20,13 @@ export interface Subject {
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-interface Row { id: number; name: string; image: string | null; created_at: string | Date; managers: number[] | null }
+interface Row {
+  id: number;
+  name: string;
+  image: string | null;
+  created_at: string | Date;
+  managers: number[] | null;
+}
 
 const QUERIES: Record<SubjectKind, (id: number) => SQL> = {
   track: (id) => sql`

@@ -24,8 +24,15 @@ export interface AchievementRule {
 /** What the rules count, for one artist. */
 export type ArtistMetrics = Record<AchievementMetric, number>;
 
-const rule = (id: string, name: string, metric: AchievementMetric, threshold: number, xp: number, rarity: AchievementRarity, description: string): AchievementRule =>
-  ({ id, name, description, metric, threshold, xp, rarity });
+const rule = (
+  id: string,
+  name: string,
+  metric: AchievementMetric,
+  threshold: number,
+  xp: number,
+  rarity: AchievementRarity,
+  description: string,
+): AchievementRule => ({ id, name, description, metric, threshold, xp, rarity });
 
 /** Every achievement, by metric and then threshold; the response keeps this order. */
 export const ACHIEVEMENT_RULES: readonly AchievementRule[] = Object.freeze([
@@ -47,8 +54,15 @@ export const ACHIEVEMENT_RULES: readonly AchievementRule[] = Object.freeze([
   rule('connector', 'Connector', 'collaborations', 10, 1_000, 'rare', 'Release 10 tracks credited with other artists.'),
   rule('debut_project', 'Debut Project', 'albums', 1, 250, 'common', 'Release your first album.'),
   rule('discography', 'Discography', 'albums', 5, 1_000, 'rare', 'Release 5 albums.'),
-  rule('detail_oriented', 'Detail Oriented', 'complete_metadata', 10, 500, 'uncommon',
-    'Give 10 tracks complete metadata: a description, a cover image, a genre and a tag.'),
+  rule(
+    'detail_oriented',
+    'Detail Oriented',
+    'complete_metadata',
+    10,
+    500,
+    'uncommon',
+    'Give 10 tracks complete metadata: a description, a cover image, a genre and a tag.',
+  ),
 ]);
 
 /** XP per unit of each counted source (BeatPass help centre). */
@@ -67,7 +81,11 @@ const LEVELS = [
 
 export type LevelTitle = (typeof LEVELS)[number]['title'];
 
-export interface AchievementStatus extends AchievementRule { current: number; progress: number; unlocked: boolean }
+export interface AchievementStatus extends AchievementRule {
+  current: number;
+  progress: number;
+  unlocked: boolean;
+}
 
 export interface XpSummary {
   total: number;
@@ -78,7 +96,10 @@ export interface XpSummary {
   sources: { uploads: number; plays: number; completeMetadata: number; collaborations: number; achievements: number };
 }
 
-export interface ArtistAchievements { achievements: AchievementStatus[]; xp: XpSummary }
+export interface ArtistAchievements {
+  achievements: AchievementStatus[];
+  xp: XpSummary;
+}
 
 export function evaluateAchievements(metrics: ArtistMetrics): ArtistAchievements {
   const achievements = ACHIEVEMENT_RULES.map((r) => {
@@ -111,18 +132,21 @@ export function evaluateAchievements(metrics: ArtistMetrics): ArtistAchievements
  */
 export async function loadArtistMetrics(db: Db, artistId: number): Promise<ArtistMetrics | undefined> {
   const credited = sql`select track_id from track_artists where artist_id = ${artistId}`;
-  const [row] = await db.select({
-    tracks: sql<number>`(select count(*) from track_artists where artist_id = ${artistId})::float8`,
-    plays: sql<number>`(select coalesce(sum(plays), 0) from tracks where id in (${credited}))::float8`,
-    likes: sql<number>`(select coalesce(sum(likes_count), 0) from tracks where id in (${credited}))::float8`,
-    followers: sql<number>`(select count(*) from artist_followers where artist_id = ${artistId})::float8`,
-    collaborations: sql<number>`(select count(*) from track_artists mine where mine.artist_id = ${artistId}
+  const [row] = await db
+    .select({
+      tracks: sql<number>`(select count(*) from track_artists where artist_id = ${artistId})::float8`,
+      plays: sql<number>`(select coalesce(sum(plays), 0) from tracks where id in (${credited}))::float8`,
+      likes: sql<number>`(select coalesce(sum(likes_count), 0) from tracks where id in (${credited}))::float8`,
+      followers: sql<number>`(select count(*) from artist_followers where artist_id = ${artistId})::float8`,
+      collaborations: sql<number>`(select count(*) from track_artists mine where mine.artist_id = ${artistId}
       and exists (select 1 from track_artists other where other.track_id = mine.track_id and other.artist_id <> mine.artist_id))::float8`,
-    albums: sql<number>`(select count(*) from album_artists where artist_id = ${artistId})::float8`,
-    complete_metadata: sql<number>`(select count(*) from tracks t where t.id in (${credited})
+      albums: sql<number>`(select count(*) from album_artists where artist_id = ${artistId})::float8`,
+      complete_metadata: sql<number>`(select count(*) from tracks t where t.id in (${credited})
       and btrim(coalesce(t.description, '')) <> '' and btrim(coalesce(t.image, '')) <> ''
       and exists (select 1 from track_genres g where g.track_id = t.id)
       and exists (select 1 from track_tags x where x.track_id = t.id))::float8`,
-  }).from(artists).where(eq(artists.id, artistId));
-  return row && Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as ArtistMetrics;
+    })
+    .from(artists)
+    .where(eq(artists.id, artistId));
+  return row && (Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as ArtistMetrics);
 }

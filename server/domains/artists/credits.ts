@@ -9,9 +9,7 @@ import { forbidden, invalidField } from '../../contract/responses.js';
 
 export type ArtistReference = number | 'CURRENT_USER';
 
-export type CreditResolution =
-  | { ok: true; artistIds: number[] }
-  | { ok: false; response: ReturnType<typeof invalidField> | ReturnType<typeof forbidden> };
+export type CreditResolution = { ok: true; artistIds: number[] } | { ok: false; response: ReturnType<typeof invalidField> | ReturnType<typeof forbidden> };
 
 /**
  * `artistIds` keeps the order given (primary first) without duplicates. `CURRENT_USER` is
@@ -20,13 +18,17 @@ export type CreditResolution =
  * artists gets `forbiddenMessage` as a 403; an unknown ID is a 422 on its item.
  */
 export async function resolveArtistCredits(
-  db: Db, userId: number, references: readonly ArtistReference[], messages: { noProfile: string; forbidden: string },
+  db: Db,
+  userId: number,
+  references: readonly ArtistReference[],
+  messages: { noProfile: string; forbidden: string },
 ): Promise<CreditResolution> {
   const managed = (await managedArtistIds(db, userId)).sort((a, b) => a - b);
   const numeric = references.filter((r): r is number => typeof r === 'number');
-  const existing = numeric.length === 0
-    ? new Set<number>()
-    : new Set((await db.select({ id: artists.id }).from(artists).where(inArray(artists.id, numeric))).map((r) => r.id));
+  const existing =
+    numeric.length === 0
+      ? new Set<number>()
+      : new Set((await db.select({ id: artists.id }).from(artists).where(inArray(artists.id, numeric))).map((r) => r.id));
   const ids: number[] = [];
   for (const [index, reference] of references.entries()) {
     let id: number;

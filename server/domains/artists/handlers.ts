@@ -7,10 +7,30 @@ import { parseIdList } from '../catalog/permissions.js';
 import { findArtist, findTrack, loadArtistDetails, loadTrackDetails } from '../catalog/repository.js';
 import { serializeArtist, serializeArtistPublic, serializeTrack, serializeTrackPublic } from '../catalog/serializers.js';
 import { serializeUser } from '../users/serializers.js';
-import { artistOwners, clearPinnedTrack, deleteArtists, findPinnedTrack, insertArtist, isTrackCredited, listArtistFollowers, listArtists, listArtistTracks, loadArtistSummaries, setPinnedTrack, updateArtist, type ArtistRow } from './repository.js';
+import {
+  artistOwners,
+  clearPinnedTrack,
+  deleteArtists,
+  findPinnedTrack,
+  insertArtist,
+  isTrackCredited,
+  listArtistFollowers,
+  listArtists,
+  listArtistTracks,
+  loadArtistSummaries,
+  setPinnedTrack,
+  updateArtist,
+  type ArtistRow,
+} from './repository.js';
 import { evaluateAchievements, loadArtistMetrics } from './achievements.js';
 import { recommendCollaborators } from './recommendations.js';
-import { serializeAchievements, serializeAchievementsPublic, serializeArtistSummary, serializeRecommendation, serializeRecommendationPublic } from './serializers.js';
+import {
+  serializeAchievements,
+  serializeAchievementsPublic,
+  serializeArtistSummary,
+  serializeRecommendation,
+  serializeRecommendationPublic,
+} from './serializers.js';
 import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 
 const NOT_PIN_MANAGER = "Only the artist's manager may change its pinned track.";
@@ -19,9 +39,7 @@ export function createArtistHandlers(db: Db): TagHandlers<'Artists'> {
   return {
     async listArtists({ page, auth }) {
       const { rows, total } = await listArtists(db, page);
-      const data = auth.user
-        ? (await loadArtistSummaries(db, rows, auth.user.id)).map(serializeArtistSummary)
-        : rows.map(serializeArtistPublic);
+      const data = auth.user ? (await loadArtistSummaries(db, rows, auth.user.id)).map(serializeArtistSummary) : rows.map(serializeArtistPublic);
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total) } };
     },
 
@@ -51,7 +69,10 @@ export function createArtistHandlers(db: Db): TagHandlers<'Artists'> {
       if (!artist) return notFound('Artist');
       if (artist.userId !== user.id) return forbidden('You do not manage this artist.');
       const updated = await updateArtist(db, artist.id, {
-        name: body.name, bio: body.description, imageSmall: body.image_small, website: body.website,
+        name: body.name,
+        bio: body.description,
+        imageSmall: body.image_small,
+        website: body.website,
       });
       return { status: 200, body: { status: 'success', artist: serializeArtist(await loadArtistDetails(db, updated, user.id)) } };
     },

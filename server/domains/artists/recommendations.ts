@@ -9,7 +9,10 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import type { ArtistRow } from './repository.js';
 
-export interface GenreUse { name: string; genreId: number }
+export interface GenreUse {
+  name: string;
+  genreId: number;
+}
 
 export interface Candidate {
   artist: Pick<ArtistRow, 'id' | 'name' | 'imageSmall' | 'verified'>;
@@ -19,25 +22,41 @@ export interface Candidate {
   score: number;
 }
 
-export interface Recommendations { artistGenres: string[]; totalFound: number; candidates: Candidate[] }
+export interface Recommendations {
+  artistGenres: string[];
+  totalFound: number;
+  candidates: Candidate[];
+}
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The artist's genres, most used first (then by genre ID). */
 async function artistGenres(db: Db, artistId: number): Promise<GenreUse[]> {
-  const rows = rowsOf<{ genre_id: number; name: string }>(await db.execute(sql`
+  const rows = rowsOf<{ genre_id: number; name: string }>(
+    await db.execute(sql`
     select g.id as genre_id, g.name, count(*)::int as uses
     from track_artists ta join track_genres tg on tg.track_id = ta.track_id join genres g on g.id = tg.genre_id
     where ta.artist_id = ${artistId}
-    group by g.id, g.name order by uses desc, g.id`));
+    group by g.id, g.name order by uses desc, g.id`),
+  );
   return rows.map((r) => ({ genreId: r.genre_id, name: r.name }));
 }
 
 export async function recommendCollaborators(db: Db, artistId: number, limit: number): Promise<Recommendations> {
   const genres = await artistGenres(db, artistId);
   if (genres.length === 0) return { artistGenres: [], totalFound: 0, candidates: [] };
-  type Row = { id: number; name: string; image_small: string | null; verified: boolean; track_count: number; common: number[]; score: number; total_found: number };
-  const rows = rowsOf<Row>(await db.execute(sql`
+  type Row = {
+    id: number;
+    name: string;
+    image_small: string | null;
+    verified: boolean;
+    track_count: number;
+    common: number[];
+    score: number;
+    total_found: number;
+  };
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
     with profiles as (
       select ta.artist_id, tg.genre_id, count(*)::float8 as n
       from track_artists ta join track_genres tg on tg.track_id = ta.track_id
@@ -63,7 +82,8 @@ export async function recommendCollaborators(db: Db, artistId: number, limit: nu
       count(*) over ()::int as total_found
     from scored s join artists a on a.id = s.artist_id
     order by s.score desc, cardinality(s.common) desc, track_count desc, a.id
-    limit ${limit}`));
+    limit ${limit}`),
+  );
   const rank = new Map(genres.map((g, i) => [g.genreId, i]));
   return {
     artistGenres: genres.map((g) => g.name),

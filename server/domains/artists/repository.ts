@@ -9,12 +9,21 @@ export type ArtistRow = typeof artists.$inferSelect;
 type TrackRow = typeof tracks.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 
-export interface ArtistSummary { artist: ArtistRow; followersCount: number; plays: number; following: boolean }
-
+export interface ArtistSummary {
+  artist: ArtistRow;
+  followersCount: number;
+  plays: number;
+  following: boolean;
+}
 
 export async function listArtists(db: Db, page: PageRequest): Promise<{ rows: ArtistRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select().from(artists).orderBy(asc(sql`lower(${artists.name})`), asc(artists.id)).limit(page.perPage).offset(page.offset),
+    db
+      .select()
+      .from(artists)
+      .orderBy(asc(sql`lower(${artists.name})`), asc(artists.id))
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(artists),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -25,12 +34,20 @@ export async function loadArtistSummaries(db: Db, rows: ArtistRow[], viewerId: n
   if (rows.length === 0) return [];
   const ids = rows.map((a) => a.id);
   const [followerRows, playRows, followingRows] = await Promise.all([
-    db.select({ artistId: artistFollowers.artistId, n: count() }).from(artistFollowers)
-      .where(inArray(artistFollowers.artistId, ids)).groupBy(artistFollowers.artistId),
-    db.select({ artistId: trackArtists.artistId, n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` }).from(trackArtists)
+    db
+      .select({ artistId: artistFollowers.artistId, n: count() })
+      .from(artistFollowers)
+      .where(inArray(artistFollowers.artistId, ids))
+      .groupBy(artistFollowers.artistId),
+    db
+      .select({ artistId: trackArtists.artistId, n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` })
+      .from(trackArtists)
       .innerJoin(tracks, eq(tracks.id, trackArtists.trackId))
-      .where(inArray(trackArtists.artistId, ids)).groupBy(trackArtists.artistId),
-    db.select({ artistId: artistFollowers.artistId }).from(artistFollowers)
+      .where(inArray(trackArtists.artistId, ids))
+      .groupBy(trackArtists.artistId),
+    db
+      .select({ artistId: artistFollowers.artistId })
+      .from(artistFollowers)
       .where(and(inArray(artistFollowers.artistId, ids), eq(artistFollowers.userId, viewerId))),
   ]);
   const followers = new Map(followerRows.map((r) => [r.artistId, r.n]));
@@ -44,10 +61,18 @@ export async function loadArtistSummaries(db: Db, rows: ArtistRow[], viewerId: n
   }));
 }
 
-export interface ArtistFields { name?: string; bio?: string | null; imageSmall?: string | null; website?: string | null }
+export interface ArtistFields {
+  name?: string;
+  bio?: string | null;
+  imageSmall?: string | null;
+  website?: string | null;
+}
 
 export async function insertArtist(db: Db, userId: number, fields: ArtistFields & { name: string }): Promise<ArtistRow> {
-  const [row] = await db.insert(artists).values({ ...fields, userId }).returning();
+  const [row] = await db
+    .insert(artists)
+    .values({ ...fields, userId })
+    .returning();
   return row!;
 }
 
@@ -69,8 +94,7 @@ export async function deleteArtists(db: Db, ids: number[]): Promise<void> {
 export async function listArtistTracks(db: Db, artistId: number, page: PageRequest): Promise<{ rows: TrackRow[]; total: number }> {
   const credited = db.select({ id: trackArtists.trackId }).from(trackArtists).where(eq(trackArtists.artistId, artistId));
   const [rows, [totals]] = await Promise.all([
-    db.select().from(tracks).where(inArray(tracks.id, credited)).orderBy(desc(tracks.createdAt), desc(tracks.id))
-      .limit(page.perPage).offset(page.offset),
+    db.select().from(tracks).where(inArray(tracks.id, credited)).orderBy(desc(tracks.createdAt), desc(tracks.id)).limit(page.perPage).offset(page.offset),
     db.select({ total: count() }).from(trackArtists).where(eq(trackArtists.artistId, artistId)),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -78,17 +102,23 @@ export async function listArtistTracks(db: Db, artistId: number, page: PageReque
 
 export async function listArtistFollowers(db: Db, artistId: number, page: PageRequest): Promise<{ rows: UserRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select({ user: users }).from(artistFollowers).innerJoin(users, eq(users.id, artistFollowers.userId))
+    db
+      .select({ user: users })
+      .from(artistFollowers)
+      .innerJoin(users, eq(users.id, artistFollowers.userId))
       .where(eq(artistFollowers.artistId, artistId))
       .orderBy(desc(artistFollowers.createdAt), desc(artistFollowers.userId))
-      .limit(page.perPage).offset(page.offset),
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(artistFollowers).where(eq(artistFollowers.artistId, artistId)),
   ]);
   return { rows: rows.map((r) => r.user), total: totals?.total ?? 0 };
 }
 
 export async function isTrackCredited(db: Db, artistId: number, trackId: number): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(trackArtists)
+  const [row] = await db
+    .select({ n: count() })
+    .from(trackArtists)
     .where(and(eq(trackArtists.artistId, artistId), eq(trackArtists.trackId, trackId)));
   return (row?.n ?? 0) > 0;
 }
@@ -99,14 +129,20 @@ export async function setPinnedTrack(db: Db, artistId: number, trackId: number):
 
 /** Clears the pin only if it is this track. */
 export async function clearPinnedTrack(db: Db, artistId: number, trackId: number): Promise<void> {
-  await db.update(artists).set({ pinnedTrackId: null }).where(and(eq(artists.id, artistId), eq(artists.pinnedTrackId, trackId)));
+  await db
+    .update(artists)
+    .set({ pinnedTrackId: null })
+    .where(and(eq(artists.id, artistId), eq(artists.pinnedTrackId, trackId)));
 }
 
 /** The pinned track, if it still exists and is still credited to the artist. */
 export async function findPinnedTrack(db: Db, artist: ArtistRow): Promise<TrackRow | undefined> {
   if (artist.pinnedTrackId === null) return undefined;
-  const [row] = await db.select({ track: tracks }).from(tracks)
+  const [row] = await db
+    .select({ track: tracks })
+    .from(tracks)
     .innerJoin(trackArtists, and(eq(trackArtists.trackId, tracks.id), eq(trackArtists.artistId, artist.id)))
-    .where(eq(tracks.id, artist.pinnedTrackId)).limit(1);
+    .where(eq(tracks.id, artist.pinnedTrackId))
+    .limit(1);
   return row?.track;
 }

@@ -29,14 +29,31 @@ export function serializeAchievements(artistId: number, { achievements, xp }: Ar
     unlocked_count: achievements.filter((a) => a.unlocked).length,
     total_count: achievements.length,
     xp: {
-      total: xp.total, level: xp.level, title: xp.title, level_xp: xp.levelXp, next_level_xp: xp.nextLevelXp,
+      total: xp.total,
+      level: xp.level,
+      title: xp.title,
+      level_xp: xp.levelXp,
+      next_level_xp: xp.nextLevelXp,
       sources: {
-        uploads: xp.sources.uploads, plays: xp.sources.plays, complete_metadata: xp.sources.completeMetadata,
-        collaborations: xp.sources.collaborations, achievements: xp.sources.achievements,
+        uploads: xp.sources.uploads,
+        plays: xp.sources.plays,
+        complete_metadata: xp.sources.completeMetadata,
+        collaborations: xp.sources.collaborations,
+        achievements: xp.sources.achievements,
       },
     },
-    achievements: achievements.map(({ id, name, description, metric, rarity, xp: worth, threshold, current, progress, unlocked }) =>
-      ({ id, name, description, metric, rarity, xp: worth, threshold, current, progress, unlocked })),
+    achievements: achievements.map(({ id, name, description, metric, rarity, xp: worth, threshold, current, progress, unlocked }) => ({
+      id,
+      name,
+      description,
+      metric,
+      rarity,
+      xp: worth,
+      threshold,
+      current,
+      progress,
+      unlocked,
+    })),
   };
 }
 
@@ -52,8 +69,13 @@ export function serializeAchievementsPublic(artistId: number, { achievements }: 
 
 export function serializeRecommendation({ artist, trackCount, commonGenres, score }: Candidate): Schemas['CollaborationRecommendation'] {
   return {
-    id: artist.id, name: artist.name, avatar: artist.imageSmall, verified: artist.verified, track_count: trackCount,
-    common_genres: commonGenres, similarity_score: score,
+    id: artist.id,
+    name: artist.name,
+    avatar: artist.imageSmall,
+    verified: artist.verified,
+    track_count: trackCount,
+    common_genres: commonGenres,
+    similarity_score: score,
   };
 }
 

@@ -13,9 +13,7 @@ import { createDeveloperToken } from '../developer-tokens/repository.js';
 import { emailOrUsernameTaken, findUserByEmail, insertUser, type UserRow } from '../users/repository.js';
 import { serializeUser } from '../users/serializers.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
-import {
-  PENDING_TWO_FACTOR_SECONDS, SESSION_IDLE_SECONDS, SESSION_REMEMBER_SECONDS, createSession, deleteSession,
-} from './sessions.js';
+import { PENDING_TWO_FACTOR_SECONDS, SESSION_IDLE_SECONDS, SESSION_REMEMBER_SECONDS, createSession, deleteSession } from './sessions.js';
 import { hashRecoveryCode, verifyTotp } from './two-factor.js';
 
 const INVALID_CREDENTIALS = 'These credentials do not match our records.';
@@ -120,9 +118,7 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
         // Two registrations racing for the same email or username: the unique index decides.
         const violation = uniqueViolation(err);
         if (violation) {
-          return violation.constraint === 'users_username_unique'
-            ? invalidField('username', USERNAME_TAKEN)
-            : invalidField('email', EMAIL_TAKEN);
+          return violation.constraint === 'users_username_unique' ? invalidField('username', USERNAME_TAKEN) : invalidField('email', EMAIL_TAKEN);
         }
         throw err;
       }
@@ -142,7 +138,6 @@ export function createAuthHandlers(db: Db, options: { secureCookies: boolean }):
     },
   };
 }
-
 
 function selfWithToken(user: UserRow, accessToken: string) {
   return {

@@ -31,12 +31,14 @@ export async function createSession(
 }
 
 // Run on every signed-in request.
-const liveSession = preparedPerDatabase((db) => db
-  .select()
-  .from(sessions)
-  .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`)))
-  .limit(1)
-  .prepare('auth_live_session'));
+const liveSession = preparedPerDatabase((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1)
+    .prepare('auth_live_session'),
+);
 
 export async function findLiveSession(db: Db, cookieValue: string): Promise<SessionRow | undefined> {
   const [row] = await liveSession(db).execute({ id: sha256(cookieValue) });

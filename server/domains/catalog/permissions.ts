@@ -14,8 +14,13 @@ export async function managedArtistIds(db: Db, userId: number): Promise<number[]
 export async function editableTrackIds(db: Db, userId: number, trackIds: number[]): Promise<Set<number>> {
   if (trackIds.length === 0) return new Set();
   const [owned, credited] = await Promise.all([
-    db.select({ id: tracks.id }).from(tracks).where(and(inArray(tracks.id, trackIds), eq(tracks.ownerId, userId))),
-    db.select({ id: trackArtists.trackId }).from(trackArtists)
+    db
+      .select({ id: tracks.id })
+      .from(tracks)
+      .where(and(inArray(tracks.id, trackIds), eq(tracks.ownerId, userId))),
+    db
+      .select({ id: trackArtists.trackId })
+      .from(trackArtists)
       .innerJoin(artists, eq(artists.id, trackArtists.artistId))
       .where(and(inArray(trackArtists.trackId, trackIds), eq(artists.userId, userId))),
   ]);
@@ -26,8 +31,13 @@ export async function editableTrackIds(db: Db, userId: number, trackIds: number[
 export async function editableAlbumIds(db: Db, userId: number, albumIds: number[]): Promise<Set<number>> {
   if (albumIds.length === 0) return new Set();
   const [owned, credited] = await Promise.all([
-    db.select({ id: albums.id }).from(albums).where(and(inArray(albums.id, albumIds), eq(albums.ownerId, userId))),
-    db.select({ id: albumArtists.albumId }).from(albumArtists)
+    db
+      .select({ id: albums.id })
+      .from(albums)
+      .where(and(inArray(albums.id, albumIds), eq(albums.ownerId, userId))),
+    db
+      .select({ id: albumArtists.albumId })
+      .from(albumArtists)
       .innerJoin(artists, eq(artists.id, albumArtists.artistId))
       .where(and(inArray(albumArtists.albumId, albumIds), eq(artists.userId, userId))),
   ]);

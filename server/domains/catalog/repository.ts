@@ -4,9 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/connection.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
-import {
-  artistFollowers, artists, genres, rowCounts, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags,
-} from '../../db/schema.js';
+import { artistFollowers, artists, genres, rowCounts, tags, trackArtists, trackGenres, trackLikes, tracks, trackTags } from '../../db/schema.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 type TrackRow = typeof tracks.$inferSelect;
@@ -14,7 +12,13 @@ type ArtistRow = typeof artists.$inferSelect;
 type GenreRow = typeof genres.$inferSelect;
 type TagRow = typeof tags.$inferSelect;
 
-export interface TrackDetails { track: TrackRow; artists: ArtistRow[]; genres: GenreRow[]; tags: TagRow[]; liked: boolean }
+export interface TrackDetails {
+  track: TrackRow;
+  artists: ArtistRow[];
+  genres: GenreRow[];
+  tags: TagRow[];
+  liked: boolean;
+}
 export interface ArtistDetails {
   artist: ArtistRow;
   followersCount: number;
@@ -23,7 +27,6 @@ export interface ArtistDetails {
   genres: GenreRow[];
   topTracks: TrackDetails[];
 }
-
 
 export async function listGenres(db: Db, page: PageRequest): Promise<{ rows: GenreRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
@@ -40,8 +43,13 @@ function searchCondition(query: string) {
 }
 
 const newestTracks = preparedPerDatabase((db) => ({
-  page: db.select().from(tracks).orderBy(desc(tracks.createdAt), desc(tracks.id))
-    .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare('catalog_newest_tracks'),
+  page: db
+    .select()
+    .from(tracks)
+    .orderBy(desc(tracks.createdAt), desc(tracks.id))
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('catalog_newest_tracks'),
   // The whole catalog's size is kept by a trigger; only a search has to count its matches.
   total: db.select({ total: rowCounts.total }).from(rowCounts).where(eq(rowCounts.tableName, 'tracks')).prepare('catalog_track_total'),
 }));
@@ -49,24 +57,31 @@ const newestTracks = preparedPerDatabase((db) => ({
 export async function listTracks(db: Db, options: { query?: string; page: PageRequest }): Promise<{ rows: TrackRow[]; total: number }> {
   if (!options.query) {
     const newest = newestTracks(db);
-    const [rows, [totals]] = await Promise.all([
-      newest.page.execute({ limit: options.page.perPage, offset: options.page.offset }),
-      newest.total.execute(),
-    ]);
+    const [rows, [totals]] = await Promise.all([newest.page.execute({ limit: options.page.perPage, offset: options.page.offset }), newest.total.execute()]);
     return { rows, total: totals?.total ?? 0 };
   }
   const where = searchCondition(options.query);
   const [rows, [totals]] = await Promise.all([
-    db.select().from(tracks).where(where)
+    db
+      .select()
+      .from(tracks)
+      .where(where)
       .orderBy(desc(sql`ts_rank(${tracks.search}, websearch_to_tsquery('simple', ${options.query}))`), desc(tracks.createdAt), desc(tracks.id))
-      .limit(options.page.perPage).offset(options.page.offset),
+      .limit(options.page.perPage)
+      .offset(options.page.offset),
     db.select({ total: count() }).from(tracks).where(where),
   ]);
   return { rows, total: totals?.total ?? 0 };
 }
 
 const trackById = preparedPerDatabase((db) =>
-  db.select().from(tracks).where(eq(tracks.id, sql.placeholder('id'))).limit(1).prepare('catalog_track_by_id'));
+  db
+    .select()
+    .from(tracks)
+    .where(eq(tracks.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('catalog_track_by_id'),
+);
 
 export async function findTrack(db: Db, id: number): Promise<TrackRow | undefined> {
   const [row] = await trackById(db).execute({ id });
@@ -77,17 +92,32 @@ export async function findTrack(db: Db, id: number): Promise<TrackRow | undefine
 const anyOf = (column: AnyPgColumn) => sql`${column} = any(${sql.placeholder('ids')}::int[])`;
 
 const trackRelations = preparedPerDatabase((db) => ({
-  artists: db.select({ trackId: trackArtists.trackId, artist: artists }).from(trackArtists)
+  artists: db
+    .select({ trackId: trackArtists.trackId, artist: artists })
+    .from(trackArtists)
     .innerJoin(artists, eq(artists.id, trackArtists.artistId))
-    .where(anyOf(trackArtists.trackId)).orderBy(asc(trackArtists.position)).prepare('catalog_track_artists'),
-  genres: db.select({ trackId: trackGenres.trackId, genre: genres }).from(trackGenres)
+    .where(anyOf(trackArtists.trackId))
+    .orderBy(asc(trackArtists.position))
+    .prepare('catalog_track_artists'),
+  genres: db
+    .select({ trackId: trackGenres.trackId, genre: genres })
+    .from(trackGenres)
     .innerJoin(genres, eq(genres.id, trackGenres.genreId))
-    .where(anyOf(trackGenres.trackId)).orderBy(asc(genres.id)).prepare('catalog_track_genres'),
-  tags: db.select({ trackId: trackTags.trackId, tag: tags }).from(trackTags)
+    .where(anyOf(trackGenres.trackId))
+    .orderBy(asc(genres.id))
+    .prepare('catalog_track_genres'),
+  tags: db
+    .select({ trackId: trackTags.trackId, tag: tags })
+    .from(trackTags)
     .innerJoin(tags, eq(tags.id, trackTags.tagId))
-    .where(anyOf(trackTags.trackId)).orderBy(asc(tags.id)).prepare('catalog_track_tags'),
-  likes: db.select({ trackId: trackLikes.trackId }).from(trackLikes)
-    .where(and(eq(trackLikes.userId, sql.placeholder('viewerId')), anyOf(trackLikes.trackId))).prepare('catalog_track_likes'),
+    .where(anyOf(trackTags.trackId))
+    .orderBy(asc(tags.id))
+    .prepare('catalog_track_tags'),
+  likes: db
+    .select({ trackId: trackLikes.trackId })
+    .from(trackLikes)
+    .where(and(eq(trackLikes.userId, sql.placeholder('viewerId')), anyOf(trackLikes.trackId)))
+    .prepare('catalog_track_likes'),
 }));
 
 /** Loads artists, genres, tags and the viewer's like for each track, keeping the order. */
@@ -132,12 +162,21 @@ export async function loadArtistDetails(db: Db, artist: ArtistRow, viewerId: num
   const artistTracks = db.select({ trackId: trackArtists.trackId }).from(trackArtists).where(eq(trackArtists.artistId, artist.id));
   const [[followers], [plays], [following], genreRows, topRows] = await Promise.all([
     db.select({ n: count() }).from(artistFollowers).where(eq(artistFollowers.artistId, artist.id)),
-    db.select({ n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` }).from(tracks).where(inArray(tracks.id, artistTracks)),
-    db.select({ n: count() }).from(artistFollowers).where(and(eq(artistFollowers.artistId, artist.id), eq(artistFollowers.userId, viewerId))),
-    db.select({ genre: genres, uses: count() }).from(trackGenres)
+    db
+      .select({ n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` })
+      .from(tracks)
+      .where(inArray(tracks.id, artistTracks)),
+    db
+      .select({ n: count() })
+      .from(artistFollowers)
+      .where(and(eq(artistFollowers.artistId, artist.id), eq(artistFollowers.userId, viewerId))),
+    db
+      .select({ genre: genres, uses: count() })
+      .from(trackGenres)
       .innerJoin(genres, eq(genres.id, trackGenres.genreId))
       .where(inArray(trackGenres.trackId, artistTracks))
-      .groupBy(genres.id).orderBy(desc(count()), asc(genres.id)),
+      .groupBy(genres.id)
+      .orderBy(desc(count()), asc(genres.id)),
     db.select().from(tracks).where(inArray(tracks.id, artistTracks)).orderBy(desc(tracks.plays), desc(tracks.id)).limit(10),
   ]);
   return {

@@ -7,24 +7,28 @@ import type { PageRequest } from '../../http/pagination.js';
 
 export type CommentRow = typeof trackComments.$inferSelect;
 export type AuthorRow = typeof users.$inferSelect;
-export interface CommentWithAuthor { comment: CommentRow; author: AuthorRow }
+export interface CommentWithAuthor {
+  comment: CommentRow;
+  author: AuthorRow;
+}
 
 /** The most comments the waveform carries. */
 export const WAVE_COMMENT_LIMIT = 200;
 
 const threadKey = sql`coalesce(${trackComments.parentId}, ${trackComments.id})`;
 
-export async function listTrackComments(
-  db: Db, trackId: number, page: PageRequest,
-): Promise<{ rows: CommentWithAuthor[]; total: number }> {
+export async function listTrackComments(db: Db, trackId: number, page: PageRequest): Promise<{ rows: CommentWithAuthor[]; total: number }> {
   const onTrack = eq(trackComments.trackId, trackId);
   const [rows, [totals]] = await Promise.all([
-    db.select({ comment: trackComments, author: users }).from(trackComments)
+    db
+      .select({ comment: trackComments, author: users })
+      .from(trackComments)
       .innerJoin(users, eq(users.id, trackComments.userId))
       .where(onTrack)
       // Thread ids ascend with time, so the newest thread comes first; replies oldest first.
       .orderBy(desc(threadKey), sql`${trackComments.parentId} nulls first`, asc(trackComments.id))
-      .limit(page.perPage).offset(page.offset),
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(trackComments).where(onTrack),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -32,11 +36,11 @@ export async function listTrackComments(
 
 /** The newest top-level, undeleted comments pinned to the waveform, in playing order. */
 export async function waveComments(db: Db, trackId: number): Promise<CommentWithAuthor[]> {
-  const newest = await db.select({ comment: trackComments, author: users }).from(trackComments)
+  const newest = await db
+    .select({ comment: trackComments, author: users })
+    .from(trackComments)
     .innerJoin(users, eq(users.id, trackComments.userId))
-    .where(and(
-      eq(trackComments.trackId, trackId), isNull(trackComments.parentId), isNull(trackComments.deletedAt), isNotNull(trackComments.position),
-    ))
+    .where(and(eq(trackComments.trackId, trackId), isNull(trackComments.parentId), isNull(trackComments.deletedAt), isNotNull(trackComments.position)))
     .orderBy(desc(trackComments.id))
     .limit(WAVE_COMMENT_LIMIT);
   return newest.sort((a, b) => a.comment.position! - b.comment.position! || a.comment.id - b.comment.id);

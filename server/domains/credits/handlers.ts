@@ -10,16 +10,25 @@ import { SpotifyUnavailable, type SpotifyCatalog, type SpotifySearchType } from 
 import { findAlbum } from '../albums/repository.js';
 import { findArtist } from '../catalog/repository.js';
 import {
-  deleteCredit, existingTrackIds, findCredit, insertCredits, listCredits, MAX_CREDITS_PER_ARTIST, reorderCredits, takenKeys,
-  updateCredit, type CreditFields, type CreditKey, type CreditRow,
+  deleteCredit,
+  existingTrackIds,
+  findCredit,
+  insertCredits,
+  listCredits,
+  MAX_CREDITS_PER_ARTIST,
+  reorderCredits,
+  takenKeys,
+  updateCredit,
+  type CreditFields,
+  type CreditKey,
+  type CreditRow,
 } from './repository.js';
 import { CREDIT_ROLES, type CreditRole } from './roles.js';
 import { serializeCredit, serializeCreditPublic } from './serializers.js';
 
 type Body<K extends OperationOfTag<'Credits'>> = HandlerInput<K>['body'];
 
-const creditLimitReached = () =>
-  limitReached('credit_limit_reached', `Credit limit reached. An artist can have at most ${MAX_CREDITS_PER_ARTIST} credits.`);
+const creditLimitReached = () => limitReached('credit_limit_reached', `Credit limit reached. An artist can have at most ${MAX_CREDITS_PER_ARTIST} credits.`);
 /** Without credentials the lookups stay off until a restart: ask again in an hour. */
 const spotifyNotConfigured = () => unavailable('Spotify search is not configured on this server.', 3600);
 const SPOTIFY_ID = /[0-9A-Za-z]{22}/;
@@ -75,7 +84,11 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
   }
 
   /** Field errors for a release date that does not exist and BeatPass tracks or albums that do not. */
-  async function checkReferences(fields: { releaseDate?: string | null; albumId?: number | null; trackIds: [string, number | null | undefined][] }): Promise<FieldErrors> {
+  async function checkReferences(fields: {
+    releaseDate?: string | null;
+    albumId?: number | null;
+    trackIds: [string, number | null | undefined][];
+  }): Promise<FieldErrors> {
     const errors: FieldErrors = {};
     if (fields.releaseDate && !isRealDate(fields.releaseDate)) errors.release_date = ['The release date field must be a real date.'];
     if (fields.albumId && !(await findAlbum(db, fields.albumId))) errors.album_id = ['The selected album id is invalid.'];
@@ -91,7 +104,12 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
   async function checkTaken(artistId: number, keys: (CreditKey & { errorFields: [string, string] })[], exceptId?: number): Promise<FieldErrors> {
     const taken = await takenKeys(db, artistId, keys, exceptId);
     const errors: FieldErrors = {};
-    for (const { role, spotifyTrackId, trackId, errorFields: [spotifyField, trackField] } of keys) {
+    for (const {
+      role,
+      spotifyTrackId,
+      trackId,
+      errorFields: [spotifyField, trackField],
+    } of keys) {
       if (spotifyTrackId && taken.spotify.has(`${role}|${spotifyTrackId}`)) errors[spotifyField] = [spotifyConflict(role)];
       if (trackId && taken.tracks.has(`${role}|${trackId}`)) errors[trackField] = [trackConflict(role)];
     }
@@ -185,7 +203,10 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
       // One role for the whole album, so a track listed twice would be two identical credits.
       const seen = new Set<string>();
       rows.forEach((row, i) => {
-        for (const [field, id] of [['spotify_track_id', row.spotifyTrackId], ['track_id', row.trackId]] as const) {
+        for (const [field, id] of [
+          ['spotify_track_id', row.spotifyTrackId],
+          ['track_id', row.trackId],
+        ] as const) {
           if (!id) continue;
           const key = `${field}|${id}`;
           const name = `tracks.${i}.${field}`;
@@ -193,9 +214,13 @@ export function createCreditHandlers(db: Db, spotify: SpotifyCatalog | undefined
           seen.add(key);
         }
       });
-      const taken = await checkTaken(access.artist.id, rows.map((row, i) => ({
-        ...row, errorFields: [`tracks.${i}.spotify_track_id`, `tracks.${i}.track_id`] as [string, string],
-      })));
+      const taken = await checkTaken(
+        access.artist.id,
+        rows.map((row, i) => ({
+          ...row,
+          errorFields: [`tracks.${i}.spotify_track_id`, `tracks.${i}.track_id`] as [string, string],
+        })),
+      );
       for (const [field, messages] of Object.entries(taken)) errors[field] ??= messages;
       if (Object.keys(errors).length > 0) return invalid(errors);
       try {

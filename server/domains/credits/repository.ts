@@ -14,17 +14,28 @@ export const MAX_CREDITS_PER_ARTIST = 200;
 const inPortfolioOrder = [asc(artistCredits.position), asc(artistCredits.id)];
 
 export async function listCredits(db: Db | Tx, artistId: number): Promise<CreditRow[]> {
-  return db.select().from(artistCredits).where(eq(artistCredits.artistId, artistId)).orderBy(...inPortfolioOrder);
+  return db
+    .select()
+    .from(artistCredits)
+    .where(eq(artistCredits.artistId, artistId))
+    .orderBy(...inPortfolioOrder);
 }
 
 export async function findCredit(db: Db, artistId: number, creditId: number): Promise<CreditRow | undefined> {
-  const [row] = await db.select().from(artistCredits)
-    .where(and(eq(artistCredits.id, creditId), eq(artistCredits.artistId, artistId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(artistCredits)
+    .where(and(eq(artistCredits.id, creditId), eq(artistCredits.artistId, artistId)))
+    .limit(1);
   return row;
 }
 
 /** The release a credit is about, for the one-credit-per-track-and-role rule. */
-export interface CreditKey { role: string; spotifyTrackId?: string | null; trackId?: number | null }
+export interface CreditKey {
+  role: string;
+  spotifyTrackId?: string | null;
+  trackId?: number | null;
+}
 
 /**
  * The keys among `keys` the artist already holds (as `role|id`), leaving out credit `exceptId`
@@ -35,10 +46,18 @@ export async function takenKeys(db: Db, artistId: number, keys: CreditKey[], exc
   const trackIds = [...new Set(keys.flatMap((k) => (k.trackId ? [k.trackId] : [])))];
   const mine = and(eq(artistCredits.artistId, artistId), exceptId === undefined ? undefined : ne(artistCredits.id, exceptId));
   const [bySpotify, byTrack] = await Promise.all([
-    spotifyIds.length === 0 ? [] : db.select({ role: artistCredits.role, id: artistCredits.spotifyTrackId }).from(artistCredits)
-      .where(and(mine, isNotNull(artistCredits.spotifyTrackId), inArray(artistCredits.spotifyTrackId, spotifyIds))),
-    trackIds.length === 0 ? [] : db.select({ role: artistCredits.role, id: artistCredits.trackId }).from(artistCredits)
-      .where(and(mine, isNotNull(artistCredits.trackId), inArray(artistCredits.trackId, trackIds))),
+    spotifyIds.length === 0
+      ? []
+      : db
+          .select({ role: artistCredits.role, id: artistCredits.spotifyTrackId })
+          .from(artistCredits)
+          .where(and(mine, isNotNull(artistCredits.spotifyTrackId), inArray(artistCredits.spotifyTrackId, spotifyIds))),
+    trackIds.length === 0
+      ? []
+      : db
+          .select({ role: artistCredits.role, id: artistCredits.trackId })
+          .from(artistCredits)
+          .where(and(mine, isNotNull(artistCredits.trackId), inArray(artistCredits.trackId, trackIds))),
   ]);
   return {
     spotify: new Set(bySpotify.map((r) => `${r.role}|${r.id}`)),
@@ -49,7 +68,10 @@ export async function takenKeys(db: Db, artistId: number, keys: CreditKey[], exc
 /** The subset of `ids` that are BeatPass tracks. */
 export async function existingTrackIds(db: Db, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: tracks.id }).from(tracks).where(inArray(tracks.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: tracks.id })
+    .from(tracks)
+    .where(inArray(tracks.id, [...new Set(ids)]));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -63,22 +85,33 @@ async function lockArtist(tx: Tx, artistId: number): Promise<boolean> {
 export async function insertCredits(db: Db, artistId: number, rows: CreditFields[]): Promise<CreditRow[] | 'limit' | 'gone'> {
   return db.transaction(async (tx) => {
     if (!(await lockArtist(tx, artistId))) return 'gone' as const;
-    const [held] = await tx.select({ n: count(), last: sql<number>`coalesce(max(${artistCredits.position}), -1)::int` })
-      .from(artistCredits).where(eq(artistCredits.artistId, artistId));
+    const [held] = await tx
+      .select({ n: count(), last: sql<number>`coalesce(max(${artistCredits.position}), -1)::int` })
+      .from(artistCredits)
+      .where(eq(artistCredits.artistId, artistId));
     if ((held?.n ?? 0) + rows.length > MAX_CREDITS_PER_ARTIST) return 'limit' as const;
     const next = (held?.last ?? -1) + 1;
-    return tx.insert(artistCredits).values(rows.map((row, i) => ({ ...row, artistId, position: next + i }))).returning();
+    return tx
+      .insert(artistCredits)
+      .values(rows.map((row, i) => ({ ...row, artistId, position: next + i })))
+      .returning();
   });
 }
 
 export async function updateCredit(db: Db, id: number, fields: Partial<CreditFields>): Promise<CreditRow> {
-  const [row] = await db.update(artistCredits).set({ ...fields, updatedAt: new Date() }).where(eq(artistCredits.id, id)).returning();
+  const [row] = await db
+    .update(artistCredits)
+    .set({ ...fields, updatedAt: new Date() })
+    .where(eq(artistCredits.id, id))
+    .returning();
   return row!;
 }
 
 /** false when the artist has no credit with this ID. */
 export async function deleteCredit(db: Db, artistId: number, creditId: number): Promise<boolean> {
-  const rows = await db.delete(artistCredits).where(and(eq(artistCredits.id, creditId), eq(artistCredits.artistId, artistId)))
+  const rows = await db
+    .delete(artistCredits)
+    .where(and(eq(artistCredits.id, creditId), eq(artistCredits.artistId, artistId)))
     .returning({ id: artistCredits.id });
   return rows.length > 0;
 }

@@ -27,17 +27,17 @@ export async function createDeveloperToken(db: Db, userId: number, name: string)
 }
 
 // Run on every request a bearer token signs in.
-const liveToken = preparedPerDatabase((db) => db
-  .select({ token: developerTokens, user: users })
-  .from(developerTokens)
-  .innerJoin(users, eq(users.id, developerTokens.userId))
-  .where(and(
-    eq(developerTokens.id, sql.placeholder('id')),
-    eq(developerTokens.tokenHash, sql.placeholder('hash')),
-    gt(developerTokens.expiresAt, sql`now()`),
-  ))
-  .limit(1)
-  .prepare('developer_tokens_live'));
+const liveToken = preparedPerDatabase((db) =>
+  db
+    .select({ token: developerTokens, user: users })
+    .from(developerTokens)
+    .innerJoin(users, eq(users.id, developerTokens.userId))
+    .where(
+      and(eq(developerTokens.id, sql.placeholder('id')), eq(developerTokens.tokenHash, sql.placeholder('hash')), gt(developerTokens.expiresAt, sql`now()`)),
+    )
+    .limit(1)
+    .prepare('developer_tokens_live'),
+);
 
 /** The live token and its user, or undefined when unknown, expired or revoked. */
 export async function findLiveToken(db: Db, plainText: string): Promise<{ token: DeveloperTokenRow; user: UserRow } | undefined> {

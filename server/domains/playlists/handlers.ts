@@ -8,7 +8,36 @@ import { createPaging } from '../../http/pagination.js';
 import type { RequestContext } from '../../http/request-context.js';
 import { parseIdList } from '../catalog/permissions.js';
 import { findUserById } from '../users/repository.js';
-import { acceptInvite, addTracks, createPlaylist, declineInvite, deletePlaylists, editedPlaylistIds, findPlaylist, findPlaylists, follow, invite, listPlaylistTracks, listVisiblePlaylists, loadOneDetails, loadPlaylistDetails, MAX_EDITORS, MAX_PLAYLISTS_PER_USER, MAX_TRACKS_PER_PLAYLIST, missingTrackIndexes, ownerHasName, removeEditor, removeTracks, reorderTracks, roleOf, totalDuration, unfollow, updatePlaylist, type PlaylistRow, type Role } from './repository.js';
+import {
+  acceptInvite,
+  addTracks,
+  createPlaylist,
+  declineInvite,
+  deletePlaylists,
+  editedPlaylistIds,
+  findPlaylist,
+  findPlaylists,
+  follow,
+  invite,
+  listPlaylistTracks,
+  listVisiblePlaylists,
+  loadOneDetails,
+  loadPlaylistDetails,
+  MAX_EDITORS,
+  MAX_PLAYLISTS_PER_USER,
+  MAX_TRACKS_PER_PLAYLIST,
+  missingTrackIndexes,
+  ownerHasName,
+  removeEditor,
+  removeTracks,
+  reorderTracks,
+  roleOf,
+  totalDuration,
+  unfollow,
+  updatePlaylist,
+  type PlaylistRow,
+  type Role,
+} from './repository.js';
 import { serializePlaylist, serializePlaylistPublic } from './serializers.js';
 import { tracksAtTier } from '../catalog/viewer-tier.js';
 
@@ -32,7 +61,10 @@ function unknownTrackIds(indexes: number[]) {
   return invalid(Object.fromEntries(indexes.map((i) => [`ids.${i}`, [`The selected ids.${i} is invalid.`]])));
 }
 
-interface Access { playlist: PlaylistRow; role: Role }
+interface Access {
+  playlist: PlaylistRow;
+  role: Role;
+}
 
 /** The playlist if the caller may see it (public, or owned or edited by the caller). */
 async function visible(db: Db, id: number, auth: RequestContext): Promise<Access | null> {
@@ -57,9 +89,7 @@ export function createPlaylistHandlers(db: Db): TagHandlers<'Playlists'> {
   return {
     async listPlaylists({ page, auth }) {
       const { rows, total } = await listVisiblePlaylists(db, auth.user?.id ?? null, page);
-      const data = auth.user
-        ? (await loadPlaylistDetails(db, rows, auth.user.id)).map(serializePlaylist)
-        : rows.map(serializePlaylistPublic);
+      const data = auth.user ? (await loadPlaylistDetails(db, rows, auth.user.id)).map(serializePlaylist) : rows.map(serializePlaylistPublic);
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total) } };
     },
 
@@ -90,10 +120,7 @@ export function createPlaylistHandlers(db: Db): TagHandlers<'Playlists'> {
       const access = await visible(db, params.playlist_id, auth);
       if (!access) return notFound('Playlist');
       const page = createPaging(PLAYLIST_TRACKS_PAGE_SIZES, {}, `${auth.url}/tracks`);
-      const [{ rows, total }, duration] = await Promise.all([
-        listPlaylistTracks(db, access.playlist.id, page),
-        totalDuration(db, access.playlist.id),
-      ]);
+      const [{ rows, total }, duration] = await Promise.all([listPlaylistTracks(db, access.playlist.id, page), totalDuration(db, access.playlist.id)]);
       const viewer = auth.user;
       const tracks = await tracksAtTier(db, rows, viewer);
       return {
@@ -134,7 +161,11 @@ export function createPlaylistHandlers(db: Db): TagHandlers<'Playlists'> {
       const user = auth.user;
       const ids = parseIdList(params.playlist_id);
       const found = await findPlaylists(db, ids);
-      const edited = await editedPlaylistIds(db, user.id, found.filter((p) => !p.public).map((p) => p.id));
+      const edited = await editedPlaylistIds(
+        db,
+        user.id,
+        found.filter((p) => !p.public).map((p) => p.id),
+      );
       const seen = found.filter((p) => p.public || p.ownerId === user.id || edited.has(p.id));
       if (seen.length < ids.length) return notFound('Playlist');
       if (seen.some((p) => p.ownerId !== user.id)) return forbidden('Only the owner of a playlist can delete it.');
@@ -220,14 +251,18 @@ export function createPlaylistHandlers(db: Db): TagHandlers<'Playlists'> {
       if (!playlist.collaborative) return invalidField('user_id', 'Only collaborative playlists can have editors.');
       const outcome = await invite(db, playlist.id, invitee.id, auth.user.id);
       switch (outcome.kind) {
-        case 'gone': return notFound('Playlist');
-        case 'already-editor': return invalidField('user_id', 'This user is already an editor of this playlist.');
-        case 'pending': return conflict('This user already has a pending invitation.');
+        case 'gone':
+          return notFound('Playlist');
+        case 'already-editor':
+          return invalidField('user_id', 'This user is already an editor of this playlist.');
+        case 'pending':
+          return conflict('This user already has a pending invitation.');
         case 'max-editors':
           return limitReached('max_editors_reached', `Max editors reached. A playlist can have at most ${MAX_EDITORS} editors.`);
         case 'cooldown':
           return retryLater('reinvite_cooldown', 'Cannot re-invite yet. Wait 24 hours between invitations to the same user.', outcome.retryAfter);
-        case 'invited': return { status: 200, body: { status: 'success', message: 'Invitation sent.' } };
+        case 'invited':
+          return { status: 200, body: { status: 'success', message: 'Invitation sent.' } };
       }
     },
 
@@ -235,10 +270,14 @@ export function createPlaylistHandlers(db: Db): TagHandlers<'Playlists'> {
       const user = auth.user;
       const outcome = await acceptInvite(db, params.playlist_id, user.id);
       switch (outcome) {
-        case 'none': return notFoundWith(INVITATION_NOT_FOUND);
-        case 'expired': return gone('This invitation has expired.');
-        case 'already-accepted': return invalidField('invitation', 'This invitation has already been accepted.');
-        case 'accepted': return { status: 200, body: { status: 'success', playlist: await reload(params.playlist_id, user.id) } };
+        case 'none':
+          return notFoundWith(INVITATION_NOT_FOUND);
+        case 'expired':
+          return gone('This invitation has expired.');
+        case 'already-accepted':
+          return invalidField('invitation', 'This invitation has already been accepted.');
+        case 'accepted':
+          return { status: 200, body: { status: 'success', playlist: await reload(params.playlist_id, user.id) } };
       }
     },
 

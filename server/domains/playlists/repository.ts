@@ -4,9 +4,7 @@
 // cannot overshoot on PostgreSQL either.
 import { and, asc, count, desc, eq, exists, gt, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import {
-  playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks, tracks, users,
-} from '../../db/schema.js';
+import { playlistEditors, playlistFollowers, playlistInvites, playlists, playlistTracks, tracks, users } from '../../db/schema.js';
 import type { PageRequest } from '../../http/pagination.js';
 import type { UserRow } from '../users/repository.js';
 
@@ -32,7 +30,6 @@ export interface PlaylistDetails {
   role: Role;
 }
 
-
 export async function findPlaylist(db: Db, id: number): Promise<PlaylistRow | undefined> {
   const [row] = await db.select().from(playlists).where(eq(playlists.id, id)).limit(1);
   return row;
@@ -41,18 +38,21 @@ export async function findPlaylist(db: Db, id: number): Promise<PlaylistRow | un
 export async function roleOf(db: Db, playlist: PlaylistRow, userId: number | null): Promise<Role> {
   if (userId === null) return null;
   if (playlist.ownerId === userId) return 'owner';
-  const [row] = await db.select({ n: count() }).from(playlistEditors)
+  const [row] = await db
+    .select({ n: count() })
+    .from(playlistEditors)
     .where(and(eq(playlistEditors.playlistId, playlist.id), eq(playlistEditors.userId, userId)));
   return (row?.n ?? 0) > 0 ? 'editor' : null;
 }
 
-const visibleTo = (viewerId: number | null) => (viewerId === null
-  ? eq(playlists.public, true)
-  : or(
-    eq(playlists.public, true),
-    eq(playlists.ownerId, viewerId),
-    exists(sql`(select 1 from ${playlistEditors} where ${playlistEditors.playlistId} = ${playlists.id} and ${playlistEditors.userId} = ${viewerId})`),
-  ));
+const visibleTo = (viewerId: number | null) =>
+  viewerId === null
+    ? eq(playlists.public, true)
+    : or(
+        eq(playlists.public, true),
+        eq(playlists.ownerId, viewerId),
+        exists(sql`(select 1 from ${playlistEditors} where ${playlistEditors.playlistId} = ${playlists.id} and ${playlistEditors.userId} = ${viewerId})`),
+      );
 
 export async function listVisiblePlaylists(db: Db, viewerId: number | null, page: PageRequest): Promise<{ rows: PlaylistRow[]; total: number }> {
   const where = visibleTo(viewerId);
@@ -70,14 +70,25 @@ export async function loadPlaylistDetails(db: Db, rows: PlaylistRow[], viewerId:
   const ownerIds = [...new Set(rows.map((p) => p.ownerId))];
   const [owners, editorRows, trackCounts, followerCounts, followed] = await Promise.all([
     db.select().from(users).where(inArray(users.id, ownerIds)),
-    db.select({ playlistId: playlistEditors.playlistId, user: users }).from(playlistEditors)
+    db
+      .select({ playlistId: playlistEditors.playlistId, user: users })
+      .from(playlistEditors)
       .innerJoin(users, eq(users.id, playlistEditors.userId))
-      .where(inArray(playlistEditors.playlistId, ids)).orderBy(asc(playlistEditors.createdAt), asc(users.id)),
-    db.select({ playlistId: playlistTracks.playlistId, n: count() }).from(playlistTracks)
-      .where(inArray(playlistTracks.playlistId, ids)).groupBy(playlistTracks.playlistId),
-    db.select({ playlistId: playlistFollowers.playlistId, n: count() }).from(playlistFollowers)
-      .where(inArray(playlistFollowers.playlistId, ids)).groupBy(playlistFollowers.playlistId),
-    db.select({ playlistId: playlistFollowers.playlistId }).from(playlistFollowers)
+      .where(inArray(playlistEditors.playlistId, ids))
+      .orderBy(asc(playlistEditors.createdAt), asc(users.id)),
+    db
+      .select({ playlistId: playlistTracks.playlistId, n: count() })
+      .from(playlistTracks)
+      .where(inArray(playlistTracks.playlistId, ids))
+      .groupBy(playlistTracks.playlistId),
+    db
+      .select({ playlistId: playlistFollowers.playlistId, n: count() })
+      .from(playlistFollowers)
+      .where(inArray(playlistFollowers.playlistId, ids))
+      .groupBy(playlistFollowers.playlistId),
+    db
+      .select({ playlistId: playlistFollowers.playlistId })
+      .from(playlistFollowers)
       .where(and(inArray(playlistFollowers.playlistId, ids), eq(playlistFollowers.userId, viewerId))),
   ]);
   const ownerById = new Map(owners.map((u) => [u.id, u]));
@@ -115,11 +126,16 @@ export interface PlaylistValues {
 }
 
 export async function ownerHasName(db: Db, ownerId: number, name: string, exceptId?: number): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(playlists).where(and(
-    eq(playlists.ownerId, ownerId),
-    sql`lower(${playlists.name}) = lower(${name})`,
-    exceptId === undefined ? undefined : sql`${playlists.id} <> ${exceptId}`,
-  ));
+  const [row] = await db
+    .select({ n: count() })
+    .from(playlists)
+    .where(
+      and(
+        eq(playlists.ownerId, ownerId),
+        sql`lower(${playlists.name}) = lower(${name})`,
+        exceptId === undefined ? undefined : sql`${playlists.id} <> ${exceptId}`,
+      ),
+    );
   return (row?.n ?? 0) > 0;
 }
 
@@ -129,13 +145,20 @@ export async function createPlaylist(db: Db, ownerId: number, values: PlaylistVa
     await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).for('update');
     const [owned] = await tx.select({ n: count() }).from(playlists).where(eq(playlists.ownerId, ownerId));
     if ((owned?.n ?? 0) >= MAX_PLAYLISTS_PER_USER) return 'limit' as const;
-    const [row] = await tx.insert(playlists).values({ ownerId, ...values }).returning();
+    const [row] = await tx
+      .insert(playlists)
+      .values({ ownerId, ...values })
+      .returning();
     return row!;
   });
 }
 
 export async function updatePlaylist(db: Db, id: number, values: Partial<PlaylistValues>): Promise<PlaylistRow> {
-  const [row] = await db.update(playlists).set({ ...values, updatedAt: new Date() }).where(eq(playlists.id, id)).returning();
+  const [row] = await db
+    .update(playlists)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(playlists.id, id))
+    .returning();
   return row!;
 }
 
@@ -146,7 +169,9 @@ export async function findPlaylists(db: Db, ids: number[]): Promise<PlaylistRow[
 /** The ids among `ids` the user edits (accepted editor). */
 export async function editedPlaylistIds(db: Db, userId: number, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: playlistEditors.playlistId }).from(playlistEditors)
+  const rows = await db
+    .select({ id: playlistEditors.playlistId })
+    .from(playlistEditors)
     .where(and(inArray(playlistEditors.playlistId, ids), eq(playlistEditors.userId, userId)));
   return new Set(rows.map((r) => r.id));
 }
@@ -159,10 +184,14 @@ export async function deletePlaylists(db: Db, ids: number[]): Promise<void> {
 
 export async function listPlaylistTracks(db: Db, playlistId: number, page: PageRequest): Promise<{ rows: TrackRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
-    db.select({ track: tracks }).from(playlistTracks).innerJoin(tracks, eq(tracks.id, playlistTracks.trackId))
+    db
+      .select({ track: tracks })
+      .from(playlistTracks)
+      .innerJoin(tracks, eq(tracks.id, playlistTracks.trackId))
       .where(eq(playlistTracks.playlistId, playlistId))
       .orderBy(asc(playlistTracks.position), asc(playlistTracks.trackId))
-      .limit(page.perPage).offset(page.offset),
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(playlistTracks).where(eq(playlistTracks.playlistId, playlistId)),
   ]);
   return { rows: rows.map((r) => r.track), total: totals?.total ?? 0 };
@@ -170,7 +199,9 @@ export async function listPlaylistTracks(db: Db, playlistId: number, page: PageR
 
 /** Total duration in ms, or null for an empty playlist. */
 export async function totalDuration(db: Db, playlistId: number): Promise<number | null> {
-  const [row] = await db.select({ ms: sql<number | null>`sum(${tracks.durationMs})::int` }).from(playlistTracks)
+  const [row] = await db
+    .select({ ms: sql<number | null>`sum(${tracks.durationMs})::int` })
+    .from(playlistTracks)
     .innerJoin(tracks, eq(tracks.id, playlistTracks.trackId))
     .where(eq(playlistTracks.playlistId, playlistId));
   return row?.ms ?? null;
@@ -199,11 +230,17 @@ async function touch(tx: Tx, playlistId: number): Promise<void> {
  * while the count is checked and the positions assigned, so concurrent adds neither exceed
  * the limit nor share positions.
  */
-export async function addTracks(db: Db, playlistId: number, trackIds: number[], userId: number):
-Promise<{ added: number; duplicates: number } | 'full' | 'gone'> {
+export async function addTracks(
+  db: Db,
+  playlistId: number,
+  trackIds: number[],
+  userId: number,
+): Promise<{ added: number; duplicates: number } | 'full' | 'gone'> {
   return db.transaction(async (tx) => {
     if (!(await lockPlaylist(tx, playlistId))) return 'gone' as const;
-    const current = await tx.select({ trackId: playlistTracks.trackId, position: playlistTracks.position }).from(playlistTracks)
+    const current = await tx
+      .select({ trackId: playlistTracks.trackId, position: playlistTracks.position })
+      .from(playlistTracks)
       .where(eq(playlistTracks.playlistId, playlistId));
     const present = new Set(current.map((r) => r.trackId));
     const fresh = [...new Set(trackIds)].filter((id) => !present.has(id));
@@ -222,7 +259,8 @@ Promise<{ added: number; duplicates: number } | 'full' | 'gone'> {
 export async function removeTracks(db: Db, playlistId: number, trackIds: number[]): Promise<number | 'gone'> {
   return db.transaction(async (tx) => {
     if (!(await lockPlaylist(tx, playlistId))) return 'gone' as const;
-    const removed = await tx.delete(playlistTracks)
+    const removed = await tx
+      .delete(playlistTracks)
       .where(and(eq(playlistTracks.playlistId, playlistId), inArray(playlistTracks.trackId, [...new Set(trackIds)])))
       .returning({ trackId: playlistTracks.trackId });
     if (removed.length > 0) {
@@ -262,14 +300,14 @@ export async function reorderTracks(db: Db, playlistId: number, trackIds: number
 
 /** false when the user already follows it. */
 export async function follow(db: Db, playlistId: number, userId: number): Promise<boolean> {
-  const rows = await db.insert(playlistFollowers).values({ playlistId, userId }).onConflictDoNothing()
-    .returning({ userId: playlistFollowers.userId });
+  const rows = await db.insert(playlistFollowers).values({ playlistId, userId }).onConflictDoNothing().returning({ userId: playlistFollowers.userId });
   return rows.length > 0;
 }
 
 /** false when the user did not follow it. */
 export async function unfollow(db: Db, playlistId: number, userId: number): Promise<boolean> {
-  const rows = await db.delete(playlistFollowers)
+  const rows = await db
+    .delete(playlistFollowers)
     .where(and(eq(playlistFollowers.playlistId, playlistId), eq(playlistFollowers.userId, userId)))
     .returning({ userId: playlistFollowers.userId });
   return rows.length > 0;
@@ -278,15 +316,20 @@ export async function unfollow(db: Db, playlistId: number, userId: number): Prom
 // Editors and invitations ---------------------------------------------------------------------
 
 export async function isEditor(db: Db, playlistId: number, userId: number): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(playlistEditors)
+  const [row] = await db
+    .select({ n: count() })
+    .from(playlistEditors)
     .where(and(eq(playlistEditors.playlistId, playlistId), eq(playlistEditors.userId, userId)));
   return (row?.n ?? 0) > 0;
 }
 
 export async function latestInvite(db: Db, playlistId: number, userId: number): Promise<InviteRow | undefined> {
-  const [row] = await db.select().from(playlistInvites)
+  const [row] = await db
+    .select()
+    .from(playlistInvites)
     .where(and(eq(playlistInvites.playlistId, playlistId), eq(playlistInvites.userId, userId)))
-    .orderBy(desc(playlistInvites.createdAt), desc(playlistInvites.id)).limit(1);
+    .orderBy(desc(playlistInvites.createdAt), desc(playlistInvites.id))
+    .limit(1);
   return row;
 }
 
@@ -314,11 +357,18 @@ export async function invite(db: Db, playlistId: number, userId: number, invited
       return { kind: 'cooldown' as const, retryAfter };
     }
     const [editors] = await tx.select({ n: count() }).from(playlistEditors).where(eq(playlistEditors.playlistId, playlistId));
-    const [pending] = await tx.select({ n: count() }).from(playlistInvites).where(and(
-      eq(playlistInvites.playlistId, playlistId), eq(playlistInvites.status, 'pending'), gt(playlistInvites.expiresAt, now)));
+    const [pending] = await tx
+      .select({ n: count() })
+      .from(playlistInvites)
+      .where(and(eq(playlistInvites.playlistId, playlistId), eq(playlistInvites.status, 'pending'), gt(playlistInvites.expiresAt, now)));
     if ((editors?.n ?? 0) + (pending?.n ?? 0) >= MAX_EDITORS) return { kind: 'max-editors' as const };
     await tx.insert(playlistInvites).values({
-      playlistId, userId, invitedBy, status: 'pending', createdAt: now, expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      playlistId,
+      userId,
+      invitedBy,
+      status: 'pending',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITE_TTL_MS),
     });
     return { kind: 'invited' as const };
   });
@@ -341,7 +391,9 @@ export async function acceptInvite(db: Db, playlistId: number, userId: number, n
 
 /** Declines the user's pending invitations (expired ones too); false when there was none. */
 export async function declineInvite(db: Db, playlistId: number, userId: number, now = new Date()): Promise<boolean> {
-  const rows = await db.update(playlistInvites).set({ status: 'declined', respondedAt: now })
+  const rows = await db
+    .update(playlistInvites)
+    .set({ status: 'declined', respondedAt: now })
     .where(and(eq(playlistInvites.playlistId, playlistId), eq(playlistInvites.userId, userId), eq(playlistInvites.status, 'pending')))
     .returning({ id: playlistInvites.id });
   return rows.length > 0;
@@ -350,11 +402,14 @@ export async function declineInvite(db: Db, playlistId: number, userId: number, 
 /** Removes an editor and cancels their pending invitations; false when they were not an editor. */
 export async function removeEditor(db: Db, playlistId: number, userId: number, now = new Date()): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx.delete(playlistEditors)
+    const rows = await tx
+      .delete(playlistEditors)
       .where(and(eq(playlistEditors.playlistId, playlistId), eq(playlistEditors.userId, userId)))
       .returning({ userId: playlistEditors.userId });
     if (rows.length === 0) return false;
-    await tx.update(playlistInvites).set({ status: 'declined', respondedAt: now })
+    await tx
+      .update(playlistInvites)
+      .set({ status: 'declined', respondedAt: now })
       .where(and(eq(playlistInvites.playlistId, playlistId), eq(playlistInvites.userId, userId), eq(playlistInvites.status, 'pending')));
     await touch(tx, playlistId);
     return true;

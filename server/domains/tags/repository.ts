@@ -23,7 +23,13 @@ export async function findTagByName(db: Db, name: string): Promise<TagRow | unde
 export async function listGenreTracks(db: Db, genreId: number, page: PageRequest): Promise<{ rows: TrackRow[]; total: number }> {
   const filed = db.select({ id: trackGenres.trackId }).from(trackGenres).where(eq(trackGenres.genreId, genreId));
   const [rows, [totals]] = await Promise.all([
-    db.select().from(tracks).where(inArray(tracks.id, filed)).orderBy(...newestFirst).limit(page.perPage).offset(page.offset),
+    db
+      .select()
+      .from(tracks)
+      .where(inArray(tracks.id, filed))
+      .orderBy(...newestFirst)
+      .limit(page.perPage)
+      .offset(page.offset),
     db.select({ total: count() }).from(trackGenres).where(eq(trackGenres.genreId, genreId)),
   ]);
   return { rows, total: totals?.total ?? 0 };
@@ -32,5 +38,11 @@ export async function listGenreTracks(db: Db, genreId: number, page: PageRequest
 /** One page of tagged tracks and one more, to tell whether a next page exists. */
 export async function listTagTracks(db: Db, tagId: number, page: ProbeRequest): Promise<TrackRow[]> {
   const tagged = db.select({ id: trackTags.trackId }).from(trackTags).where(eq(trackTags.tagId, tagId));
-  return db.select().from(tracks).where(inArray(tracks.id, tagged)).orderBy(...newestFirst).limit(page.probeSize).offset(page.offset);
+  return db
+    .select()
+    .from(tracks)
+    .where(inArray(tracks.id, tagged))
+    .orderBy(...newestFirst)
+    .limit(page.probeSize)
+    .offset(page.offset);
 }

@@ -1,6 +1,11 @@
 // Producers name exports like "Night Ride 140bpm F#m.wav"; the publish form is prefilled
 // from what such a name says. Only explicit tags are read: a bare capital letter is a word.
-export interface FileNameHints { name: string; bpm: number | null; key: string | null; scale: 'major' | 'minor' | null }
+export interface FileNameHints {
+  name: string;
+  bpm: number | null;
+  key: string | null;
+  scale: 'major' | 'minor' | null;
+}
 
 const BPM = /\b(\d{2,3})\s?bpm\b/i;
 const KEY = /(?<![\w#])([A-G])([#b♯♭]?)\s?(maj(?:or)?|min(?:or)?|m)(?![\w#])|(?<![\w#])([A-G])([#♯b♭])(?![\w#])/;

@@ -21,8 +21,23 @@ import { hintsFromFileName } from './file-name-hints.js';
 import { createTrackCatalogReads } from './catalog-reads.js';
 import { checkLicensing, toMinorUnits, type LicensingFields } from './licensing.js';
 import {
-  deleteTracks, engagementOf, existingArtistIds, existingTrackIds, findFileEntry, genresByName, insertFileEntry, insertTrack,
-  isFileEntryPublished, logPlay, recordListened, setPostedStatus, trackAudio, trackNameTaken, updateTrack, wavesOf, type FileEntryRow,
+  deleteTracks,
+  engagementOf,
+  existingArtistIds,
+  existingTrackIds,
+  findFileEntry,
+  genresByName,
+  insertFileEntry,
+  insertTrack,
+  isFileEntryPublished,
+  logPlay,
+  recordListened,
+  setPostedStatus,
+  trackAudio,
+  trackNameTaken,
+  updateTrack,
+  wavesOf,
+  type FileEntryRow,
   type TrackValues,
 } from './repository.js';
 
@@ -52,7 +67,8 @@ function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEnt
 export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Tracks'> {
   /** Resolves credited artists (`CURRENT_USER` → the caller's profile) and checks that the caller is among them. */
   async function resolveArtists(
-    userId: number, requested: NonNullable<TrackFields['artists']>,
+    userId: number,
+    requested: NonNullable<TrackFields['artists']>,
   ): Promise<{ ids: number[] } | { forbidden: string } | { errors: FieldErrors }> {
     const managed = await managedArtistIds(db, userId);
     const ids: number[] = [];
@@ -94,7 +110,11 @@ export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Trac
     const key = body?.idempotency_key ?? null;
     const userId = auth.user?.id ?? null;
     const play = await logPlay(db, {
-      trackId, userId, idempotencyKey: key, queueId: body?.queueId ?? null, position: body?.position ?? null,
+      trackId,
+      userId,
+      idempotencyKey: key,
+      queueId: body?.queueId ?? null,
+      position: body?.position ?? null,
       ...clientInfo(auth.userAgent, auth.cdnCountry),
     });
     // A key is not a way to read another listener's play token.

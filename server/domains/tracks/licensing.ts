@@ -33,5 +33,4 @@ export function checkLicensing(fields: LicensingFields): { errors: FieldErrors }
 }
 
 /** Major units (29.99) to minor units (2999), rounding away float noise. */
-export const toMinorUnits = (major: number | null | undefined): number | null =>
-  major === null || major === undefined ? null : Math.round(major * 100);
+export const toMinorUnits = (major: number | null | undefined): number | null => (major === null || major === undefined ? null : Math.round(major * 100));

@@ -64,10 +64,18 @@ export async function insertTrack(db: Db, values: TrackValues, artistIds: number
 }
 
 export async function updateTrack(
-  db: Db, id: number, values: Partial<TrackValues>, artistIds: number[] | undefined, genreIds: number[] | undefined,
+  db: Db,
+  id: number,
+  values: Partial<TrackValues>,
+  artistIds: number[] | undefined,
+  genreIds: number[] | undefined,
 ): Promise<TrackRow> {
   return db.transaction(async (tx) => {
-    const [track] = await tx.update(tracks).set({ ...values, updatedAt: new Date() }).where(eq(tracks.id, id)).returning();
+    const [track] = await tx
+      .update(tracks)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(tracks.id, id))
+      .returning();
     await replaceCredits(tx, id, artistIds, genreIds);
     return track!;
   });
@@ -87,7 +95,13 @@ export async function deleteTracks(db: Db, ids: number[]): Promise<string[]> {
       .innerJoin(fileEntries, eq(fileEntries.id, tracks.fileEntryId))
       .where(inArray(tracks.id, ids));
     await tx.delete(tracks).where(inArray(tracks.id, ids));
-    if (entries.length > 0) await tx.delete(fileEntries).where(inArray(fileEntries.id, entries.map((e) => e.id)));
+    if (entries.length > 0)
+      await tx.delete(fileEntries).where(
+        inArray(
+          fileEntries.id,
+          entries.map((e) => e.id),
+        ),
+      );
     return entries.map((e) => e.key);
   });
 }
@@ -107,7 +121,8 @@ export async function trackAudio(db: Db, trackId: number): Promise<{ track: Trac
  * keeps the first date, so a retried request changes nothing.
  */
 export async function setPostedStatus(db: Db, trackId: number, posted: boolean): Promise<Date | null> {
-  const [row] = await db.update(tracks)
+  const [row] = await db
+    .update(tracks)
     .set({ postedAt: posted ? sql`coalesce(${tracks.postedAt}, now())` : null })
     .where(eq(tracks.id, trackId))
     .returning({ postedAt: tracks.postedAt });
@@ -148,7 +163,10 @@ export async function logPlay(db: Db, input: PlayInput): Promise<{ playToken: st
       .onConflictDoNothing({ target: [plays.trackId, plays.idempotencyKey] })
       .returning({ playToken: plays.playToken, userId: plays.userId });
     if (inserted) {
-      await tx.update(tracks).set({ plays: sql`${tracks.plays} + 1` }).where(eq(tracks.id, input.trackId));
+      await tx
+        .update(tracks)
+        .set({ plays: sql`${tracks.plays} + 1` })
+        .where(eq(tracks.id, input.trackId));
       return inserted;
     }
     const [existing] = await tx

@@ -88,9 +88,13 @@ export async function computePeaks(path: string, layout: WavLayout, count: numbe
 function sampleReader({ format, bitsPerSample }: WavLayout): (buffer: Buffer, at: number) => number {
   if (format === 'float') return (b, at) => b.readFloatLE(at);
   switch (bitsPerSample) {
-    case 8: return (b, at) => (b[at]! - 128) / 128;
-    case 16: return (b, at) => b.readInt16LE(at) / 32768;
-    case 24: return (b, at) => b.readIntLE(at, 3) / 8388608;
-    default: return (b, at) => b.readInt32LE(at) / 2147483648;
+    case 8:
+      return (b, at) => (b[at]! - 128) / 128;
+    case 16:
+      return (b, at) => b.readInt16LE(at) / 32768;
+    case 24:
+      return (b, at) => b.readIntLE(at, 3) / 8388608;
+    default:
+      return (b, at) => b.readInt32LE(at) / 2147483648;
   }
 }

@@ -7,7 +7,13 @@ export type UserRow = typeof users.$inferSelect;
 
 // Run on every request a session signs in.
 const userById = preparedPerDatabase((db) =>
-  db.select().from(users).where(eq(users.id, sql.placeholder('id'))).limit(1).prepare('users_by_id'));
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('users_by_id'),
+);
 
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
   const [row] = await userById(db).execute({ id });
@@ -30,10 +36,7 @@ export async function emailOrUsernameTaken(db: Db, email: string, username: stri
   };
 }
 
-export async function insertUser(
-  db: Db,
-  values: { email: string; username: string | null; displayName: string; passwordHash: string },
-): Promise<UserRow> {
+export async function insertUser(db: Db, values: { email: string; username: string | null; displayName: string; passwordHash: string }): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   return row!;
 }

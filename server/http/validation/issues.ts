@@ -27,15 +27,23 @@ function laravelMessage(field: string, issue: ValidationIssue): string {
   const limit = /(\d+(\.\d+)?)/.exec(text)?.[1];
   if (text.startsWith('Unknown query parameter')) return `The ${field} parameter is not allowed.`;
   switch (keyword) {
-    case 'required': return `The ${field} field is required.`;
+    case 'required':
+      return `The ${field} field is required.`;
     case 'additionalProperties':
-    case 'unevaluatedProperties': return `The ${field} field is not allowed.`;
-    case 'minLength': return `The ${field} field must be at least ${limit} characters.`;
-    case 'maxLength': return `The ${field} field must not be greater than ${limit} characters.`;
-    case 'minimum': return `The ${field} field must be at least ${limit}.`;
-    case 'maximum': return `The ${field} field must not be greater than ${limit}.`;
-    case 'enum': return `The selected ${field} is invalid.`;
-    case 'pattern': return `The ${field} field format is invalid.`;
+    case 'unevaluatedProperties':
+      return `The ${field} field is not allowed.`;
+    case 'minLength':
+      return `The ${field} field must be at least ${limit} characters.`;
+    case 'maxLength':
+      return `The ${field} field must not be greater than ${limit} characters.`;
+    case 'minimum':
+      return `The ${field} field must be at least ${limit}.`;
+    case 'maximum':
+      return `The ${field} field must not be greater than ${limit}.`;
+    case 'enum':
+      return `The selected ${field} is invalid.`;
+    case 'pattern':
+      return `The ${field} field format is invalid.`;
     case 'format':
       return text.includes('"email"') ? `The ${field} field must be a valid email address.` : `The ${field} field format is invalid.`;
     case 'type':

@@ -7,7 +7,14 @@ import type { ApiRequest } from '../api-request.js';
 import { HttpError } from '../errors.js';
 import { requestInvalid, toIssues, type ValidationIssue } from './issues.js';
 import {
-  createAjv, deref, prepareSchema, type Json, type OpenApiDocument, type OpenApiOperation, type OpenApiParameter, type OpenApiRequestBody,
+  createAjv,
+  deref,
+  prepareSchema,
+  type Json,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiParameter,
+  type OpenApiRequestBody,
 } from './spec-schemas.js';
 
 type Location = 'path' | 'query' | 'header';
@@ -64,7 +71,10 @@ function markUploadedFiles(req: ApiRequest) {
   for (const [field, count] of counts) body[field] = count > 1 ? new Array<string>(count).fill('') : '';
 }
 
-export function compileRequestValidators(spec: OpenApiDocument, operations: Iterable<{ operationId: string; path: string; method: string }>): Map<string, OperationRequestValidator> {
+export function compileRequestValidators(
+  spec: OpenApiDocument,
+  operations: Iterable<{ operationId: string; path: string; method: string }>,
+): Map<string, OperationRequestValidator> {
   const coercing = createAjv(spec, { coerceTypes: true, useDefaults: true });
   const bodies = createAjv(spec, { coerceTypes: false, useDefaults: true });
   const validators = new Map<string, OperationRequestValidator>();
@@ -84,11 +94,13 @@ export function compileRequestValidators(spec: OpenApiDocument, operations: Iter
     const requestBody = operation.requestBody ? deref<OpenApiRequestBody>(spec, operation.requestBody) : undefined;
     const body: CompiledBody | undefined = requestBody && {
       required: requestBody.required === true,
-      byMediaType: new Map(Object.entries(requestBody.content).map(([type, media]) => [
-        type.toLowerCase(),
-        // A binary body (an upload) is streamed, never validated as JSON.
-        (media.schema as { format?: string } | undefined)?.format === 'binary' ? undefined : bodies.compile(prepareSchema(media.schema)),
-      ])),
+      byMediaType: new Map(
+        Object.entries(requestBody.content).map(([type, media]) => [
+          type.toLowerCase(),
+          // A binary body (an upload) is streamed, never validated as JSON.
+          (media.schema as { format?: string } | undefined)?.format === 'binary' ? undefined : bodies.compile(prepareSchema(media.schema)),
+        ]),
+      ),
     };
     const declaredTypes = body ? [...body.byMediaType.keys()].join(' or ') : '';
 

@@ -8,7 +8,11 @@ import { createAjv, deref, prepareSchema, type OpenApiDocument, type OpenApiOper
 
 export class ResponseValidationError extends Error {
   readonly status = 500;
-  constructor(readonly operationId: string, readonly responseStatus: number, readonly errors: ValidationIssue[]) {
+  constructor(
+    readonly operationId: string,
+    readonly responseStatus: number,
+    readonly errors: ValidationIssue[],
+  ) {
     super(`Response ${responseStatus} of ${operationId} does not match the spec: ${errors.map((e) => `${e.path} ${e.message}`).join(', ')}`);
   }
 }

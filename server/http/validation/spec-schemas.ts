@@ -12,10 +12,23 @@ export type Json = Record<string, unknown>;
 /** The id under which the spec's components are registered in each Ajv instance. */
 const SPEC_ID = 'beatpass-openapi';
 
-export interface OpenApiParameter { name: string; in: 'path' | 'query' | 'header' | 'cookie'; required?: boolean; schema?: Json; allowEmptyValue?: boolean }
-export interface OpenApiMediaType { schema?: Json }
-export interface OpenApiRequestBody { required?: boolean; content: Record<string, OpenApiMediaType> }
-export interface OpenApiResponse { content?: Record<string, OpenApiMediaType> }
+export interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: Json;
+  allowEmptyValue?: boolean;
+}
+export interface OpenApiMediaType {
+  schema?: Json;
+}
+export interface OpenApiRequestBody {
+  required?: boolean;
+  content: Record<string, OpenApiMediaType>;
+}
+export interface OpenApiResponse {
+  content?: Record<string, OpenApiMediaType>;
+}
 export interface OpenApiOperation {
   operationId: string;
   parameters?: (OpenApiParameter | { $ref: string })[];
@@ -46,7 +59,13 @@ export function loadSpec(): OpenApiDocument {
 export function deref<T>(spec: OpenApiDocument, value: T | { $ref: string }): T {
   const ref = (value as { $ref?: string }).$ref;
   if (!ref) return value as T;
-  return deref(spec, ref.slice(2).split('/').reduce<unknown>((at, key) => (at as Json)[key], spec) as T | { $ref: string });
+  return deref(
+    spec,
+    ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (at as Json)[key], spec) as T | { $ref: string },
+  );
 }
 
 /** A schema taken from the spec, with its references pointed at the shared components. */

@@ -24,7 +24,11 @@ export interface SpotifyCatalog {
  * rate-limiting us. `retryAfterSeconds` is Spotify's own wait when it gave one.
  */
 export class SpotifyUnavailable extends Error {
-  constructor(message: string, readonly retryAfterSeconds: number, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'SpotifyUnavailable';
   }

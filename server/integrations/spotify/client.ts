@@ -12,7 +12,10 @@ const DEFAULT_RETRY_AFTER = 5;
 /** A Spotify Retry-After beyond this is capped: our clients should ask again within the hour. */
 const MAX_RETRY_AFTER = 3600;
 
-interface CachedToken { value: string; expiresAt: number }
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
 
 export function createSpotifyClient(config: SpotifyConfig): SpotifyCatalog {
   let token: CachedToken | null = null;
@@ -23,7 +26,9 @@ export function createSpotifyClient(config: SpotifyConfig): SpotifyCatalog {
       return await fetch(url, { ...init, signal, redirect: 'error' });
     } catch (err) {
       const timedOut = signal.aborted;
-      throw new SpotifyUnavailable(timedOut ? `Spotify did not answer within ${config.timeoutMs} ms` : 'Spotify is unreachable', DEFAULT_RETRY_AFTER, { cause: err });
+      throw new SpotifyUnavailable(timedOut ? `Spotify did not answer within ${config.timeoutMs} ms` : 'Spotify is unreachable', DEFAULT_RETRY_AFTER, {
+        cause: err,
+      });
     }
   }
 
@@ -43,14 +48,18 @@ export function createSpotifyClient(config: SpotifyConfig): SpotifyCatalog {
 
   async function requestToken(signal: AbortSignal): Promise<string> {
     const credentials = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
-    const response = await send(`${config.accountsUrl}/api/token`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-    }, signal);
+    const response = await send(
+      `${config.accountsUrl}/api/token`,
+      {
+        method: 'POST',
+        headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+      },
+      signal,
+    );
     // 400/401 here means Spotify refused our client ID or secret: a configuration problem.
     if (!response.ok) throw failure(response, 'token request');
-    const body = await readJson(response, 'token') as { access_token?: unknown; expires_in?: unknown } | null;
+    const body = (await readJson(response, 'token')) as { access_token?: unknown; expires_in?: unknown } | null;
     const value = body?.access_token;
     const lifetime = body?.expires_in;
     if (typeof value !== 'string' || value === '' || typeof lifetime !== 'number' || !(lifetime > 0)) {
@@ -64,7 +73,9 @@ export function createSpotifyClient(config: SpotifyConfig): SpotifyCatalog {
 
   function accessToken(signal: AbortSignal): Promise<string> {
     if (token && Date.now() < token.expiresAt) return Promise.resolve(token.value);
-    pendingToken ??= requestToken(signal).finally(() => { pendingToken = null; });
+    pendingToken ??= requestToken(signal).finally(() => {
+      pendingToken = null;
+    });
     return pendingToken;
   }
 
@@ -101,8 +112,18 @@ export function createSpotifyClient(config: SpotifyConfig): SpotifyCatalog {
       const params = new URLSearchParams({ q: query, type: types.join(','), limit: String(limit) });
       const body = await get(`/search?${params}`, 'search');
       return {
-        tracks: types.includes('track') ? searchItems(body, 'tracks').map(toTrackResult).filter((t) => t !== null).slice(0, limit) : [],
-        albums: types.includes('album') ? searchItems(body, 'albums').map(toAlbumSummary).filter((a) => a !== null).slice(0, limit) : [],
+        tracks: types.includes('track')
+          ? searchItems(body, 'tracks')
+              .map(toTrackResult)
+              .filter((t) => t !== null)
+              .slice(0, limit)
+          : [],
+        albums: types.includes('album')
+          ? searchItems(body, 'albums')
+              .map(toAlbumSummary)
+              .filter((a) => a !== null)
+              .slice(0, limit)
+          : [],
       };
     },
 

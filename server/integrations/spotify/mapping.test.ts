@@ -23,12 +23,23 @@ describe("mapping Spotify's payloads", () => {
       release_date: '0000',
       release_date_precision: 'year',
       total_tracks: -3,
-      images: [{ url: 'https://i.scdn.co/small', width: 64 }, { url: 'javascript:alert(1)', width: 9999 }, { url: 'https://i.scdn.co/big', width: 640 }],
+      images: [
+        { url: 'https://i.scdn.co/small', width: 64 },
+        { url: 'javascript:alert(1)', width: 9999 },
+        { url: 'https://i.scdn.co/big', width: 640 },
+      ],
       external_urls: { spotify: 'not a url' },
     });
     expect(album).toEqual({
-      spotify_id: ID, name: 'Blue Hour', album_type: 'album', artists: ['Rae Castillo'], release_date: null, release_date_precision: null,
-      total_tracks: 0, image: 'https://i.scdn.co/big', spotify_url: `https://open.spotify.com/album/${ID}`,
+      spotify_id: ID,
+      name: 'Blue Hour',
+      album_type: 'album',
+      artists: ['Rae Castillo'],
+      release_date: null,
+      release_date_precision: null,
+      total_tracks: 0,
+      image: 'https://i.scdn.co/big',
+      spotify_url: `https://open.spotify.com/album/${ID}`,
     });
   });
 

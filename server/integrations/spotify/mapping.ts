@@ -12,7 +12,7 @@ const RELEASE_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ALBUM_TYPES: readonly AlbumType[] = ['album', 'single', 'compilation'];
 const PRECISIONS: readonly NonNullable<Precision>[] = ['year', 'month', 'day'];
 
-const object = (value: unknown): Json | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Json : null);
+const object = (value: unknown): Json | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
@@ -34,7 +34,9 @@ function openUrl(raw: Json, kind: 'track' | 'album', id: string): string {
 }
 
 function artistNames(value: unknown): string[] {
-  return list(value).map((a) => text(object(a)?.name)).filter((name): name is string => name !== null);
+  return list(value)
+    .map((a) => text(object(a)?.name))
+    .filter((name): name is string => name !== null);
 }
 
 /** The widest cover (Spotify usually lists 640, 300 and 64 px). */
@@ -52,8 +54,7 @@ function largestImage(value: unknown): string | null {
 
 /** Spotify writes "0000" for an unknown year. */
 function releaseDate(raw: Json): { release_date: string | null; release_date_precision: Precision } {
-  const date = typeof raw.release_date === 'string' && RELEASE_DATE.test(raw.release_date) && !raw.release_date.startsWith('0000')
-    ? raw.release_date : null;
+  const date = typeof raw.release_date === 'string' && RELEASE_DATE.test(raw.release_date) && !raw.release_date.startsWith('0000') ? raw.release_date : null;
   const precision = PRECISIONS.find((p) => p === raw.release_date_precision) ?? null;
   return { release_date: date, release_date_precision: date ? precision : null };
 }
@@ -107,22 +108,26 @@ export function toAlbum(value: unknown): SpotifyAlbum | null {
   const summary = toAlbumSummary(value);
   if (!summary) return null;
   const raw = value as Json;
-  const tracks = list(object(raw.tracks)?.items).flatMap((item): SpotifyAlbum['tracks'] => {
-    const track = object(item);
-    const id = spotifyId(track?.id);
-    const name = text(track?.name);
-    if (!track || !id || !name) return [];
-    return [{
-      spotify_id: id,
-      name,
-      artists: artistNames(track.artists),
-      track_number: count(track.track_number),
-      disc_number: count(track.disc_number),
-      duration_ms: count(track.duration_ms),
-      explicit: track.explicit === true,
-      spotify_url: openUrl(track, 'track', id),
-    }];
-  }).slice(0, 50);
+  const tracks = list(object(raw.tracks)?.items)
+    .flatMap((item): SpotifyAlbum['tracks'] => {
+      const track = object(item);
+      const id = spotifyId(track?.id);
+      const name = text(track?.name);
+      if (!track || !id || !name) return [];
+      return [
+        {
+          spotify_id: id,
+          name,
+          artists: artistNames(track.artists),
+          track_number: count(track.track_number),
+          disc_number: count(track.disc_number),
+          duration_ms: count(track.duration_ms),
+          explicit: track.explicit === true,
+          spotify_url: openUrl(track, 'track', id),
+        },
+      ];
+    })
+    .slice(0, 50);
   return { ...summary, total_tracks: Math.max(summary.total_tracks, tracks.length), label: text(raw.label), tracks };
 }
 

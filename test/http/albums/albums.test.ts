@@ -17,7 +17,8 @@ const IMAGE = 'https://open.beatpass.ca/storage/albums/test-album.jpg';
 
 beforeAll(async () => {
   const [row] = await t.server.rows<{ user_id: number; artist_id: number }>(
-    sql`select u.id as user_id, a.id as artist_id from users u join artists a on a.user_id = u.id where u.email = 'producer@beatpass.test'`);
+    sql`select u.id as user_id, a.id as artist_id from users u join artists a on a.user_id = u.id where u.email = 'producer@beatpass.test'`,
+  );
   producerUserId = row!.user_id;
   producerArtistId = row!.artist_id;
   const [other] = await t.server.rows<{ id: number }>(sql`select id from artists where user_id is null order by id limit 1`);
@@ -71,8 +72,7 @@ describe('GET /api/v1/albums', () => {
       const trackTags = new Set(album.tracks.flatMap((track) => track.tags.map((g) => g.id)));
       expect(new Set(album.tags.map((g) => g.id))).toEqual(trackTags);
     }
-    const numbers = await t.server.rows<{ id: number }>(
-      sql`select id from tracks where album_id = ${albums[0]!.id} order by number`);
+    const numbers = await t.server.rows<{ id: number }>(sql`select id from tracks where album_id = ${albums[0]!.id} order by number`);
     expect(albums[0]!.tracks.map((track) => track.id)).toEqual(numbers.map((r) => r.id));
   });
 
@@ -125,9 +125,19 @@ describe('POST /api/v1/albums', () => {
     expect(reply.body).toEqual({
       status: 'success',
       album: {
-        id: expect.any(Number), name: 'Night Shift Tape', model_type: 'album', image: IMAGE, release_date: '2026-03-13',
-        description: 'Eight beats.', plays: 0, created_at: expect.any(String), updated_at: expect.any(String),
-        artists: [{ id: producerArtistId, name: 'Demo Producer', model_type: 'artist' }], genres: [], tags: [], tracks: [],
+        id: expect.any(Number),
+        name: 'Night Shift Tape',
+        model_type: 'album',
+        image: IMAGE,
+        release_date: '2026-03-13',
+        description: 'Eight beats.',
+        plays: 0,
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+        artists: [{ id: producerArtistId, name: 'Demo Producer', model_type: 'artist' }],
+        genres: [],
+        tags: [],
+        tracks: [],
       },
     });
     const rows = await t.server.rows(sql`select name, owner_id, release_date::text from albums where id = ${reply.body.album.id}`);
@@ -217,7 +227,7 @@ describe('PUT /api/v1/albums/{album_id}', () => {
     expect(rows).toEqual([{ name: 'After', release_date: null }]);
   });
 
-  it("updates a seeded album with tracks and keeps them", async () => {
+  it('updates a seeded album with tracks and keeps them', async () => {
     const [own] = await t.server.rows<{ id: number }>(sql`select id from albums where owner_id = ${producerUserId} order by id limit 1`);
     const before = await t.as.producer.call('getAlbum', { path: { album_id: own!.id } });
     expectStatus(before, 200);
@@ -228,8 +238,7 @@ describe('PUT /api/v1/albums/{album_id}', () => {
   });
 
   it("lets the manager of a credited artist edit someone else's album", async () => {
-    const [row] = await t.server.rows<{ id: number }>(
-      sql`insert into albums (name, image, owner_id) values ('Shared', ${IMAGE}, null) returning id`);
+    const [row] = await t.server.rows<{ id: number }>(sql`insert into albums (name, image, owner_id) values ('Shared', ${IMAGE}, null) returning id`);
     await t.server.rows(sql`insert into album_artists (album_id, artist_id, position) values (${row!.id}, ${producerArtistId}, 0)`);
     const reply = await t.as.producer.call('updateAlbum', { path: { album_id: row!.id }, body: { name: 'Shared (edited)' } });
     expectStatus(reply, 200);
@@ -283,7 +292,11 @@ describe('DELETE /api/v1/albums/{album_id}', () => {
     expect(reply.body).toEqual({ status: 'success' });
     expect(await t.server.rows(sql`select id from albums where id in (${ids[0]}, ${ids[1]})`)).toEqual([]);
     const tracksAfter = await t.server.rows<{ album_id: number | null }>(
-      sql`select album_id from tracks where id in (${sql.join(tracksBefore.map((track) => sql`${track.id}`), sql`, `)})`);
+      sql`select album_id from tracks where id in (${sql.join(
+        tracksBefore.map((track) => sql`${track.id}`),
+        sql`, `,
+      )})`,
+    );
     expect(tracksAfter).toHaveLength(tracksBefore.length);
     expect(tracksAfter.every((track) => track.album_id === null)).toBe(true);
     expect((await t.as.anonymous.call('getAlbum', { path: { album_id: ids[0]! } })).status).toBe(404);

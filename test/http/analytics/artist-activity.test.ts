@@ -11,8 +11,7 @@ let artistId: number;
 let otherArtistId: number;
 
 const one = async <T>(query: ReturnType<typeof sql>) => (await t.server.rows<T>(query))[0]!;
-const downloadsOf = async (trackId: number) =>
-  (await one<{ n: number }>(sql`select count(*)::int as n from track_downloads where track_id = ${trackId}`)).n;
+const downloadsOf = async (trackId: number) => (await one<{ n: number }>(sql`select count(*)::int as n from track_downloads where track_id = ${trackId}`)).n;
 
 beforeAll(async () => {
   ({ id: producerId } = await one<{ id: number }>(sql`select id from users where email = 'producer@beatpass.test'`));
@@ -22,10 +21,13 @@ beforeAll(async () => {
 });
 
 /** Audience downloads of the producer's artist since the start of the UTC day `days - 1` days ago. */
-const audienceDownloads = async (days: number) => (await one<{ n: number }>(sql`
+const audienceDownloads = async (days: number) =>
+  (
+    await one<{ n: number }>(sql`
   select count(*)::int as n from track_downloads d
   where d.track_id in (select track_id from track_artists where artist_id = ${artistId}) and d.user_id <> ${producerId}
-    and d.created_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - make_interval(days => ${days - 1})`)).n;
+    and d.created_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' - make_interval(days => ${days - 1})`)
+  ).n;
 
 describe('recording downloads', () => {
   it('counts a download when it starts, not for every chunk, and once per user and track in ten minutes', async () => {
@@ -66,13 +68,15 @@ describe('artist activity', () => {
     expect(body.summary).toMatchObject({ uniqueDownloaders: 1, licensesIssued: 0 });
     expect(body.summary.audiencePlays).toBeGreaterThan(0);
     expect(body.pagination).toEqual({ page: 1, perPage: 1, total, hasMore: total > 1 });
-    expect(body.downloadEvents).toEqual([{
-      id: expect.any(Number),
-      occurredAt: expect.any(String),
-      track: { id: track.id, name: track.name, image: expect.any(String) },
-      downloader: { id: listenerId, displayName: 'Demo Listener', avatar: expect.any(String) },
-      license: null,
-    }]);
+    expect(body.downloadEvents).toEqual([
+      {
+        id: expect.any(Number),
+        occurredAt: expect.any(String),
+        track: { id: track.id, name: track.name, image: expect.any(String) },
+        downloader: { id: listenerId, displayName: 'Demo Listener', avatar: expect.any(String) },
+        license: null,
+      },
+    ]);
 
     const last = await t.as.producer.call('getArtistActivity', { path: { artist_id: artistId }, query: { period: '30d', per_page: 1, page: total } });
     expectStatus(last, 200);
@@ -95,7 +99,7 @@ describe('artist activity', () => {
     expect(all.body.period).toMatchObject({ key: 'all', start: null });
   });
 
-  it('is only for the artist\'s managers', async () => {
+  it("is only for the artist's managers", async () => {
     expect((await t.as.anonymous.call('getArtistActivity', { path: { artist_id: artistId } })).status).toBe(401);
     const other = await t.as.listener.call('getArtistActivity', { path: { artist_id: artistId } });
     expect(other.status).toBe(403);
@@ -112,7 +116,7 @@ describe('artist activity', () => {
 });
 
 describe('artist download analytics', () => {
-  it('counts the audience\'s downloads per day and per track', async () => {
+  it("counts the audience's downloads per day and per track", async () => {
     const reply = await t.as.producer.call('getArtistDownloadsAnalytics', { path: { artist_id: artistId }, query: { period: '90d' } });
     expectStatus(reply, 200);
     const { analytics } = reply.body;
@@ -124,7 +128,7 @@ describe('artist download analytics', () => {
     expect(analytics.unique_downloaders).toBe(1);
   });
 
-  it('is only for the artist\'s managers and answers 404 and 422', async () => {
+  it("is only for the artist's managers and answers 404 and 422", async () => {
     expect((await t.as.anonymous.call('getArtistDownloadsAnalytics', { path: { artist_id: artistId } })).status).toBe(401);
     expect((await t.as.listener.call('getArtistDownloadsAnalytics', { path: { artist_id: artistId } })).status).toBe(403);
     expect((await t.as.producer.call('getArtistDownloadsAnalytics', { path: { artist_id: 999999 } })).status).toBe(404);

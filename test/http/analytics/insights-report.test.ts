@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 describe('insights report', () => {
-  it('reports a track\'s plays per day with the previous period, and is never cached', async () => {
+  it("reports a track's plays per day with the previous period, and is never cached", async () => {
     const reply = await report(t.as.producer, { model: `track:${trackId}`, _t: '1764093851000' });
     expectStatus(reply, 200);
     expect(reply.headers.get('cache-control')).toBe('no-store, no-cache, must-revalidate, max-age=0');
@@ -39,7 +39,10 @@ describe('insights report', () => {
 
   it('buckets by the requested time zone and range, with every metric', async () => {
     const reply = await report(t.as.producer, {
-      model: `artist:${artistId}`, startDate: '2026-01-01', endDate: '2026-12-31', timezone: 'America/Toronto',
+      model: `artist:${artistId}`,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      timezone: 'America/Toronto',
       metrics: 'plays,devices,browsers,platforms,locations,tracks,artists,albums,users',
     });
     expectStatus(reply, 200);
@@ -65,12 +68,17 @@ describe('insights report', () => {
   });
 
   it('reads an album model and date-times with offsets', async () => {
-    const reply = await report(t.as.producer, { model: `album:${albumId}`, startDate: '2026-11-01T00:00:00+02:00', endDate: '2026-11-03T12:00:00Z', metrics: 'plays,tracks' });
+    const reply = await report(t.as.producer, {
+      model: `album:${albumId}`,
+      startDate: '2026-11-01T00:00:00+02:00',
+      endDate: '2026-11-03T12:00:00Z',
+      metrics: 'plays,tracks',
+    });
     expectStatus(reply, 200);
     expect(reply.body.report.plays!.datasets[0]!.data.map((p) => p.date)).toEqual(['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03']);
   });
 
-  it('refuses the whole platform and other people\'s models with 403', async () => {
+  it("refuses the whole platform and other people's models with 403", async () => {
     const global = await report(t.as.producer, { model: 'track_play:0' });
     expect(global.status).toBe(403);
     expect(global.body).toEqual({ message: 'Platform-wide insights need administrator access.' });

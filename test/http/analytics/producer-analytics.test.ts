@@ -55,10 +55,22 @@ describe('track producer analytics', () => {
     expect(analytics.engagement_metrics).toMatchObject({ downloads: 1, unique_downloaders: 1, reposts: 0, comments: 0 });
     expect(analytics.growth).toEqual({ plays_change: null, listeners_change: null, downloads_change: null });
     expect(analytics.audience_insights).toEqual({
-      devices: [{ label: 'desktop', value: 1 }, { label: 'mobile', value: 1 }],
-      browsers: [{ label: 'Firefox', value: 1 }, { label: 'Safari', value: 1 }],
-      platforms: [{ label: 'Linux', value: 1 }, { label: 'iOS', value: 1 }],
-      locations: [{ label: 'CA', value: 1 }, { label: 'Unknown', value: 1 }],
+      devices: [
+        { label: 'desktop', value: 1 },
+        { label: 'mobile', value: 1 },
+      ],
+      browsers: [
+        { label: 'Firefox', value: 1 },
+        { label: 'Safari', value: 1 },
+      ],
+      platforms: [
+        { label: 'Linux', value: 1 },
+        { label: 'iOS', value: 1 },
+      ],
+      locations: [
+        { label: 'CA', value: 1 },
+        { label: 'Unknown', value: 1 },
+      ],
     });
     expect(analytics.timeline.granularity).toBe('day');
     expect(analytics.timeline.data).toHaveLength(7);
@@ -90,7 +102,7 @@ describe('track producer analytics', () => {
     expect(reply.body.analytics.growth).toEqual({ plays_change: null, listeners_change: null, downloads_change: null });
   });
 
-  it('is only for the track\'s managers', async () => {
+  it("is only for the track's managers", async () => {
     expect((await t.as.anonymous.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId } })).status).toBe(401);
     const other = await t.as.listener.call('getTrackProducerAnalytics', { path: { track_id: seededTrackId } });
     expect(other.status).toBe(403);
@@ -109,7 +121,7 @@ describe('track producer analytics', () => {
 });
 
 describe('album producer analytics', () => {
-  it('adds up the album\'s tracks and lists the most played', async () => {
+  it("adds up the album's tracks and lists the most played", async () => {
     const reply = await t.as.producer.call('getAlbumProducerAnalytics', { path: { album_id: albumId }, query: { period: '90d' } });
     expectStatus(reply, 200);
     const { analytics } = reply.body;
@@ -122,7 +134,7 @@ describe('album producer analytics', () => {
     expect(plays.reduce((a, b) => a + b, 0)).toBe(analytics.performance_metrics.plays);
   });
 
-  it('is only for the album\'s managers, even though BeatPass lists it as optional-auth', async () => {
+  it("is only for the album's managers, even though BeatPass lists it as optional-auth", async () => {
     expect((await t.as.anonymous.call('getAlbumProducerAnalytics', { path: { album_id: albumId } })).status).toBe(401);
     const other = await t.as.listener.call('getAlbumProducerAnalytics', { path: { album_id: albumId } });
     expect(other.status).toBe(403);
@@ -151,7 +163,7 @@ describe('artist producer analytics', () => {
     expect(devices).toBe(analytics.performance_metrics.plays);
   });
 
-  it('is only for the artist\'s managers', async () => {
+  it("is only for the artist's managers", async () => {
     expect((await t.as.anonymous.call('getArtistProducerAnalytics', { path: { artist_id: artistId } })).status).toBe(401);
     const other = await t.as.listener.call('getArtistProducerAnalytics', { path: { artist_id: artistId } });
     expect(other.status).toBe(403);

@@ -4,7 +4,6 @@ import { useTestServer } from '../../support/fixture.js';
 import { asSchema } from '../../support/schemas.js';
 import { expectStatus } from '../../support/http.js';
 
-
 const t = useTestServer({ signIn: ['listener', 'producer', 'developer'] });
 let producerArtistId: number;
 let otherArtistId: number;
@@ -22,7 +21,6 @@ beforeAll(async () => {
   const [user] = await t.server.rows<{ id: number }>(sql`select id from users where email = 'listener@beatpass.test'`);
   listenerUserId = user!.id;
 });
-
 
 async function artistCount(): Promise<number> {
   const [row] = await t.server.rows<{ n: number }>(sql`select count(*)::int as n from artists`);
@@ -77,8 +75,18 @@ describe('POST /api/v1/artists', () => {
     expect(reply.body).toEqual({
       status: 'success',
       artist: {
-        id: expect.any(Number), name: 'Dev Beats', model_type: 'artist', image_small: 'https://example.com/dev.jpg', verified: false,
-        bio: 'Beats between deploys.', website: null, followers_count: 0, plays: 0, is_following: false, genres: [], top_tracks: [],
+        id: expect.any(Number),
+        name: 'Dev Beats',
+        model_type: 'artist',
+        image_small: 'https://example.com/dev.jpg',
+        verified: false,
+        bio: 'Beats between deploys.',
+        website: null,
+        followers_count: 0,
+        plays: 0,
+        is_following: false,
+        genres: [],
+        top_tracks: [],
         created_at: expect.any(String),
       },
     });
@@ -111,13 +119,15 @@ describe('POST /api/v1/artists', () => {
 describe('PUT /api/v1/artists/{artist_id}', () => {
   it("changes the given fields of the caller's own profile", async () => {
     const reply = await t.as.producer.call('updateArtist', {
-      path: { artist_id: producerArtistId }, body: { description: 'New bio.', website: 'https://demo.example.com' },
+      path: { artist_id: producerArtistId },
+      body: { description: 'New bio.', website: 'https://demo.example.com' },
     });
     expectStatus(reply, 200);
     expect(reply.body.artist).toMatchObject({ id: producerArtistId, name: 'Demo Producer', bio: 'New bio.', website: 'https://demo.example.com' });
     expect(reply.body.artist.top_tracks.length).toBeGreaterThan(0);
-    expect(await t.server.rows(sql`select bio, website from artists where id = ${producerArtistId}`))
-      .toEqual([{ bio: 'New bio.', website: 'https://demo.example.com' }]);
+    expect(await t.server.rows(sql`select bio, website from artists where id = ${producerArtistId}`)).toEqual([
+      { bio: 'New bio.', website: 'https://demo.example.com' },
+    ]);
   });
 
   it("refuses a second user's change with 403 and leaves the profile as it was", async () => {
@@ -165,7 +175,9 @@ describe('DELETE /api/v1/artists/{artist_id}', () => {
   });
 
   it("deletes the caller's own profile; its credits go, its tracks stay, and a new profile can be made", async () => {
-    const [own] = await t.server.rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id where u.email = 'developer@beatpass.test'`);
+    const [own] = await t.server.rows<{ id: number }>(
+      sql`select a.id from artists a join users u on u.id = a.user_id where u.email = 'developer@beatpass.test'`,
+    );
     let id = own?.id;
     if (id === undefined) {
       const created = await t.as.developer.call('createArtist', { body: { name: 'Dev Beats' } });
@@ -206,7 +218,8 @@ describe('GET /api/v1/artists/{artist_id}/tracks', () => {
 
   it('answers an unknown or revoked bearer token with 401 instead of the anonymous list', async () => {
     const reply = await t.as.anonymous.call('listArtistTracks', {
-      path: { artist_id: producerArtistId }, headers: { authorization: 'Bearer not-a-token' },
+      path: { artist_id: producerArtistId },
+      headers: { authorization: 'Bearer not-a-token' },
     });
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({ message: 'Unauthenticated.' });
@@ -272,7 +285,9 @@ describe('pinned tracks', () => {
     return row!.pinned_track_id;
   }
   async function ownTracks(): Promise<number[]> {
-    const rows = await t.server.rows<{ track_id: number }>(sql`select track_id from track_artists where artist_id = ${producerArtistId} order by track_id limit 2`);
+    const rows = await t.server.rows<{ track_id: number }>(
+      sql`select track_id from track_artists where artist_id = ${producerArtistId} order by track_id limit 2`,
+    );
     return rows.map((r) => r.track_id);
   }
 

@@ -6,7 +6,15 @@ import { expectStatus, type Agent } from '../../support/http.js';
 const t = useTestServer({ signIn: ['listener'] });
 let producerArtistId: number;
 
-interface Expected { id: number; name: string; avatar: string | null; verified: boolean; track_count: number; common_genres: string[]; similarity_score: number }
+interface Expected {
+  id: number;
+  name: string;
+  avatar: string | null;
+  verified: boolean;
+  track_count: number;
+  common_genres: string[];
+  similarity_score: number;
+}
 
 beforeAll(async () => {
   producerArtistId = await t.server.artistIdOf('producer@beatpass.test');
@@ -21,9 +29,13 @@ async function expectedRanking(artistId: number): Promise<{ genres: string[]; ra
     select ta.artist_id, g.id as genre_id, g.name, count(*)::int as n
     from track_artists ta join track_genres tg on tg.track_id = ta.track_id join genres g on g.id = tg.genre_id
     group by ta.artist_id, g.id, g.name`);
-  const partners = new Set((await t.server.rows<{ id: number }>(sql`
+  const partners = new Set(
+    (
+      await t.server.rows<{ id: number }>(sql`
     select b.artist_id as id from track_artists a join track_artists b on b.track_id = a.track_id where a.artist_id = ${artistId}
-    union select b.artist_id from album_artists a join album_artists b on b.album_id = a.album_id where a.artist_id = ${artistId}`)).map((r) => r.id));
+    union select b.artist_id from album_artists a join album_artists b on b.album_id = a.album_id where a.artist_id = ${artistId}`)
+    ).map((r) => r.id),
+  );
   const artists = await t.server.rows<{ id: number; name: string; image_small: string | null; verified: boolean; tracks: number }>(sql`
     select a.id, a.name, a.image_small, a.verified, (select count(*)::int from track_artists ta where ta.artist_id = a.id) as tracks from artists a`);
 
@@ -39,12 +51,18 @@ async function expectedRanking(artistId: number): Promise<{ genres: string[]; ra
     if (common.length === 0) continue;
     const dot = common.reduce((s, g) => s + g.n * theirs.get(g.genre_id)!.n, 0);
     ranked.push({
-      id: artist.id, name: artist.name, avatar: artist.image_small, verified: artist.verified, track_count: artist.tracks,
-      common_genres: common.map((g) => g.name), similarity_score: Math.round((dot / (norm(mine) * norm(theirs))) * 1e4) / 1e4,
+      id: artist.id,
+      name: artist.name,
+      avatar: artist.image_small,
+      verified: artist.verified,
+      track_count: artist.tracks,
+      common_genres: common.map((g) => g.name),
+      similarity_score: Math.round((dot / (norm(mine) * norm(theirs))) * 1e4) / 1e4,
     });
   }
-  ranked.sort((a, b) => b.similarity_score - a.similarity_score || b.common_genres.length - a.common_genres.length
-    || b.track_count - a.track_count || a.id - b.id);
+  ranked.sort(
+    (a, b) => b.similarity_score - a.similarity_score || b.common_genres.length - a.common_genres.length || b.track_count - a.track_count || a.id - b.id,
+  );
   return { genres: genres.map((g) => g.name), ranked };
 }
 
@@ -81,15 +99,18 @@ describe('GET /api/v1/artists/{artist_id}/collaboration-recommendations', () => 
     expect(second.body).toEqual(first.body);
     expectStatus(anon, 200);
     expect(anon.body.total_found).toBe(first.body.total_found);
-    expect(anon.body.recommendations).toEqual(first.body.recommendations.slice(0, 3).map(
-      ({ id, name, common_genres, similarity_score }) => ({ id, name, common_genres, similarity_score })));
+    expect(anon.body.recommendations).toEqual(
+      first.body.recommendations.slice(0, 3).map(({ id, name, common_genres, similarity_score }) => ({ id, name, common_genres, similarity_score })),
+    );
   });
 
   it('drops an artist from the list once it collaborates on a track', async () => {
     const before = await recommendations(t.as.listener, producerArtistId);
     expectStatus(before, 200);
     const top = before.body.recommendations[0]!;
-    const [track] = await t.server.rows<{ id: number }>(sql`select track_id as id from track_artists where artist_id = ${producerArtistId} order by track_id limit 1`);
+    const [track] = await t.server.rows<{ id: number }>(
+      sql`select track_id as id from track_artists where artist_id = ${producerArtistId} order by track_id limit 1`,
+    );
     await t.server.rows(sql`insert into track_artists (track_id, artist_id, position) values (${track!.id}, ${top.id}, 5)`);
     const after = await recommendations(t.as.listener, producerArtistId);
     expectStatus(after, 200);

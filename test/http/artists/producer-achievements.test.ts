@@ -6,7 +6,6 @@ import { useTestServer } from '../../support/fixture.js';
 import { asSchema } from '../../support/schemas.js';
 import { expectStatus } from '../../support/http.js';
 
-
 const t = useTestServer({ signIn: ['listener'] });
 let producerArtistId: number;
 
@@ -52,7 +51,9 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
       const current = metrics[rule.metric];
       expect(Object.keys(achievement).sort()).toEqual(RICH_KEYS);
       expect(achievement).toEqual({
-        ...rule, current, unlocked: current >= rule.threshold,
+        ...rule,
+        current,
+        unlocked: current >= rule.threshold,
         progress: current >= rule.threshold ? 100 : Math.floor((100 * current) / rule.threshold),
       });
     }
@@ -95,7 +96,11 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
     expectStatus(fresh, 200);
     expect(fresh.body.unlocked_count).toBe(0);
     expect(asSchema('ProducerAchievements', fresh.body).xp).toEqual({
-      total: 0, level: 1, title: 'Novice', level_xp: 0, next_level_xp: 1000,
+      total: 0,
+      level: 1,
+      title: 'Novice',
+      level_xp: 0,
+      next_level_xp: 1000,
       sources: { uploads: 0, plays: 0, complete_metadata: 0, collaborations: 0, achievements: 0 },
     });
     expect(asSchema('ProducerAchievements', fresh.body).achievements.every((a) => a.current === 0 && a.progress === 0)).toBe(true);
@@ -140,11 +145,13 @@ describe('GET /api/v1/artists/{artist_id}/producer-achievements', () => {
   });
 
   it('documents the same rule table in the spec as the code uses', () => {
-    const spec = JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as
-      { paths: Record<string, { get: { description: string } }> };
+    const spec = JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
+      paths: Record<string, { get: { description: string } }>;
+    };
     const { description } = spec.paths['/api/v1/artists/{artist_id}/producer-achievements']!.get;
-    const documented = [...description.matchAll(/^\| `(\w+)` \| `(\w+)` \| ([\d,]+) \| ([\d,]+) \| (\w+) \|$/gm)]
-      .map(([, id, metric, threshold, xp, rarity]) => ({ id, metric, threshold: Number(threshold!.replace(/,/g, '')), xp: Number(xp!.replace(/,/g, '')), rarity }));
+    const documented = [...description.matchAll(/^\| `(\w+)` \| `(\w+)` \| ([\d,]+) \| ([\d,]+) \| (\w+) \|$/gm)].map(
+      ([, id, metric, threshold, xp, rarity]) => ({ id, metric, threshold: Number(threshold!.replace(/,/g, '')), xp: Number(xp!.replace(/,/g, '')), rarity }),
+    );
     expect(documented).toEqual(ACHIEVEMENT_RULES.map(({ id, metric, threshold, xp, rarity }) => ({ id, metric, threshold, xp, rarity })));
   });
 });

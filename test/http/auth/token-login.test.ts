@@ -63,7 +63,13 @@ describe('token sign-in and registration', () => {
 
   it('registers an account, hashes the password with scrypt and returns a token when asked', async () => {
     const reply = await t.as.anonymous.call('register', {
-      body: { email: 'New.Person@beatpass.test', password: 'long-enough-pw', password_confirmation: 'long-enough-pw', token_name: 'phone', username: 'newperson' },
+      body: {
+        email: 'New.Person@beatpass.test',
+        password: 'long-enough-pw',
+        password_confirmation: 'long-enough-pw',
+        token_name: 'phone',
+        username: 'newperson',
+      },
     });
     expectStatus(reply, 200);
     expect(reply.body.status).toBe('success');

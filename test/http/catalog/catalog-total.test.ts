@@ -17,7 +17,8 @@ async function totalOf(query: CallInput<'listTracks'>['query']): Promise<number>
 const listed = () => totalOf({ per_page: 1 });
 const counted = async () => (await t.server.rows<{ n: number }>(sql`select count(*)::int as n from tracks`))[0]!.n;
 
-const insertTracks = (prefix: string, n: number) => t.server.rows(sql`
+const insertTracks = (prefix: string, n: number) =>
+  t.server.rows(sql`
   insert into tracks (name, duration_ms, bpm, key, scale, licensing_type)
   select ${prefix} || ' ' || g, 120000, 90, 'C', 'minor', 'non_exclusive' from generate_series(1, ${n}::int) g`);
 
@@ -36,10 +37,14 @@ describe('the track list total', () => {
     await t.server.rows(sql`delete from tracks where name like 'Counter bulk %' and id % 2 = 0`);
     expect(await listed()).toBe(await counted());
 
-    await t.server.database.db.transaction(async (tx) => {
-      await tx.execute(sql`insert into tracks (name, duration_ms, bpm, key, scale, licensing_type) values ('Counter rolled back', 1, 90, 'C', 'minor', 'non_exclusive')`);
-      tx.rollback();
-    }).catch(() => undefined);
+    await t.server.database.db
+      .transaction(async (tx) => {
+        await tx.execute(
+          sql`insert into tracks (name, duration_ms, bpm, key, scale, licensing_type) values ('Counter rolled back', 1, 90, 'C', 'minor', 'non_exclusive')`,
+        );
+        tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await listed()).toBe(await counted());
   });
 

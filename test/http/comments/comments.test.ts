@@ -155,7 +155,10 @@ describe('comments on the waveform', () => {
     await addComment(trackId, { position: 60, parentId: early });
     const reply = await t.as.listener.call('getTrackWave', { path: { track_id: trackId } });
     expectStatus(reply, 200);
-    expect(reply.body.comments.map((c) => [c.id, c.position, c.content])).toEqual([[early, 3, 'Early'], [late, 95, 'Late']]);
+    expect(reply.body.comments.map((c) => [c.id, c.position, c.content])).toEqual([
+      [early, 3, 'Early'],
+      [late, 95, 'Late'],
+    ]);
     expect(reply.body.comments[0]!.user).toMatchObject({ id: listenerId, display_name: 'Demo Listener' });
   });
 

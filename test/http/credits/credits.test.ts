@@ -16,12 +16,29 @@ type Credit = components['schemas']['ArtistCredit'];
 
 const PUBLIC_KEYS = ['album_name', 'id', 'image', 'model_type', 'release_artists', 'release_date', 'role', 'title'];
 const RICH_KEYS = [
-  'album_id', 'album_name', 'artist_id', 'created_at', 'id', 'image', 'model_type', 'position', 'release_artists', 'release_date', 'role',
-  'spotify_album_id', 'spotify_track_id', 'spotify_url', 'title', 'track_id', 'updated_at',
+  'album_id',
+  'album_name',
+  'artist_id',
+  'created_at',
+  'id',
+  'image',
+  'model_type',
+  'position',
+  'release_artists',
+  'release_date',
+  'role',
+  'spotify_album_id',
+  'spotify_track_id',
+  'spotify_url',
+  'title',
+  'track_id',
+  'updated_at',
 ];
-const SPEC_ROLES = (JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
-  components: { schemas: { CreditRole: { enum: string[] } } };
-}).components.schemas.CreditRole.enum;
+const SPEC_ROLES = (
+  JSON.parse(readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8')) as {
+    components: { schemas: { CreditRole: { enum: string[] } } };
+  }
+).components.schemas.CreditRole.enum;
 
 const spotifyCredit = (n: number): components['schemas']['CreateArtistCreditRequest'] => ({
   title: `Placement ${n}`,
@@ -43,10 +60,10 @@ beforeAll(async () => {
   otherCreditId = other!.id;
 });
 
-
 async function creditsOf(artistId: number) {
   return t.server.rows<{ id: number; title: string; role: string; position: number; updated_at: string; album_name: string | null }>(
-    sql`select id, title, role, position, updated_at, album_name from artist_credits where artist_id = ${artistId} order by position, id`);
+    sql`select id, title, role, position, updated_at, album_name from artist_credits where artist_id = ${artistId} order by position, id`,
+  );
 }
 
 /** An artist profile for the developer (who has none in the seed), with `count` credits made in SQL. */
@@ -54,8 +71,12 @@ async function developerArtist(count: number): Promise<number> {
   const [artist] = await t.server.rows<{ id: number }>(sql`insert into artists (name, user_id)
     select 'Dev Credits', id from users where email = 'developer@beatpass.test'
     on conflict do nothing returning id`);
-  const id = artist?.id ?? (await t.server.rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id
-    where u.email = 'developer@beatpass.test'`))[0]!.id;
+  const id =
+    artist?.id ??
+    (
+      await t.server.rows<{ id: number }>(sql`select a.id from artists a join users u on u.id = a.user_id
+    where u.email = 'developer@beatpass.test'`)
+    )[0]!.id;
   await t.server.rows(sql`delete from artist_credits where artist_id = ${id}`);
   if (count > 0) {
     await t.server.rows(sql`insert into artist_credits (artist_id, title, role, position)
@@ -115,8 +136,9 @@ describe('GET /api/v1/artists/{artist_id}/credits', () => {
     expect(missing.status).toBe(404);
     expect(missing.body).toEqual({ message: 'Artist not found.' });
     expect((await t.as.anonymous.callUnchecked('listArtistCredits', { path: { artist_id: 'abc' } })).status).toBe(422);
-    expect((await t.as.anonymous.call('listArtistCredits', { path: { artist_id: producerArtistId }, headers: { authorization: 'Bearer nope' } })).status)
-      .toBe(401);
+    expect((await t.as.anonymous.call('listArtistCredits', { path: { artist_id: producerArtistId }, headers: { authorization: 'Bearer nope' } })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -126,7 +148,12 @@ describe('POST /api/v1/artists/{artist_id}/credits', () => {
     const reply = await t.as.producer.call('createArtistCredit', { path: { artist_id: producerArtistId }, body: spotifyCredit(1) });
     expectStatus(reply, 200);
     expect(reply.body.credit).toMatchObject({
-      ...spotifyCredit(1), artist_id: producerArtistId, model_type: 'credit', track_id: null, album_id: null, position: before.at(-1)!.position + 1,
+      ...spotifyCredit(1),
+      artist_id: producerArtistId,
+      model_type: 'credit',
+      track_id: null,
+      album_id: null,
+      position: before.at(-1)!.position + 1,
     });
     const after = await creditsOf(producerArtistId);
     expect(after.map((c) => c.id)).toEqual([...before.map((c) => c.id), reply.body.credit.id]);
@@ -134,11 +161,17 @@ describe('POST /api/v1/artists/{artist_id}/credits', () => {
 
   it('adds a credit with only a title and a role, and one linked to a BeatPass track and album', async () => {
     const bare = await t.as.producer.call('createArtistCredit', {
-      path: { artist_id: producerArtistId }, body: { title: '  Untitled session (2019)  ', role: 'Songwriter' },
+      path: { artist_id: producerArtistId },
+      body: { title: '  Untitled session (2019)  ', role: 'Songwriter' },
     });
     expectStatus(bare, 200);
     expect(bare.body.credit).toMatchObject({
-      title: 'Untitled session (2019)', role: 'Songwriter', release_artists: [], album_name: null, release_date: null, spotify_url: null,
+      title: 'Untitled session (2019)',
+      role: 'Songwriter',
+      release_artists: [],
+      album_name: null,
+      release_date: null,
+      spotify_url: null,
     });
     const [track] = await t.server.rows<{ id: number; album_id: number }>(sql`select id, album_id from tracks where album_id is not null order by id limit 1`);
     const linked = await t.as.producer.call('createArtistCredit', {
@@ -203,8 +236,9 @@ describe('POST /api/v1/artists/{artist_id}/credits', () => {
 
   it('stops at 200 credits with 429 credit_limit_reached, also under concurrent adds', async () => {
     const artistId = await developerArtist(198);
-    const replies = await Promise.all([3, 4, 5, 6].map((n) =>
-      t.as.developer.call('createArtistCredit', { path: { artist_id: artistId }, body: spotifyCredit(n) })));
+    const replies = await Promise.all(
+      [3, 4, 5, 6].map((n) => t.as.developer.call('createArtistCredit', { path: { artist_id: artistId }, body: spotifyCredit(n) })),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 429, 429]);
     const refused = replies.find((r) => r.status === 429)!;
     expect(refused.body).toEqual({ message: 'Credit limit reached. An artist can have at most 200 credits.', error_code: 'credit_limit_reached' });
@@ -255,7 +289,8 @@ describe('POST /api/v1/artists/{artist_id}/credits/album', () => {
     const unknown = await post({ ...album, album_id: 99999999, tracks: [{ title: 'Gone', track_id: 99999999 }] });
     expectStatus(unknown, 422);
     expect(unknown.body.errors).toEqual({
-      album_id: ['The selected album id is invalid.'], 'tracks.0.track_id': ['The selected tracks.0.track_id is invalid.'],
+      album_id: ['The selected album id is invalid.'],
+      'tracks.0.track_id': ['The selected tracks.0.track_id is invalid.'],
     });
     const empty = await post({ ...album, tracks: [] });
     expect(empty.status).toBe(422);
@@ -289,7 +324,8 @@ describe('PUT /api/v1/artists/{artist_id}/credits/{credit_id}', () => {
   it('changes the given fields, clears nulls and keeps the rest', async () => {
     const [credit] = await creditsOf(producerArtistId);
     const reply = await t.as.producer.call('updateArtistCredit', {
-      path: { artist_id: producerArtistId, credit_id: credit!.id }, body: { role: 'Co-Producer', album_name: null, release_artists: ['Someone New'] },
+      path: { artist_id: producerArtistId, credit_id: credit!.id },
+      body: { role: 'Co-Producer', album_name: null, release_artists: ['Someone New'] },
     });
     expectStatus(reply, 200);
     expect(reply.body.credit).toMatchObject({ id: credit!.id, title: credit!.title, role: 'Co-Producer', album_name: null, release_artists: ['Someone New'] });
@@ -328,8 +364,9 @@ describe('PUT /api/v1/artists/{artist_id}/credits/{credit_id}', () => {
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual({ message: 'Credit not found.' });
     expect((await t.as.producer.call('updateArtistCredit', { path: { artist_id: otherArtistId, credit_id: otherCreditId }, body })).status).toBe(403);
-    expect((await t.as.producer.call('updateArtistCredit', { path: { artist_id: 999999, credit_id: credit!.id }, body })).body)
-      .toEqual({ message: 'Artist not found.' });
+    expect((await t.as.producer.call('updateArtistCredit', { path: { artist_id: 999999, credit_id: credit!.id }, body })).body).toEqual({
+      message: 'Artist not found.',
+    });
     expect((await t.as.producer.call('updateArtistCredit', { path: { artist_id: producerArtistId, credit_id: 99999999 }, body })).status).toBe(404);
     expect((await t.as.anonymous.call('updateArtistCredit', { path, body })).status).toBe(401);
     expect((await t.as.producer.call('updateArtistCredit', { path, body, xsrf: false })).status).toBe(419);

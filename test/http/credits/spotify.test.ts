@@ -37,27 +37,41 @@ describe('GET /api/v1/credits/spotify-search', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
       status: 'success',
-      tracks: [{
-        spotify_id: '3n3Ppam7vgaVa1iaRUc9Lp',
-        name: 'Late Checkout',
-        artists: ['Rae Castillo', 'Yung Tidal'],
-        album: {
-          spotify_id: '4aawyAB9vmqN3uQ7FjRGTy', name: 'Blue Hour', album_type: 'album', release_date: '2026-03-13', release_date_precision: 'day',
-          image: 'https://i.scdn.co/image/ab67616d0000b2734f1c2e3d5a6b7c8d9e0f1a2b',
+      tracks: [
+        {
+          spotify_id: '3n3Ppam7vgaVa1iaRUc9Lp',
+          name: 'Late Checkout',
+          artists: ['Rae Castillo', 'Yung Tidal'],
+          album: {
+            spotify_id: '4aawyAB9vmqN3uQ7FjRGTy',
+            name: 'Blue Hour',
+            album_type: 'album',
+            release_date: '2026-03-13',
+            release_date_precision: 'day',
+            image: 'https://i.scdn.co/image/ab67616d0000b2734f1c2e3d5a6b7c8d9e0f1a2b',
+          },
+          track_number: 1,
+          disc_number: 1,
+          duration_ms: 187405,
+          explicit: true,
+          isrc: 'QZES82612345',
+          spotify_url: 'https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp',
         },
-        track_number: 1,
-        disc_number: 1,
-        duration_ms: 187405,
-        explicit: true,
-        isrc: 'QZES82612345',
-        spotify_url: 'https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp',
-      }],
+      ],
       // Spotify's upper-case album_type is normalised; the null item it sent among the tracks is dropped.
-      albums: [{
-        spotify_id: '4aawyAB9vmqN3uQ7FjRGTy', name: 'Blue Hour', album_type: 'album', artists: ['Rae Castillo'], release_date: '2026-03-13',
-        release_date_precision: 'day', total_tracks: 3, image: 'https://i.scdn.co/image/ab67616d0000b2734f1c2e3d5a6b7c8d9e0f1a2b',
-        spotify_url: 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy',
-      }],
+      albums: [
+        {
+          spotify_id: '4aawyAB9vmqN3uQ7FjRGTy',
+          name: 'Blue Hour',
+          album_type: 'album',
+          artists: ['Rae Castillo'],
+          release_date: '2026-03-13',
+          release_date_precision: 'day',
+          total_tracks: 3,
+          image: 'https://i.scdn.co/image/ab67616d0000b2734f1c2e3d5a6b7c8d9e0f1a2b',
+          spotify_url: 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy',
+        },
+      ],
     });
     const [tokenRequest, searchRequest] = fake.requests.slice(-2);
     expect(tokenRequest).toMatchObject({ method: 'POST', path: '/api/token', body: 'grant_type=client_credentials' });
@@ -91,12 +105,23 @@ describe('GET /api/v1/credits/spotify-search', () => {
     expect(tracks.body.tracks.map((track) => track.name)).toEqual(['Late Checkout', 'Blue Hour']);
     expect(Object.fromEntries(fake.requests.at(-1)!.query)).toEqual({ q: 'blue', type: 'track', limit: '2' });
     const albums = await search({ query: 'cold case', type: 'album' });
-    expect(albums.body).toMatchObject({ tracks: [], albums: [{ name: 'Evidence', album_type: 'single', release_date: '2023', release_date_precision: 'year' }] });
+    expect(albums.body).toMatchObject({
+      tracks: [],
+      albums: [{ name: 'Evidence', album_type: 'single', release_date: '2023', release_date_precision: 'year' }],
+    });
     expect((await search({ query: 'nothing like this' })).body).toEqual({ status: 'success', tracks: [], albums: [] });
   });
 
   it('validates the query (422) and needs a caller (401)', async () => {
-    const queries = [{}, { query: '' }, { query: '  ' }, { query: 'x', limit: 11 }, { query: 'x', limit: 0 }, { query: 'x', type: 'artist' }, { query: 'x'.repeat(201) }];
+    const queries = [
+      {},
+      { query: '' },
+      { query: '  ' },
+      { query: 'x', limit: 11 },
+      { query: 'x', limit: 0 },
+      { query: 'x', type: 'artist' },
+      { query: 'x'.repeat(201) },
+    ];
     for (const query of queries) {
       expect((await t.as.listener.callUnchecked('searchSpotifyCatalog', { query })).status, JSON.stringify(query)).toBe(422);
     }
@@ -111,13 +136,24 @@ describe('GET /api/v1/credits/spotify-album', () => {
     const reply = await album('4aawyAB9vmqN3uQ7FjRGTy');
     expectStatus(reply, 200);
     expect(reply.body.album).toMatchObject({
-      spotify_id: '4aawyAB9vmqN3uQ7FjRGTy', name: 'Blue Hour', album_type: 'album', artists: ['Rae Castillo'], total_tracks: 3,
-      label: 'Night Shift Records', spotify_url: 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy',
+      spotify_id: '4aawyAB9vmqN3uQ7FjRGTy',
+      name: 'Blue Hour',
+      album_type: 'album',
+      artists: ['Rae Castillo'],
+      total_tracks: 3,
+      label: 'Night Shift Records',
+      spotify_url: 'https://open.spotify.com/album/4aawyAB9vmqN3uQ7FjRGTy',
     });
     expect(reply.body.album.tracks).toEqual([
       {
-        spotify_id: '3n3Ppam7vgaVa1iaRUc9Lp', name: 'Late Checkout', artists: ['Rae Castillo', 'Yung Tidal'], track_number: 1, disc_number: 1,
-        duration_ms: 187405, explicit: true, spotify_url: 'https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp',
+        spotify_id: '3n3Ppam7vgaVa1iaRUc9Lp',
+        name: 'Late Checkout',
+        artists: ['Rae Castillo', 'Yung Tidal'],
+        track_number: 1,
+        disc_number: 1,
+        duration_ms: 187405,
+        explicit: true,
+        spotify_url: 'https://open.spotify.com/track/3n3Ppam7vgaVa1iaRUc9Lp',
       },
       expect.objectContaining({ name: 'Blue Hour', track_number: 2 }),
       expect.objectContaining({ name: 'Night Bus Home', track_number: 3 }),
@@ -182,7 +218,11 @@ describe('when Spotify fails', () => {
 
   it('answers 503 when Spotify cannot be reached at all', async () => {
     const unreachable = createSpotifyClient({
-      clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, apiUrl: 'http://127.0.0.1:9/v1', accountsUrl: 'http://127.0.0.1:9', timeoutMs: TIMEOUT_MS,
+      clientId: FAKE_CLIENT_ID,
+      clientSecret: FAKE_CLIENT_SECRET,
+      apiUrl: 'http://127.0.0.1:9/v1',
+      accountsUrl: 'http://127.0.0.1:9',
+      timeoutMs: TIMEOUT_MS,
     });
     await expect(unreachable.search('blue', { types: ['track'], limit: 1 })).rejects.toMatchObject({ name: 'SpotifyUnavailable', retryAfterSeconds: 5 });
   });

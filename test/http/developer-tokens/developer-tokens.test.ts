@@ -54,7 +54,10 @@ describe('developer tokens', () => {
 
     const revoked = await t.as.developer.call('revokeDeveloperToken', { path: { token_id: token.id } });
     expect(revoked.status).toBe(204);
-    const calls = [['getUser', () => me(bearer)], ['listTracks', () => bearer.call('listTracks')]] as const;
+    const calls = [
+      ['getUser', () => me(bearer)],
+      ['listTracks', () => bearer.call('listTracks')],
+    ] as const;
     for (const [operationId, send] of calls) {
       const reply = await send();
       expect(reply.status, operationId).toBe(401);
@@ -82,7 +85,7 @@ describe('developer tokens', () => {
     }
   });
 
-  it('does not let one user revoke or see another user\'s token', async () => {
+  it("does not let one user revoke or see another user's token", async () => {
     const { token, plain_text_token } = await createToken('Private');
     const listener = t.as.listener;
     const reply = await listener.call('revokeDeveloperToken', { path: { token_id: token.id } });

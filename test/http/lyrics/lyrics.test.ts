@@ -18,7 +18,8 @@ const LRC = '[00:01.00] First line\n[00:04.50] Second line';
 
 async function lyricsOf(userId: number) {
   return t.server.rows<{ id: number; track_id: number; text: string; synced: boolean }>(
-    sql`select id, track_id, text, synced from lyrics where user_id = ${userId} order by id`);
+    sql`select id, track_id, text, synced from lyrics where user_id = ${userId} order by id`,
+  );
 }
 /** A track the user has no lyrics for yet. */
 async function freeTrack(userId: number, skip = 0): Promise<number> {
@@ -31,7 +32,7 @@ async function create(agent: Agent, body: CallInput<'createLyric'>['body'], xsrf
 }
 
 describe('GET /api/v1/lyrics', () => {
-  it('lists only the caller\'s own lyrics, with their minimal track', async () => {
+  it("lists only the caller's own lyrics, with their minimal track", async () => {
     const reply = await t.as.listener.call('listLyrics');
     expectStatus(reply, 200);
     const own = await lyricsOf(ids.listener!);
@@ -63,7 +64,7 @@ describe('GET /api/v1/lyrics', () => {
 });
 
 describe('GET /api/v1/tracks/{track_id}/lyrics', () => {
-  it('returns the caller\'s lyric for the track, and null for another user', async () => {
+  it("returns the caller's lyric for the track, and null for another user", async () => {
     const [mine] = await lyricsOf(ids.listener!);
     const reply = await t.as.listener.call('getTrackLyrics', { path: { track_id: mine!.track_id } });
     expect(reply.status).toBe(200);
@@ -157,7 +158,7 @@ describe('PUT /api/v1/lyrics/{lyric_id}', () => {
     expect(row).toEqual({ text: 'Original', synced: false });
   });
 
-  it('hides another user\'s lyric (404) and leaves it unchanged', async () => {
+  it("hides another user's lyric (404) and leaves it unchanged", async () => {
     const [theirs] = await lyricsOf(ids.listener!);
     const reply = await t.as.developer.call('updateLyric', { path: { lyric_id: theirs!.id }, body: { text: 'Overwritten' } });
     expect(reply.status).toBe(404);
@@ -174,7 +175,7 @@ describe('DELETE /api/v1/lyrics/{lyric_id}', () => {
     return created.body.lyric.id;
   }
 
-  it('deletes several of the caller\'s lyrics at once', async () => {
+  it("deletes several of the caller's lyrics at once", async () => {
     const a = await createdId('One');
     const b = await createdId('Two');
     const reply = await t.as.developer.call('deleteLyrics', { path: { lyric_id: `${a},${b}` } });
@@ -183,7 +184,7 @@ describe('DELETE /api/v1/lyrics/{lyric_id}', () => {
     expect(await t.server.rows(sql`select id from lyrics where id in (${a}, ${b})`)).toEqual([]);
   });
 
-  it('deletes nothing when any ID is unknown or another user\'s (404)', async () => {
+  it("deletes nothing when any ID is unknown or another user's (404)", async () => {
     const mine = await createdId('Keep me');
     const [theirs] = await lyricsOf(ids.listener!);
     for (const list of [`${mine},2147483`, `${mine},${theirs!.id}`, `${theirs!.id}`]) {

@@ -13,7 +13,8 @@ function expectJsonError(reply: { headers: Headers; body: unknown }) {
 describe('errors always come in the documented JSON format', () => {
   it('answers malformed JSON with 400', async () => {
     const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
-      body: '{"email": "a@b.c", ', headers: { 'content-type': 'application/json' },
+      body: '{"email": "a@b.c", ',
+      headers: { 'content-type': 'application/json' },
     });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({ message: 'The request body is not valid JSON.' });
@@ -21,7 +22,8 @@ describe('errors always come in the documented JSON format', () => {
 
   it('answers a body that is not JSON with 415', async () => {
     const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
-      body: 'email=a@b.c', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a@b.c',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(reply.status).toBe(415);
     expectJsonError(reply);

@@ -21,7 +21,13 @@ describe.runIf(available)('the same app on PostgreSQL (DATABASE_URL)', () => {
     scratch = await createScratchDatabase();
     database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize: 4 });
     await seedDemoData(database.db, { tracks: 40 });
-    const app = createApp({ db: database.db, logger: pino({ level: 'silent' }), validateResponses: true, secureCookies: false, storage: await createTestStorage() });
+    const app = createApp({
+      db: database.db,
+      logger: pino({ level: 'silent' }),
+      validateResponses: true,
+      secureCookies: false,
+      storage: await createTestStorage(),
+    });
     server = createServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

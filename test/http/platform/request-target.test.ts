@@ -6,7 +6,11 @@ import { useTestServer } from '../../support/fixture.js';
 
 const t = useTestServer();
 
-interface RawReply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** Sends a request with a literal request target, which fetch cannot do. */
 function raw(method: string, target: string): Promise<RawReply> {
@@ -15,7 +19,9 @@ function raw(method: string, target: string): Promise<RawReply> {
     const req = httpRequest({ host: hostname, port, method, path: target }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -58,13 +64,15 @@ describe('request targets and shared response headers', () => {
     }
   });
 
-  it('keeps the caller\'s request id', async () => {
+  it("keeps the caller's request id", async () => {
     const { hostname, port } = new URL(t.server.baseUrl);
     const echoed = await new Promise<string | undefined>((resolve, reject) => {
       httpRequest({ host: hostname, port, path: '/api/v1/tracks/1', headers: { 'x-request-id': 'trace-42' } }, (res) => {
         res.resume();
         resolve(res.headers['x-request-id'] as string | undefined);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(echoed).toBe('trace-42');
   });

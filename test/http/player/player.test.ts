@@ -12,8 +12,7 @@ beforeAll(async () => {
   ids = (await t.server.rows<{ id: number }>(sql`select id from tracks order by id limit 5`)).map((r) => r.id);
 });
 
-const queue = (agent: Agent, trackIds: number[], xsrf?: boolean) =>
-  agent.call('getPlayerTracks', { body: { track_ids: trackIds }, xsrf });
+const queue = (agent: Agent, trackIds: number[], xsrf?: boolean) => agent.call('getPlayerTracks', { body: { track_ids: trackIds }, xsrf });
 
 describe('POST /api/v1/player/tracks', () => {
   it('answers minimal tracks to anonymous callers, in the order asked', async () => {
@@ -48,13 +47,26 @@ describe('POST /api/v1/player/tracks', () => {
       expectStatus(reply, 422);
       expect(reply.body.message).toEqual(expect.any(String));
     }
-    expect((await queue(t.as.anonymous, Array.from({ length: 100 }, (_, i) => i + 1))).status).toBe(200);
+    expect(
+      (
+        await queue(
+          t.as.anonymous,
+          Array.from({ length: 100 }, (_, i) => i + 1),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   it('answers an unreadable body with 400 or 415, a session without the XSRF header with 419 and a stale token with 401', async () => {
-    const malformed = await t.as.anonymous.request('POST', '/api/v1/player/tracks', { body: '{"track_ids": [1', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.as.anonymous.request('POST', '/api/v1/player/tracks', {
+      body: '{"track_ids": [1',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
-    const form = await t.as.anonymous.request('POST', '/api/v1/player/tracks', { body: 'track_ids=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.as.anonymous.request('POST', '/api/v1/player/tracks', {
+      body: 'track_ids=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
     expect((await queue(t.as.listener, [ids[0]!], false)).status).toBe(419);
     const stale = await queue(t.server.bearer('1|not-a-token'), [ids[0]!]);
@@ -62,7 +74,10 @@ describe('POST /api/v1/player/tracks', () => {
   });
 
   it('answers a body over 1 MB with 413', async () => {
-    const reply = await t.as.anonymous.request('POST', '/api/v1/player/tracks', { body: `{"track_ids": [1], "pad": "${'x'.repeat(1_100_000)}"}`, headers: { 'content-type': 'application/json' } });
+    const reply = await t.as.anonymous.request('POST', '/api/v1/player/tracks', {
+      body: `{"track_ids": [1], "pad": "${'x'.repeat(1_100_000)}"}`,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(reply.status).toBe(413);
   });
 });

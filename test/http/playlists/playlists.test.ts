@@ -57,7 +57,7 @@ describe('GET /api/v1/playlists', () => {
     for (const p of reply.body.pagination.data) expect(Object.keys(p).sort()).toEqual(PUBLIC_KEYS);
   });
 
-  it('adds the caller\'s own and edited private playlists, rich, for signed-in callers', async () => {
+  it("adds the caller's own and edited private playlists, rich, for signed-in callers", async () => {
     const mine = await t.as.listener.call('listPlaylists', { query: { per_page: 100 } });
     expectStatus(mine, 200);
     const names = mine.body.pagination.data.map((p) => p.name);
@@ -65,8 +65,13 @@ describe('GET /api/v1/playlists', () => {
     expect(names).not.toContain('Unreleased Drafts');
     const lateNight = mine.body.pagination.data.find((p) => p.name === 'Late Night Trap');
     expect(lateNight).toMatchObject({
-      role: 'owner', collaborative: true, public: true, tracks_count: 18, is_following: false,
-      owner: { id: ids.listener, model_type: 'user' }, editors: [{ id: ids.producer }],
+      role: 'owner',
+      collaborative: true,
+      public: true,
+      tracks_count: 18,
+      is_following: false,
+      owner: { id: ids.listener, model_type: 'user' },
+      editors: [{ id: ids.producer }],
     });
     // The list's playlists are public or rich: read the owner of the rich one.
     const owner = lateNight && 'owner' in lateNight ? lateNight.owner : undefined;
@@ -76,8 +81,7 @@ describe('GET /api/v1/playlists', () => {
     expectStatus(theirs, 200);
     const developerNames = theirs.body.pagination.data.map((p) => p.name);
     expect(developerNames).not.toContain('Reference Ideas');
-    expect(theirs.body.pagination.data.find((p) => p.name === 'Late Night Trap'))
-      .toMatchObject({ role: null, is_following: true });
+    expect(theirs.body.pagination.data.find((p) => p.name === 'Late Night Trap')).toMatchObject({ role: null, is_following: true });
   });
 });
 
@@ -88,8 +92,16 @@ describe('POST /api/v1/playlists', () => {
     expect(reply.body).toEqual({
       status: 'success',
       playlist: expect.objectContaining({
-        name: 'Road trip', description: null, image: null, public: false, collaborative: false, role: 'owner',
-        tracks_count: 0, followers_count: 0, editors: [], owner: expect.objectContaining({ id: ids.developer }),
+        name: 'Road trip',
+        description: null,
+        image: null,
+        public: false,
+        collaborative: false,
+        role: 'owner',
+        tracks_count: 0,
+        followers_count: 0,
+        editors: [],
+        owner: expect.objectContaining({ id: ids.developer }),
       }),
     });
     const row = await playlistRow(reply.body.playlist.id);
@@ -98,8 +110,11 @@ describe('POST /api/v1/playlists', () => {
 
   it('stores every field', async () => {
     const json = {
-      name: 'Summer Afrobeats', description: 'Bright afrobeats and amapiano grooves for the summer.',
-      image: 'https://example.com/cover.jpg', public: true, collaborative: true,
+      name: 'Summer Afrobeats',
+      description: 'Bright afrobeats and amapiano grooves for the summer.',
+      image: 'https://example.com/cover.jpg',
+      public: true,
+      collaborative: true,
     };
     const reply = await t.as.developer.call('createPlaylist', { body: json });
     expectStatus(reply, 200);
@@ -167,10 +182,9 @@ describe('POST /api/v1/playlists', () => {
   it('lets only one of two simultaneous creates take the 100th slot', async () => {
     await t.server.rows(sql`insert into playlists (owner_id, name) select ${ids.producer}, 'Filler ' || g from generate_series(1, 97) g`);
     try {
-      const replies = await Promise.all(['Race A', 'Race B'].map((name) =>
-        t.as.producer.call('createPlaylist', { body: { name } })));
+      const replies = await Promise.all(['Race A', 'Race B'].map((name) => t.as.producer.call('createPlaylist', { body: { name } })));
       expect(replies.map((r) => r.status).sort()).toEqual([200, 429]);
-      const [{ n }] = await t.server.rows<{ n: number }>(sql`select count(*)::int as n from playlists where owner_id = ${ids.producer}`) as [{ n: number }];
+      const [{ n }] = (await t.server.rows<{ n: number }>(sql`select count(*)::int as n from playlists where owner_id = ${ids.producer}`)) as [{ n: number }];
       expect(n).toBe(100);
     } finally {
       await t.server.rows(sql`delete from playlists where owner_id = ${ids.producer} and (name like 'Filler %' or name like 'Race %')`);
@@ -189,8 +203,8 @@ describe('GET /api/v1/playlists/{playlist_id}', () => {
     expect(reply.body.tracks.path).toBe(`${t.server.baseUrl}/api/v1/playlists/${id}/tracks`);
     for (const track of reply.body.tracks.data) expect(Object.keys(track).sort()).toEqual(TRACK_PUBLIC_KEYS);
     expect(reply.body.tracks.data.map((track) => track.id)).toEqual(await trackOrder(id));
-    const [{ ms }] = await t.server.rows<{ ms: number }>(sql`
-      select sum(t.duration_ms)::int as ms from playlist_tracks pt join tracks t on t.id = pt.track_id where pt.playlist_id = ${id}`) as [{ ms: number }];
+    const [{ ms }] = (await t.server.rows<{ ms: number }>(sql`
+      select sum(t.duration_ms)::int as ms from playlist_tracks pt join tracks t on t.id = pt.track_id where pt.playlist_id = ${id}`)) as [{ ms: number }];
     expect(reply.body.totalDuration).toBe(ms);
   });
 
@@ -227,7 +241,10 @@ describe('PUT /api/v1/playlists/{playlist_id}', () => {
     const renamed = await t.as.developer.call('updatePlaylist', { path: { playlist_id: id }, body: { name: 'Renamed playlist', public: false } });
     expectStatus(renamed, 200);
     expect(renamed.body.playlist).toMatchObject({
-      name: 'Renamed playlist', public: false, collaborative: true, description: 'A description that is long enough.',
+      name: 'Renamed playlist',
+      public: false,
+      collaborative: true,
+      description: 'A description that is long enough.',
     });
     const cleared = await t.as.developer.call('updatePlaylist', { path: { playlist_id: id }, body: { name: 'Renamed playlist', description: null } });
     expectStatus(cleared, 200);
@@ -253,7 +270,7 @@ describe('PUT /api/v1/playlists/{playlist_id}', () => {
     expect(await playlistRow(id)).toEqual(before);
   });
 
-  it('keeps the owner\'s own name when only the case changes', async () => {
+  it("keeps the owner's own name when only the case changes", async () => {
     const id = await makePlaylist(t.as.developer, { name: 'case change' });
     const reply = await t.as.developer.call('updatePlaylist', { path: { playlist_id: id }, body: { name: 'Case Change' } });
     expectStatus(reply, 200);
@@ -277,7 +294,7 @@ describe('PUT /api/v1/playlists/{playlist_id}', () => {
 });
 
 describe('DELETE /api/v1/playlists/{playlist_id}', () => {
-  it('deletes several of the caller\'s playlists with their tracks and followers', async () => {
+  it("deletes several of the caller's playlists with their tracks and followers", async () => {
     const a = await makePlaylist(t.as.developer, { public: true });
     const b = await makePlaylist(t.as.developer);
     const [track] = await trackIdsNotIn(a, 1);
@@ -291,7 +308,7 @@ describe('DELETE /api/v1/playlists/{playlist_id}', () => {
     expect(await t.server.rows(sql`select * from playlist_followers where playlist_id = ${a}`)).toEqual([]);
   });
 
-  it('deletes nothing when one ID is unknown (404) or someone else\'s (403) or hidden (404)', async () => {
+  it("deletes nothing when one ID is unknown (404) or someone else's (403) or hidden (404)", async () => {
     const mine = await makePlaylist(t.as.developer);
     const unknown = await t.as.developer.call('deletePlaylists', { path: { playlist_id: `${mine},2147483` } });
     expect(unknown.status).toBe(404);
@@ -450,16 +467,21 @@ describe('playlist tracks', () => {
     expect(unknown.body.errors).toEqual({ 'ids.0': ['The selected ids.0 is invalid.'] });
   });
 
-  it('reorders with the full list of the playlist\'s tracks, and nothing else', async () => {
+  it("reorders with the full list of the playlist's tracks, and nothing else", async () => {
     const id = await makePlaylist(t.as.developer);
-    const [a, b, c, outside] = await trackIdsNotIn(id, 4) as [number, number, number, number];
+    const [a, b, c, outside] = (await trackIdsNotIn(id, 4)) as [number, number, number, number];
     await addTracks(t.as.developer, id, [a, b, c]);
     const reply = await t.as.developer.call('reorderPlaylistTracks', { path: { playlist_id: id }, body: { ids: [c, a, b] } });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ status: 'success', playlist: { id } });
     expect(await trackOrder(id)).toEqual([c, a, b]);
     expect(await positions(id)).toEqual([0, 1, 2]);
-    for (const bad of [[c, a], [c, a, b, outside], [c, a, a], [c, a, outside]]) {
+    for (const bad of [
+      [c, a],
+      [c, a, b, outside],
+      [c, a, a],
+      [c, a, outside],
+    ]) {
       const rejected = await t.as.developer.call('reorderPlaylistTracks', { path: { playlist_id: id }, body: { ids: bad } });
       expectStatus(rejected, 422);
       expect(rejected.body.errors).toEqual({ ids: ['The ids field must list every track of the playlist exactly once.'] });
@@ -489,7 +511,7 @@ describe('following playlists', () => {
     expect(await t.server.rows(sql`select * from playlist_followers where playlist_id = ${id} and user_id = ${ids.developer}`)).toEqual([]);
   });
 
-  it('does not let one user\'s unfollow touch another\'s follow', async () => {
+  it("does not let one user's unfollow touch another's follow", async () => {
     const id = await playlistId('Late Night Trap'); // the developer follows it in the seed
     const reply = await t.as.producer.call('unfollowPlaylist', { path: { playlist_id: id } });
     expect(reply.status).toBe(404);
@@ -539,7 +561,8 @@ describe('collaboration', () => {
     const twice = await t.as.developer.call('acceptPlaylistInvite', { path: { playlist_id: id } });
     expect(twice.status).toBe(422);
     expect(twice.body).toEqual({
-      message: 'This invitation has already been accepted.', errors: { invitation: ['This invitation has already been accepted.'] },
+      message: 'This invitation has already been accepted.',
+      errors: { invitation: ['This invitation has already been accepted.'] },
     });
     // An editor may not invite.
     const byEditor = await invite(t.as.developer, id, ids.producer!);
@@ -558,7 +581,9 @@ describe('collaboration', () => {
   it('answers an expired invitation with 410 and makes no editor', async () => {
     const id = await makePlaylist(t.as.listener, { collaborative: true });
     await invite(t.as.listener, id, ids.developer!);
-    await t.server.rows(sql`update playlist_invites set created_at = now() - interval '8 days', expires_at = now() - interval '1 day' where playlist_id = ${id}`);
+    await t.server.rows(
+      sql`update playlist_invites set created_at = now() - interval '8 days', expires_at = now() - interval '1 day' where playlist_id = ${id}`,
+    );
     const reply = await t.as.developer.call('acceptPlaylistInvite', { path: { playlist_id: id } });
     expect(reply.status).toBe(410);
     expect(reply.body).toEqual({ message: 'This invitation has expired.' });
@@ -660,7 +685,8 @@ describe('collaboration', () => {
     const notEditor = await t.as.listener.call('removePlaylistEditor', { path: { playlist_id: id }, body: { user_id: ids.producer! } });
     expect(notEditor.status).toBe(422);
     expect(notEditor.body).toEqual({
-      message: 'This user is not an editor of this playlist.', errors: { user_id: ['This user is not an editor of this playlist.'] },
+      message: 'This user is not an editor of this playlist.',
+      errors: { user_id: ['This user is not an editor of this playlist.'] },
     });
     // The editor cannot remove themselves or anyone else: owner only.
     const byEditor = await t.as.developer.call('removePlaylistEditor', { path: { playlist_id: id }, body: { user_id: ids.developer! } });

@@ -64,9 +64,11 @@ describe('deleting tracks', () => {
     expect((await t.server.agent().call('getTrack', { path: { track_id: ta.id } })).status).toBe(404);
   });
 
-  it('deletes all or nothing: someone else\'s track among them gives 403 and nothing is deleted', async () => {
+  it("deletes all or nothing: someone else's track among them gives 403 and nothing is deleted", async () => {
     const own = await publish(t.as.producer, (await upload(t.as.producer, 'mixed.wav')).id);
-    const [foreign] = await t.server.rows<{ id: number }>(sql`select t.id from tracks t where t.owner_id is distinct from 2 and not exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id where ta.track_id = t.id and a.user_id = 2) limit 1`);
+    const [foreign] = await t.server.rows<{ id: number }>(
+      sql`select t.id from tracks t where t.owner_id is distinct from 2 and not exists (select 1 from track_artists ta join artists a on a.id = ta.artist_id where ta.track_id = t.id and a.user_id = 2) limit 1`,
+    );
     const reply = await t.as.producer.call('deleteTracks', { path: { track_id: `${own.id},${foreign!.id}` } });
     expect(reply.status).toBe(403);
     expect((await t.server.rows(sql`select id from tracks where id in (${own.id}, ${foreign!.id})`)).length).toBe(2);

@@ -29,8 +29,9 @@ describe('logging plays', () => {
   it('counts the same key once even when sent concurrently', async () => {
     const before = await playsOf(4);
     const key = randomUUID();
-    const replies = await Promise.all(Array.from({ length: 8 }, () =>
-      t.as.listener.call('logTrackPlay', { path: { track_id: 4 }, body: { idempotency_key: key } })));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => t.as.listener.call('logTrackPlay', { path: { track_id: 4 }, body: { idempotency_key: key } })),
+    );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     const tokens = replies.map((r) => {
       expectStatus(r, 200);
@@ -47,7 +48,7 @@ describe('logging plays', () => {
     expect(await playsOf(5)).toBe(before + 2);
   });
 
-  it('does not hand one listener\'s play token to another who reuses the key', async () => {
+  it("does not hand one listener's play token to another who reuses the key", async () => {
     const key = randomUUID();
     await t.as.listener.call('logTrackPlay', { path: { track_id: 6 }, body: { idempotency_key: key } });
     const reply = await t.as.producer.call('logTrackPlay', { path: { track_id: 6 }, body: { idempotency_key: key } });
@@ -96,7 +97,8 @@ describe('listened time and engagement', () => {
 
   it('answers a revoked or unknown bearer token with 401, even though anonymous plays are accepted', async () => {
     const reply = await t.server.bearer('1|not-a-token').call('updateTrackPlayDuration', {
-      path: { track_id: 8 }, body: { play_token: 'pt_unknown', listened_ms: 5 },
+      path: { track_id: 8 },
+      body: { play_token: 'pt_unknown', listened_ms: 5 },
     });
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({ message: 'Unauthenticated.' });

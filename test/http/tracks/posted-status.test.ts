@@ -7,8 +7,10 @@ const t = useTestServer({ signIn: ['producer', 'listener'] });
 let ownTrackIds: number[];
 
 beforeAll(async () => {
-  ownTrackIds = (await t.server.rows<{ id: number }>(sql`
-    select t.id from tracks t join users u on u.id = t.owner_id where u.email = 'producer@beatpass.test' order by t.id`)).map((r) => r.id);
+  ownTrackIds = (
+    await t.server.rows<{ id: number }>(sql`
+    select t.id from tracks t join users u on u.id = t.owner_id where u.email = 'producer@beatpass.test' order by t.id`)
+  ).map((r) => r.id);
 });
 
 const mark = (agent: Agent, trackId: number, posted: boolean, xsrf?: boolean) =>
@@ -94,7 +96,8 @@ describe('PUT /api/v1/tracks/{track_id}/posted-status', () => {
     const form = await t.as.producer.request('PUT', path, { body: 'posted=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
     const huge = await t.as.producer.request('PUT', path, {
-      body: `{"posted": true, "pad": "${'x'.repeat(1_100_000)}"}`, headers: { 'content-type': 'application/json' },
+      body: `{"posted": true, "pad": "${'x'.repeat(1_100_000)}"}`,
+      headers: { 'content-type': 'application/json' },
     });
     expect(huge.status).toBe(413);
   });

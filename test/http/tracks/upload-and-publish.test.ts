@@ -18,8 +18,14 @@ describe('uploading audio', () => {
     const uploaded = await t.as.producer.call('uploadTrackAudio', { form: wavForm('Night Ride 140bpm F#m.wav', bytes) });
     expectStatus(uploaded, 201);
     expect(uploaded.body.fileEntry).toMatchObject({
-      name: 'Night Ride 140bpm F#m.wav', mime: 'audio/wav', size: bytes.length, duration: 3000, duration_text: '0:03',
-      sample_rate: 8000, channels: 2, bits_per_sample: 16,
+      name: 'Night Ride 140bpm F#m.wav',
+      mime: 'audio/wav',
+      size: bytes.length,
+      duration: 3000,
+      duration_text: '0:03',
+      sample_rate: 8000,
+      channels: 2,
+      bits_per_sample: 16,
     });
     const fileEntryId = uploaded.body.fileEntry.id;
 
@@ -27,8 +33,23 @@ describe('uploading audio', () => {
     expectStatus(metadata, 200);
     expect(metadata.body.metadata).toMatchObject({ file_entry_id: fileEntryId, name: 'Night Ride', bpm: 140, key: 'F#', scale: 'minor', duration: 3000 });
 
-    const track = await publish(t.as.producer, fileEntryId, { name: 'Night Ride Upload Test', price: 29.99, licensing_type: 'both', exclusive_status: 'available', exclusive_price: 499.5, exclusive_contact_email: 'producer@beatpass.test' });
-    expect(track).toMatchObject({ name: 'Night Ride Upload Test', duration: 3000, duration_text: '0:03', price: 29.99, exclusive_price: 499.5, exclusive_currency: 'USD', exclusive_status: 'available' });
+    const track = await publish(t.as.producer, fileEntryId, {
+      name: 'Night Ride Upload Test',
+      price: 29.99,
+      licensing_type: 'both',
+      exclusive_status: 'available',
+      exclusive_price: 499.5,
+      exclusive_contact_email: 'producer@beatpass.test',
+    });
+    expect(track).toMatchObject({
+      name: 'Night Ride Upload Test',
+      duration: 3000,
+      duration_text: '0:03',
+      price: 29.99,
+      exclusive_price: 499.5,
+      exclusive_currency: 'USD',
+      exclusive_status: 'available',
+    });
     expect(track.artists.map((a) => a.name)).toEqual(['Demo Producer']);
 
     const download = await t.as.listener.call('downloadTrack', { path: { track_id: track.id } });
@@ -50,7 +71,9 @@ describe('uploading audio', () => {
     const bytes = wavBytes({ seconds: 2 });
     const { id } = await upload(t.as.producer, 'range.wav');
     const track = await publish(t.as.producer, id);
-    const stored = readFileSync(join(t.server.storageRoot, (await t.server.rows<{ storage_key: string }>(sql`select storage_key from file_entries where id = ${id}`))[0]!.storage_key));
+    const stored = readFileSync(
+      join(t.server.storageRoot, (await t.server.rows<{ storage_key: string }>(sql`select storage_key from file_entries where id = ${id}`))[0]!.storage_key),
+    );
     expect(Buffer.compare(stored, bytes)).toBe(0);
 
     const part = await t.as.listener.call('downloadTrack', { path: { track_id: track.id }, headers: { range: 'bytes=100-1123' } });
@@ -131,7 +154,7 @@ describe('uploading audio', () => {
     expect((await t.as.producer.call('uploadTrackAudio', { form: form(), xsrf: false })).status).toBe(419);
   });
 
-  it('hides another user\'s upload from extract-metadata (404)', async () => {
+  it("hides another user's upload from extract-metadata (404)", async () => {
     const { id } = await upload(t.as.producer, 'private.wav');
     const reply = await t.as.listener.call('extractTrackMetadata', { path: { file_entry_id: id } });
     expect(reply.status).toBe(404);
@@ -155,7 +178,12 @@ describe('publishing a track', () => {
     expectStatus(tooCheap, 422);
     expect(tooCheap.body.errors.exclusive_price).toEqual(['The exclusive_price field must be at least 1.']);
 
-    const notAvailable = await post({ licensing_type: 'both', exclusive_status: 'not_available', exclusive_price: 300, exclusive_contact_email: 'a@beatpass.test' });
+    const notAvailable = await post({
+      licensing_type: 'both',
+      exclusive_status: 'not_available',
+      exclusive_price: 300,
+      exclusive_contact_email: 'a@beatpass.test',
+    });
     expectStatus(notAvailable, 200);
     expect(notAvailable.body.track).toMatchObject({ exclusive_status: 'not_available', exclusive_price: null, exclusive_currency: null });
   });
@@ -195,7 +223,7 @@ describe('publishing a track', () => {
     expect(await t.server.rows(sql`select id from tracks where file_entry_id = ${id}`)).toEqual([]);
   });
 
-  it('does not let another user publish someone else\'s upload', async () => {
+  it("does not let another user publish someone else's upload", async () => {
     const { id } = await upload(t.as.producer, 'theirs.wav');
     const reply = await t.as.listener.call('createTrack', { body: createTrackBody(id) });
     expect(reply.status).toBe(403);

@@ -9,7 +9,11 @@ import net from 'node:net';
 
 export type CutMode = 'reset' | 'blackhole';
 
-interface Pair { client: net.Socket; upstream?: net.Socket; forwarding: boolean }
+interface Pair {
+  client: net.Socket;
+  upstream?: net.Socket;
+  forwarding: boolean;
+}
 
 export class TcpProxy {
   private readonly server = net.createServer((socket) => this.accept(socket));
