@@ -122,7 +122,7 @@ export async function diffSpecs(base: Spec, revision: Spec): Promise<DiffReport>
     counts.smartDiffBreaking += 1;
     const detail = (diff as { description?: string }).description?.trim();
     // Its descriptions sometimes lose the property name ("in Response 200 content"): add the path.
-    const message = detail && detail.includes('`') ? detail : `[${diff.action}] ${segments.slice(3).join('/')}${detail ? ` (${detail})` : ''}`;
+    const message = detail?.includes('`') ? detail : `[${diff.action}] ${segments.slice(3).join('/')}${detail ? ` (${detail})` : ''}`;
     for (const op of affected(base, revision, segments)) breaking.push({ operationId: op.operationId, where: op.where, message, source: 'api-smart-diff' });
   }
 

@@ -8,7 +8,7 @@ function collectNulFields(value: unknown, path: string, errors: FieldErrors, dep
   if (typeof value === 'string') {
     if (value.includes('\u0000')) errors[path || 'body'] = [`The ${path || 'body'} field must not contain NUL characters.`];
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => collectNulFields(item, path ? `${path}.${i}` : String(i), errors, depth + 1));
+    for (const [i, item] of value.entries()) collectNulFields(item, path ? `${path}.${i}` : String(i), errors, depth + 1);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;

@@ -1064,7 +1064,7 @@ async function insertTrackComments(tx: Tx): Promise<void> {
       .values(batch.map((p) => p.row))
       .returning({ id: trackComments.id });
     if (inserted.length !== batch.length) throw new Error('seed: not every comment was inserted');
-    batch.forEach((p, i) => idByKey.set(p.key, inserted[i]!.id));
+    for (const [i, p] of batch.entries()) idByKey.set(p.key, inserted[i]!.id);
   }
   const links = planned.filter((p) => p.parentKey !== null).map((p) => sql`(${idByKey.get(p.key)!}::int, ${idByKey.get(p.parentKey!)!}::int)`);
   if (links.length > 0) {

@@ -3,7 +3,7 @@
 // (browser session) and/or a bearer token, and every answer is checked against the contract
 // with the same independent validators the fuzz uses (test/fuzz/spec.ts).
 import { operationTable, type OperationId } from '../../generated/contract.js';
-import { Agent } from '../support/http.js';
+import type { Agent } from '../support/http.js';
 import { operationUrl, type Scalar } from '../support/operation-url.js';
 import { contractProblems, operations, type OperationModel } from '../fuzz/spec.js';
 

@@ -91,7 +91,10 @@ export class CaseFixtures {
 
   async peer(rank: number): Promise<LiveCaller> {
     let peer = this.peers.get(rank);
-    if (!peer) this.peers.set(rank, (peer = await newAccount(this.baseUrl)));
+    if (!peer) {
+      peer = await newAccount(this.baseUrl);
+      this.peers.set(rank, peer);
+    }
     return peer;
   }
 

@@ -53,7 +53,7 @@ async function play(workflow: Workflow, seed: number): Promise<void> {
       log.push(`  ${index + 1}. ${step.op}: ${exchange.request} → ${exchange.status} ${JSON.stringify(exchange.body)?.slice(0, 300) ?? ''}`);
       expect(exchange.problems, `${step.op} breaks the contract`).toEqual([]);
       expect(exchange.status, `${step.op} (step ${index + 1}) status`).toBe(step.expect);
-      step.then?.(exchange.body, state);
+      step.check?.(exchange.body, state);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       throw new Error(`workflow "${workflow.name}", seed ${seed} (base seed ${BASE_SEED}), step ${index + 1} ${step.op}: ${message}\n${log.join('\n')}`);

@@ -8,7 +8,7 @@
 //
 // Adding a workflow (tracks: create → read → update → delete, once those operations exist) is
 // a few lines: push a `{ name, steps }` here. `as` names a browser (cookie jar, fresh per
-// run), `bearer` sends a token saved by an earlier step, `then` asserts on the body and
+// run), `bearer` sends a token saved by an earlier step, `check` asserts on the body and
 // saves what later steps need into `s.saved`.
 import { expect } from 'vitest';
 import type { OperationId } from '../../generated/contract.js';
@@ -31,7 +31,7 @@ export interface Step {
   input?: (s: WorkflowState, generated: any) => CallInput;
   /** The status this step must get. */
   expect: number;
-  then?: (body: any, s: WorkflowState) => void;
+  check?: (body: any, s: WorkflowState) => void;
 }
 
 export interface Workflow {
@@ -64,7 +64,7 @@ export const workflows: Workflow[] = [
           return { body: { ...g, email: s.saved.email, password_confirmation: g.password, username: `wf${s.run}` } };
         },
         expect: 200,
-        then: (b, s) => {
+        check: (b, s) => {
           expect(b.boostrapData.user.email).toBe(s.saved.email);
           s.saved.userId = b.boostrapData.user.id;
         },
@@ -73,7 +73,7 @@ export const workflows: Workflow[] = [
         op: 'loginWithToken',
         input: (s, g) => ({ body: { ...g, email: s.saved.email, password: s.saved.password, token_name: usableName(g.token_name) } }),
         expect: 200,
-        then: (b, s) => {
+        check: (b, s) => {
           expect(b.user.id).toBe(s.saved.userId);
           s.saved.token = b.user.access_token;
         },
@@ -82,14 +82,14 @@ export const workflows: Workflow[] = [
         op: 'getUser',
         input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.token }),
         expect: 200,
-        then: (b, s) => expect(b.user.id).toBe(s.saved.userId),
+        check: (b, s) => expect(b.user.id).toBe(s.saved.userId),
       },
       { op: 'createDeveloperToken', input: (s, g) => ({ body: g, bearer: s.saved.token }), expect: 403 },
       {
         op: 'listDeveloperTokens',
         input: (s) => ({ bearer: s.saved.token }),
         expect: 200,
-        then: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(tokenId(s.saved.token)),
+        check: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(tokenId(s.saved.token)),
       },
       { op: 'revokeDeveloperToken', input: (s) => ({ path: { token_id: tokenId(s.saved.token) }, bearer: s.saved.token }), expect: 204 },
       { op: 'getUser', input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.token }), expect: 401 },
@@ -102,13 +102,13 @@ export const workflows: Workflow[] = [
         op: 'loginWithToken',
         input: (_s, g) => ({ body: { ...g, email: DEVELOPER, password: DEMO_PASSWORD, token_name: usableName(g.token_name) } }),
         expect: 200,
-        then: (b, s) => (s.saved.login = b.user.access_token),
+        check: (b, s) => (s.saved.login = b.user.access_token),
       },
       {
         op: 'createDeveloperToken',
         input: (s, g) => ({ body: { ...g, name: usableName(g.name) }, bearer: s.saved.login }),
         expect: 201,
-        then: (b, s) => {
+        check: (b, s) => {
           expect(b.token.id).toBe(tokenId(b.plain_text_token));
           s.saved.created = b.plain_text_token;
         },
@@ -117,9 +117,9 @@ export const workflows: Workflow[] = [
         op: 'listDeveloperTokens',
         input: (s) => ({ bearer: s.saved.login }),
         expect: 200,
-        then: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(tokenId(s.saved.created)),
+        check: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(tokenId(s.saved.created)),
       },
-      { op: 'getUser', input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.created }), expect: 200, then: (b) => expect(b.user.email).toBe(DEVELOPER) },
+      { op: 'getUser', input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.created }), expect: 200, check: (b) => expect(b.user.email).toBe(DEVELOPER) },
       { op: 'revokeDeveloperToken', input: (s) => ({ path: { token_id: tokenId(s.saved.created) }, bearer: s.saved.login }), expect: 204 },
       { op: 'getUser', input: (s) => ({ path: { user_id: 'me' }, bearer: s.saved.created }), expect: 401 },
       { op: 'revokeDeveloperToken', input: (s) => ({ path: { token_id: tokenId(s.saved.created) }, bearer: s.saved.login }), expect: 404 },
@@ -130,7 +130,7 @@ export const workflows: Workflow[] = [
     name: 'web session: csrf → login → read → logout without XSRF (419) → logout → 401',
     steps: [
       ...signInSteps(LISTENER),
-      { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 200, then: (b) => expect(b.user.email).toBe(LISTENER) },
+      { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 200, check: (b) => expect(b.user.email).toBe(LISTENER) },
       { op: 'logout', input: () => ({ xsrf: false }), expect: 419 },
       { op: 'logout', expect: 204 },
       { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 401 },
@@ -140,8 +140,8 @@ export const workflows: Workflow[] = [
     name: 'web session: developer tokens through the session (XSRF on every unsafe request)',
     steps: [
       ...signInSteps(DEVELOPER),
-      { op: 'createDeveloperToken', input: (_s, g) => ({ body: { ...g, name: usableName(g.name) } }), expect: 201, then: (b, s) => (s.saved.id = b.token.id) },
-      { op: 'listDeveloperTokens', expect: 200, then: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(s.saved.id) },
+      { op: 'createDeveloperToken', input: (_s, g) => ({ body: { ...g, name: usableName(g.name) } }), expect: 201, check: (b, s) => (s.saved.id = b.token.id) },
+      { op: 'listDeveloperTokens', expect: 200, check: (b, s) => expect(b.tokens.map((t: { id: number }) => t.id)).toContain(s.saved.id) },
       { op: 'revokeDeveloperToken', input: (s) => ({ path: { token_id: s.saved.id }, xsrf: false }), expect: 419 },
       { op: 'revokeDeveloperToken', input: (s) => ({ path: { token_id: s.saved.id } }), expect: 204 },
       { op: 'logout', expect: 204 },
@@ -155,12 +155,12 @@ export const workflows: Workflow[] = [
         op: 'login',
         input: (_s, g) => ({ body: { ...g, email: TWO_FACTOR, password: DEMO_PASSWORD } }),
         expect: 200,
-        then: (b) => expect(b.two_factor).toBe(true),
+        check: (b) => expect(b.two_factor).toBe(true),
       },
       { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 401 },
       { op: 'completeTwoFactorChallenge', input: () => ({ body: { recovery_code: 'not-a-recovery-code' } }), expect: 422 },
       { op: 'completeTwoFactorChallenge', input: () => ({ body: { code: currentTotp(DEMO_TOTP_SECRET) } }), expect: 200 },
-      { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 200, then: (b) => expect(b.user.email).toBe(TWO_FACTOR) },
+      { op: 'getUser', input: () => ({ path: { user_id: 'me' } }), expect: 200, check: (b) => expect(b.user.email).toBe(TWO_FACTOR) },
       { op: 'logout', expect: 204 },
     ],
   },

@@ -164,7 +164,7 @@ export function contractProblems(op: OperationModel, received: ReceivedResponse)
   if (/html/i.test(contentType ?? '') || /^\s*</.test(text)) problems.push(`HTML response (content-type ${contentType})`);
 
   const declared = op.responses.get(status);
-  if (declared && declared.binaryTypes.some((type) => (contentType ?? '').startsWith(type))) return problems;
+  if (declared?.binaryTypes.some((type) => (contentType ?? '').startsWith(type))) return problems;
   if (declared?.validate) {
     if (!/^application\/json\b/i.test(contentType ?? '')) problems.push(`content-type ${contentType}, expected application/json`);
     let body: unknown;

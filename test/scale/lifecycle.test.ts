@@ -88,7 +88,6 @@ describe.runIf(available)('the server process on PostgreSQL', () => {
     const s = server!;
     expect(s.child.exitCode).toBeNull();
     const answered: { email: string; status: number; afterSignal: boolean }[] = [];
-    let refused = 0;
     let signalled = false;
     let stop = false;
     let n = 0;
@@ -106,7 +105,6 @@ describe.runIf(available)('the server process on PostgreSQL', () => {
           answered.push({ email, status: reply.status, afterSignal: signalled });
         } catch {
           // Refused or closed: the server no longer accepts. Not answered, so nothing is promised.
-          refused++;
           if (signalled) return;
         }
       }

@@ -94,7 +94,10 @@ export class Agent {
   }
 
   /** Calls an operation of the contract by operationId. */
-  call<K extends OperationId>(operationId: K, ...[input]: {} extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]): Promise<CallReply<K>> {
+  call<K extends OperationId>(
+    operationId: K,
+    ...[input]: Partial<CallInput<K>> extends CallInput<K> ? [CallInput<K>?] : [CallInput<K>]
+  ): Promise<CallReply<K>> {
     return this.callUnchecked(operationId, (input ?? {}) as UncheckedCallInput) as Promise<CallReply<K>>;
   }
 

@@ -381,7 +381,7 @@ export async function acceptInvite(db: Db, playlistId: number, userId: number, n
     if (!(await lockPlaylist(tx, playlistId))) return 'none' as const;
     if (await isEditor(tx, playlistId, userId)) return 'already-accepted' as const;
     const last = await latestInvite(tx, playlistId, userId);
-    if (!last || last.status !== 'pending') return 'none' as const;
+    if (last?.status !== 'pending') return 'none' as const;
     if (last.expiresAt <= now) return 'expired' as const;
     await tx.insert(playlistEditors).values({ playlistId, userId }).onConflictDoNothing();
     await tx.update(playlistInvites).set({ status: 'accepted', respondedAt: now }).where(eq(playlistInvites.id, last.id));

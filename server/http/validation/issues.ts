@@ -3,7 +3,7 @@
 // Laravel's per-field messages.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FieldErrors } from '../../contract/responses.js';
-import { HttpError, validationError } from '../errors.js';
+import { type HttpError, validationError } from '../errors.js';
 
 export interface ValidationIssue {
   /** `/<location>/<field path>`: location is query, params, headers or body. */
@@ -63,7 +63,8 @@ export function toFieldErrors(issues: readonly ValidationIssue[]): FieldErrors {
   const errors = Object.create(null) as FieldErrors;
   for (const issue of issues) {
     const field = fieldName(issue.path);
-    const list = (errors[field] ??= []);
+    errors[field] ??= [];
+    const list = errors[field];
     const message = laravelMessage(field, issue);
     if (!list.includes(message)) list.push(message);
   }

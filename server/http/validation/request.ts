@@ -32,10 +32,8 @@ interface CompiledBody {
   byMediaType: Map<string, ValidateFunction | undefined>;
 }
 
-export interface OperationRequestValidator {
-  /** Validates and coerces `req` in place; throws the 422 of what failed, or a 415. */
-  (req: ApiRequest): void;
-}
+/** Validates and coerces `req` in place; throws the 422 of what failed, or a 415. */
+export type OperationRequestValidator = (req: ApiRequest) => void;
 
 /** The operation's parameters with the path's own, dereferenced; an operation's entry overrides the path's. */
 export function parametersOf(spec: OpenApiDocument, path: string, operation: OpenApiOperation): OpenApiParameter[] {
@@ -59,13 +57,14 @@ function objectSchema(parameters: OpenApiParameter[], location: Location): Json 
   return { type: 'object', properties, required };
 }
 
-const mediaTypeOf = (contentType: string | undefined) => contentType?.split(';')[0]!.trim().toLowerCase() || undefined;
+const mediaTypeOf = (contentType: string | undefined) => contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
 
 /** Multipart file fields reach the body as empty strings, so `required` sees them. */
 function markUploadedFiles(req: ApiRequest) {
   const files = (req as ApiRequest & { files?: { fieldname: string }[] }).files;
   if (!Array.isArray(files) || files.length === 0) return;
-  const body = (req.body ??= {}) as Record<string, unknown>;
+  req.body ??= {};
+  const body = req.body as Record<string, unknown>;
   const counts = new Map<string, number>();
   for (const file of files) counts.set(file.fieldname, (counts.get(file.fieldname) ?? 0) + 1);
   for (const [field, count] of counts) body[field] = count > 1 ? new Array<string>(count).fill('') : '';

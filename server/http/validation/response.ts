@@ -33,7 +33,10 @@ export function createResponseValidator(spec: OpenApiDocument, operations: Itera
 
   function validatorFor(operationId: string, status: number): ValidateFunction | null | undefined {
     let byStatus = compiled.get(operationId);
-    if (!byStatus) compiled.set(operationId, (byStatus = new Map()));
+    if (!byStatus) {
+      byStatus = new Map();
+      compiled.set(operationId, byStatus);
+    }
     if (byStatus.has(status)) return byStatus.get(status);
     const declared = responsesByOperation.get(operationId)?.[String(status)];
     if (!declared) return undefined;

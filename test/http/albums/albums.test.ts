@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../../generated/api.js';
 import { useTestServer } from '../../support/fixture.js';
 import { asSchema } from '../../support/schemas.js';
 import { expectStatus } from '../../support/http.js';
-
-type Album = components['schemas']['Album'];
 
 const t = useTestServer({ signIn: ['listener', 'producer'] });
 let producerUserId: number;

@@ -4,7 +4,6 @@ import { useTestServer } from '../../support/fixture.js';
 import { asSchema } from '../../support/schemas.js';
 import { expectStatus } from '../../support/http.js';
 
-type Track = components['schemas']['Track'];
 type Artist = components['schemas']['Artist'];
 
 const t = useTestServer({ signIn: ['listener'] });

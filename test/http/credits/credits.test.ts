@@ -12,8 +12,6 @@ let producerArtistId: number;
 let otherArtistId: number;
 let otherCreditId: number;
 
-type Credit = components['schemas']['ArtistCredit'];
-
 const PUBLIC_KEYS = ['album_name', 'id', 'image', 'model_type', 'release_artists', 'release_date', 'role', 'title'];
 const RICH_KEYS = [
   'album_id',

@@ -5,8 +5,6 @@ import { useTestServer } from '../../support/fixture.js';
 import { asSchema } from '../../support/schemas.js';
 import { expectStatus, type Reply } from '../../support/http.js';
 
-type Track = components['schemas']['Track'];
-type Album = components['schemas']['Album'];
 type TagTracks = components['schemas']['SimpleTrackListEnvelope'];
 
 const t = useTestServer({ signIn: ['listener'] });
