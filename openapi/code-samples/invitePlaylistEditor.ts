@@ -4,12 +4,10 @@ const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca', auth: { 
 
 // Owner only, on a collaborative playlist; the invitation expires after 7 days.
 try {
-  const { message } = unwrap(
-    await api.POST('/api/v1/playlists/{playlist_id}/invite', {
-      params: { path: { playlist_id: 900000001 } },
-      body: { user_id: 900000002 },
-    }),
-  );
+  const { message } = unwrap(await api.POST('/api/v1/playlists/{playlist_id}/invite', {
+    params: { path: { playlist_id: 900000001 } },
+    body: { user_id: 900000002 },
+  }));
   console.log(message); // Invitation sent.
 } catch (error) {
   if (error instanceof BeatPassError && error.status === 409) console.log('Already invited: waiting for an answer');

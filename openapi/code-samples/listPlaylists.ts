@@ -5,6 +5,6 @@ const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca', auth: { 
 // Signed in: public playlists plus the caller's own and those they edit. Anonymous callers
 // get minimal playlists, without owner, counts or role.
 for await (const playlist of paginate(api, '/api/v1/playlists', { params: { query: { per_page: 50 } } })) {
-  const role = 'role' in playlist ? (playlist.role ?? 'visitor') : 'anonymous';
+  const role = 'role' in playlist ? playlist.role ?? 'visitor' : 'anonymous';
   console.log(playlist.id, playlist.name, playlist.public ? 'public' : 'private', role);
 }

@@ -9,10 +9,8 @@ for await (const track of paginate(api, '/api/v1/playlists/{playlist_id}/tracks'
 }
 const last = ids.pop();
 if (last !== undefined) {
-  unwrap(
-    await api.POST('/api/v1/playlists/{playlist_id}/tracks/order', {
-      params: { path: { playlist_id: 900000001 } },
-      body: { ids: [last, ...ids] },
-    }),
-  );
+  unwrap(await api.POST('/api/v1/playlists/{playlist_id}/tracks/order', {
+    params: { path: { playlist_id: 900000001 } },
+    body: { ids: [last, ...ids] },
+  }));
 }
