@@ -12,7 +12,8 @@ import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
 import { createTestStorage } from './storage.js';
 import { Agent } from './http.js';
-import { DEMO_PASSWORD } from '../../server/seed/seed.js';
+import { DEMO_PASSWORD, seedDemoData } from '../../server/seed/seed.js';
+import { createScratchDatabase } from './postgres.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
 import { createResponseRecorder } from '../conformance/coverage-recorder.js';
@@ -50,7 +51,15 @@ export async function openSeededDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([snapshot]) });
 }
 
+/** A scratch PostgreSQL database (DATABASE_URL's driver) seeded with this many demo tracks, instead of the embedded one. */
+export interface PostgresDatabaseOptions {
+  tracks: number;
+  poolSize: number;
+}
+
 export interface TestServerOptions {
+  /** Serve from PostgreSQL instead of a copy of the seeded embedded database (see postgresAvailable). */
+  postgres?: PostgresDatabaseOptions;
   rateLimits?: RateLimitOverrides;
   handlerOverrides?: AppOptions['handlerOverrides'];
   uploadMaxBytes?: number;
@@ -58,8 +67,22 @@ export interface TestServerOptions {
   spotify?: AppOptions['spotify'] | null;
 }
 
+/** A scratch PostgreSQL database with the demo catalog; closing the database drops it. */
+async function openSeededPostgres({ tracks, poolSize }: PostgresDatabaseOptions): Promise<Database> {
+  const scratch = await createScratchDatabase();
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolSize });
+  await seedDemoData(database.db, { tracks });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await openSeededDatabase();
+  const database = options.postgres ? await openSeededPostgres(options.postgres) : await openSeededDatabase();
   const storage = await createTestStorage();
   const fakeSpotify = options.spotify === undefined ? await startFakeSpotify() : undefined;
   const spotify = fakeSpotify
