@@ -3892,6 +3892,7 @@ export interface components {
         /** @description No valid credentials: no session or token, or a token that is invalid, expired or revoked. */
         Unauthenticated: {
             headers: {
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4057,6 +4058,14 @@ export interface components {
         "Set-Cookie-Session": string;
         /** @description Sets the `XSRF-TOKEN` cookie (readable by scripts, URL-encoded). */
         "Set-Cookie-Xsrf": string;
+        /**
+         * @description The bearer-token challenge (RFC 6750 section 3). `Bearer error="invalid_token"` when the
+         *     request sent a bearer token that is unknown, expired or revoked: sign in again or create a
+         *     new token rather than retry. A bare `Bearer` when the request carried no bearer credentials
+         *     on an operation that accepts them (RFC 6750 3.1: no error code then). Absent on a 401 from
+         *     `POST /logout` without a signed-in session, which takes no bearer token.
+         */
+        "WWW-Authenticate": string;
         /** @description Requests allowed in the current window of this operation's rate-limit group. */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window. */

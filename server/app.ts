@@ -5,7 +5,8 @@ import express from 'express';
 import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
 import { handlersOf, type Handlers } from './contract/handlers.js';
@@ -21,6 +22,7 @@ import { createGenreHandlers } from './domains/genres/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
+import { createCorsPolicy } from './http/cors.js';
 import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline } from './http/pipeline.js';
@@ -58,6 +60,10 @@ export interface AppOptions {
   spotify?: SpotifyCatalog;
   /** Answers /ready: true when every backing service responds. */
   isReady?: () => Promise<boolean>;
+  /** Browser origins allowed to call with credentials (CORS_ORIGINS); none when absent. */
+  corsOrigins?: readonly string[];
+  /** Where clients reach this server (PUBLIC_URL): the served spec and docs name it as the sandbox. */
+  publicUrl?: string;
 }
 
 const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
@@ -90,6 +96,9 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
   });
 }
 
+/** The path of a request target, without its query or fragment. */
+const pathOf = (target = '/') => target.split(/[?#]/, 1)[0]!;
+
 /** The whole server as a request listener: `http.createServer(createApp(...))`. */
 export function createApp(options: AppOptions): RequestListener {
   const { db } = options;
@@ -120,13 +129,24 @@ export function createApp(options: AppOptions): RequestListener {
   ]);
   const serveOther = createOtherRoutes(options);
   const logRequest = requestLogging(options.logger);
+  const applyCors = createCorsPolicy(options.corsOrigins ?? []);
 
   return (req, res) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     logRequest(req, res);
+    if (applyCors(req, res, pathOf(req.url))) return;
     if (!serveOperation(req, res)) serveOther(req, res);
   };
 }
+
+/** How the committed spec names the sandbox: its first server, with the port as a variable. */
+export const SANDBOX_SERVER_URL = 'http://127.0.0.1:{port}';
+
+/**
+ * The spec (or the docs built from it) naming this server where it names the sandbox, so a
+ * spec imported into Postman or Insomnia, and the docs' samples, target this sandbox.
+ */
+const naming = (text: string, publicUrl: string | undefined) => (publicUrl ? text.replaceAll(SANDBOX_SERVER_URL, publicUrl) : text);
 
 /** Health, readiness, the spec, the docs, and the 404 for every path the spec does not have. */
 function createOtherRoutes(options: AppOptions) {
@@ -140,15 +160,29 @@ function createOtherRoutes(options: AppOptions) {
     const ready = await (options.isReady?.() ?? Promise.resolve(true)).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
+  const specJson = naming(readFileSync(join(generatedDir, 'openapi.json'), 'utf8'), options.publicUrl);
+  const specYaml = naming(readFileSync(join(generatedDir, 'openapi.yaml'), 'utf8'), options.publicUrl);
   app.get('/openapi.json', (_req, res) => {
-    res.sendFile('openapi.json', { root: generatedDir });
+    res.type('application/json').send(specJson);
   });
   app.get('/openapi.yaml', (_req, res) => {
-    res.type('application/yaml').sendFile('openapi.yaml', { root: generatedDir });
+    res.type('application/yaml').send(specYaml);
   });
+  // Read on request: start-up may rebuild the page after the app is created.
   app.get(['/docs', '/docs/'], (_req, res, next) => {
     if (!existsSync(docsFile)) return next();
-    res.sendFile(docsFile);
+    res.type('html').send(naming(readFileSync(docsFile, 'utf8'), options.publicUrl));
+  });
+  // Browsers ask for /favicon.ico on every page (the docs included); a 404 there is an error in
+  // the console and the request log. A 204 would silence it but leave the tab without an icon.
+  // A small SVG served as image/svg+xml gives one in browsers that draw SVG icons (they go by
+  // the Content-Type, not the name); any other keeps its default icon, as with a 204. Cached
+  // for a day so a browser asks once.
+  const favicon =
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#4f46e5"/>' +
+    '<path d="M12 9v14l11-7z" fill="#fff"/></svg>';
+  app.get('/favicon.ico', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(favicon);
   });
   app.use(notFoundHandler);
   app.use(errorHandler);

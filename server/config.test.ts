@@ -101,4 +101,12 @@ describe('loadConfig', () => {
     }
     for (const name of ['SPOTIFY_API_URL', 'SPOTIFY_ACCOUNTS_URL', 'SPOTIFY_TIMEOUT_MS']) expect(message).toContain(name);
   });
+
+  it('derives the public URL from HOST and PORT unless PUBLIC_URL says where clients reach the server', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
+    expect(loadConfig({ PUBLIC_URL: 'https://sandbox.example.org/' }).publicUrl).toBe('https://sandbox.example.org');
+    expect(() => loadConfig({ PUBLIC_URL: 'sandbox.example.org' })).toThrow(ConfigError);
+  });
 });

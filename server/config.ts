@@ -1,6 +1,7 @@
 // Configuration from environment variables, validated once at start-up. Every problem is
 // reported together, with the variable's name and what it should look like.
 import { rateLimitGroups, type RateLimitGroupName } from '../generated/contract.js';
+import { LOCAL_ORIGINS, originMatcher } from './http/cors.js';
 
 export interface PostgresConfig {
   kind: 'postgres';
@@ -55,6 +56,10 @@ export interface Config {
   uploadMaxBytes: number;
   /** The Spotify lookups of the credits routes; null without credentials (they answer 503). */
   spotify: SpotifyConfig | null;
+  /** Browser origins allowed to call the API with credentials (exact, or with * for the port or subdomains). */
+  corsOrigins: string[];
+  /** Where clients reach this server (no trailing slash): the first server of the spec it serves. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -143,15 +148,33 @@ export function loadConfig(env: Env = process.env): Config {
   const spotify: Config['spotify'] =
     spotifyClientId && spotifyClientSecret ? { clientId: spotifyClientId, clientSecret: spotifyClientSecret, ...spotifyUrls } : null;
 
+  const corsOrigins = (env.CORS_ORIGINS === undefined ? (environment === 'production' ? [] : [...LOCAL_ORIGINS]) : env.CORS_ORIGINS.split(','))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .filter((entry) => {
+      try {
+        originMatcher(entry);
+        return true;
+      } catch (err) {
+        problems.push(`CORS_ORIGINS: ${(err as Error).message}.`);
+        return false;
+      }
+    });
+
   const rateLimits: Config['rateLimits'] = {};
   for (const group of Object.keys(rateLimitGroups) as RateLimitGroupName[]) {
     const name = `RATE_LIMIT_${group.toUpperCase().replace(/-/g, '_')}`;
     if (env[name] !== undefined && env[name] !== '') rateLimits[group] = int(name, rateLimitGroups[group].limit, 1, 1_000_000_000);
   }
 
+  const port = int('PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  // Listening on every interface, the server is reached on the loopback one from this machine.
+  const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
   const config: Config = {
-    port: int('PORT', 3000, 0, 65535),
-    host: env.HOST || '127.0.0.1',
+    port,
+    host,
     environment,
     database,
     redis,
@@ -166,6 +189,8 @@ export function loadConfig(env: Env = process.env): Config {
     storageDir: env.STORAGE_DIR || './storage',
     uploadMaxBytes: int('UPLOAD_MAX_MB', 256, 1, 4096) * 1024 * 1024,
     spotify,
+    corsOrigins,
+    publicUrl: httpUrl('PUBLIC_URL', `http://${reachableHost}:${port}`),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}").`);

@@ -1,8 +1,11 @@
-// Starts the sandbox: config → database (migrated, demo data on first start; PostgreSQL is
-// retried with backoff while it does not answer) → Redis (when configured) → docs → app →
-// listen, and shuts down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+// Starts the sandbox: config → bind the port → database (migrated, demo data on first start;
+// PostgreSQL is retried with backoff while it does not answer) → Redis (when configured) → docs
+// → app, and shuts down gracefully on SIGTERM/SIGINT within SHUTDOWN_TIMEOUT_MS.
+// The port is bound first, so a port that is taken stops start-up with one line before the
+// data folder or the database is touched (a throwaway probe would leave a window in which
+// another process takes the port); until the app is ready, requests get 503 with Retry-After.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, docsFile } from './app.js';
@@ -23,8 +26,52 @@ function docsAreStale(): boolean {
   return !existsSync(docsFile) || statSync(docsFile).mtimeMs < statSync(bundledSpecPath).mtimeMs;
 }
 
+/** Start-up stopped for a reason one line explains (no stack trace). */
+class StartupError extends Error {}
+
+/** Answers while the database, Redis and docs are being prepared, once the port is bound. */
+const startingUp: RequestListener = (_req, res) => {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+  res.end(JSON.stringify({ message: 'The sandbox is starting; try again in a moment.' }));
+};
+
+/** Binds the port, or fails with one line saying what to do. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(listenProblem(err, port, host));
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+function listenProblem(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return new StartupError(`Port ${port} on ${host} is already in use: stop the other server or set PORT.`);
+    case 'EACCES':
+      return new StartupError(`Port ${port} on ${host} needs privileges this process does not have: set PORT to a port above 1023.`);
+    case 'EADDRNOTAVAIL':
+      return new StartupError(`${host} is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all).`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new StartupError(`HOST ${host} does not resolve to an address: set HOST to an address of this machine.`);
+    default:
+      return err;
+  }
+}
+
 async function main(config: Config) {
   const logger = pino({ level: config.logLevel });
+  const server = createServer(startingUp);
+  await listen(server, config.port, config.host);
   if (config.database.kind === 'pglite') mkdirSync(config.database.dataDir, { recursive: true });
   let seeded = false;
   const seed = async (db: Db) => {
@@ -56,26 +103,16 @@ async function main(config: Config) {
     rateLimits: config.rateLimits,
     redis,
     spotify: config.spotify ? createSpotifyClient(config.spotify) : undefined,
+    corsOrigins: config.corsOrigins,
+    publicUrl: config.publicUrl,
     isReady: async () => {
       if (stopping) return false;
       await Promise.all([database.ping(2_000), redis ? pingRedis(redis, 1_000) : undefined]);
       return true;
     },
   });
-  const server = createServer(app).listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    const base = `http://${config.host}:${port}`;
-    const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
-    console.log(`\nBeatPass sandbox listening on ${base} (${where}${seeded ? ', demo data seeded' : ''})`);
-    console.log(`  API       ${base}/api/v1/tracks`);
-    console.log(`  Docs      ${base}/docs`);
-    console.log(`  Spec      ${base}/openapi.json  ${base}/openapi.yaml`);
-    if (config.seedDemoData) {
-      console.log('\nDemo logins:');
-      for (const user of demoUsers) console.log(`  ${user.email.padEnd(26)} ${user.password}  ${user.description}`);
-    }
-    console.log('');
-  });
+  server.off('request', startingUp).on('request', app);
+  printBanner(config, server, seeded);
 
   const shutdown = gracefulShutdown({
     server,
@@ -91,6 +128,22 @@ async function main(config: Config) {
   const stop = async (signal: string) => process.exit(await shutdown(signal));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The URLs and, with demo data, the demo logins: printed once the app answers. */
+function printBanner(config: Config, server: Server, seeded: boolean) {
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${config.host}:${port}`;
+  const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
+  console.log(`\nBeatPass sandbox listening on ${base} (${where}${seeded ? ', demo data seeded' : ''})`);
+  console.log(`  API       ${base}/api/v1/tracks`);
+  console.log(`  Docs      ${base}/docs`);
+  console.log(`  Spec      ${base}/openapi.json  ${base}/openapi.yaml`);
+  if (config.seedDemoData) {
+    console.log('\nDemo logins:');
+    for (const user of demoUsers) console.log(`  ${user.email.padEnd(26)} ${user.password}  ${user.description}`);
+  }
+  console.log('');
 }
 
 /** Resolves when `promise` settles or after `ms`, whichever comes first. */
@@ -111,6 +164,10 @@ try {
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(2);
+  }
+  if (err instanceof StartupError) {
+    console.error(err.message);
+    process.exit(1);
   }
   throw err;
 }

@@ -49,3 +49,11 @@ export function findOperation(method: string, path: string): OperationMatch {
   }
   return { pathKnown: false, params: {} };
 }
+
+/** The methods the spec declares at `path` (with HEAD where GET is), or undefined for a path it does not have. */
+export function methodsAt(path: string): string[] | undefined {
+  const route = routes.find((r) => r.pattern.test(path));
+  if (!route) return undefined;
+  const methods = [...route.byMethod.keys()];
+  return methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+}

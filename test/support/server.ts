@@ -10,6 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApp, type AppOptions } from '../../server/app.js';
+import { LOCAL_ORIGINS } from '../../server/http/cors.js';
 import { createTestStorage } from './storage.js';
 import { Agent } from './http.js';
 import { DEMO_PASSWORD, seedDemoData } from '../../server/seed/seed.js';
@@ -61,6 +62,10 @@ export interface TestServerOptions {
   /** Serve from PostgreSQL instead of a copy of the seeded embedded database (see postgresAvailable). */
   postgres?: PostgresDatabaseOptions;
   rateLimits?: RateLimitOverrides;
+  /** Browser origins allowed by CORS; the development default (any local dev server) when absent. */
+  corsOrigins?: readonly string[];
+  /** PUBLIC_URL: the URL the served spec and docs give this sandbox. */
+  publicUrl?: string;
   handlerOverrides?: AppOptions['handlerOverrides'];
   uploadMaxBytes?: number;
   /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
@@ -103,6 +108,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     secureCookies: false,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
     handlerOverrides: options.handlerOverrides,
+    corsOrigins: options.corsOrigins ?? LOCAL_ORIGINS,
+    publicUrl: options.publicUrl,
     spotify,
   });
   const recorder = createResponseRecorder();
