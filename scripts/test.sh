@@ -41,6 +41,12 @@ fi
 if [ "$vitest_status" -ne 0 ] && [ "$vf" -eq 0 ]; then vf=1; fi
 passed=$((passed + vp)); failed=$((failed + vf))
 
+# The same HTTP suites again with the API mounted as Express middleware in a host app
+# (test/support/server.ts, TEST_MOUNT=express): it must answer exactly as the standalone server.
+step "HTTP suites through the Express middleware (TEST_MOUNT=express)" env TEST_MOUNT=express npx vitest run \
+  test/http/albums test/http/lyrics test/http/auth test/http/playlists/playlists.test.ts test/http/tracks \
+  test/http/credits/credits.test.ts test/http/artists/artists.test.ts
+
 step "contract coverage (minimum in scripts/contract-coverage.ts)" npx tsx scripts/contract-coverage.ts "$CONTRACT_COVERAGE_DIR"
 
 echo "$passed passed, $failed failed"

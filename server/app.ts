@@ -1,8 +1,8 @@
 // The request path, top to bottom: security headers → logging → operation → parsing →
 // caller → rate limit → CSRF → security → validation → handler → one error mapper.
 // Operations of the spec run on Node's request listener; Express serves the rest.
-import express from 'express';
-import type { RequestListener } from 'node:http';
+import express, { type RequestHandler } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,9 +23,10 @@ import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { createCorsPolicy } from './http/cors.js';
+import { methodsAt } from './http/route-matching.js';
 import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
-import { operationPipeline } from './http/pipeline.js';
+import { operationPipeline, targetPath } from './http/pipeline.js';
 import { requestLogging } from './http/request-logging.js';
 import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
 import { resolveRequestContext } from './http/request-context.js';
@@ -96,16 +97,60 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
   });
 }
 
-/** The path of a request target, without its query or fragment. */
-const pathOf = (target = '/') => target.split(/[?#]/, 1)[0]!;
+/** The API's part of the request path: what the standalone server and the Express middleware share. */
+function createApiListener(options: AppOptions) {
+  const serveOperation = createOperationPipeline(options);
+  const logRequest = requestLogging(options.logger);
+  const applyCors = createCorsPolicy(options.corsOrigins ?? []);
+  const prepare = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    logRequest(req, res);
+    return applyCors(req, res, path);
+  };
+  return {
+    /** Security headers, logging and CORS, as every response gets them; true when a preflight was answered. */
+    prepare,
+    /** Answers a request for a path of the spec; false, untouched, for any other. */
+    serve(req: IncomingMessage, res: ServerResponse): boolean {
+      const path = targetPath(req.url);
+      if (path === undefined || methodsAt(path) === undefined) return false;
+      return prepare(req, res, path) || serveOperation(req, res);
+    },
+  };
+}
 
 /** The whole server as a request listener: `http.createServer(createApp(...))`. */
 export function createApp(options: AppOptions): RequestListener {
+  const api = createApiListener(options);
+  const serveOther = createOtherRoutes(options);
+  return (req, res) => {
+    if (api.serve(req, res)) return;
+    // Health, readiness, the spec, the docs and the 404 get the same headers and log lines.
+    if (!api.prepare(req, res, targetPath(req.url) ?? '/')) serveOther(req, res);
+  };
+}
+
+/**
+ * The API as Express middleware, for a backend that composes it with its own:
+ * `app.use(beatPassApi(options))`. Requests for the spec's paths are answered exactly as by the
+ * standalone server; every other request goes on to `next()`. Mount it before any body parser
+ * of the host app: the API reads (and limits) its bodies itself. Health, readiness, the spec
+ * and the docs are the host's to serve (or the standalone server's).
+ */
+export function beatPassApi(options: AppOptions): RequestHandler {
+  const api = createApiListener(options);
+  return (req, res, next) => {
+    if (!api.serve(req, res)) next();
+  };
+}
+
+/** The operation pipeline: every step from body parsing to the handler, for operations of the spec. */
+function createOperationPipeline(options: AppOptions) {
   const { db } = options;
   // Only operations that declare a JSON body parse one; any other body is ignored unread.
   const parseJson = express.json({ limit: '1mb' });
   const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
-  const serveOperation = operationPipeline([
+  return operationPipeline([
     removeTemporaryUploads,
     // body-parser reads only Node's own request fields and sets `req.body`.
     (req, res, next) => (req.operation.hasJsonBody ? parseJson(req as never, res as never, next) : next()),
@@ -127,16 +172,6 @@ export function createApp(options: AppOptions): RequestListener {
       options.validateResponses ? createResponseValidatorForSpec() : undefined,
     ),
   ]);
-  const serveOther = createOtherRoutes(options);
-  const logRequest = requestLogging(options.logger);
-  const applyCors = createCorsPolicy(options.corsOrigins ?? []);
-
-  return (req, res) => {
-    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    logRequest(req, res);
-    if (applyCors(req, res, pathOf(req.url))) return;
-    if (!serveOperation(req, res)) serveOther(req, res);
-  };
 }
 
 /** How the committed spec names the sandbox: its first server, with the port as a variable. */

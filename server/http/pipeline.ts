@@ -24,6 +24,9 @@ function runSteps(steps: readonly Step[], req: ApiRequest, res: ServerResponse) 
   next();
 }
 
+/** The path of a request target (origin or absolute form), undecoded; undefined when it has none. */
+export const targetPath = (target = '/'): string | undefined => splitTarget(target)?.path;
+
 /** Path and query string of a request target, in origin form or (from a proxy) absolute form. */
 function splitTarget(target: string): { path: string; search: string } | undefined {
   if (!target.startsWith('/')) {
@@ -38,6 +41,10 @@ function splitTarget(target: string): { path: string; search: string } | undefin
   const url = hash < 0 ? target : target.slice(0, hash);
   const question = url.indexOf('?');
   return question < 0 ? { path: url, search: '' } : { path: url.slice(0, question), search: url.slice(question + 1) };
+}
+
+function defineOwn<K extends keyof ApiRequest>(req: ApiRequest, name: K, value: ApiRequest[K]): void {
+  Object.defineProperty(req, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -70,9 +77,10 @@ export function operationPipeline(steps: readonly Step[]): (req: IncomingMessage
     }
     req.operation = operation;
     req.pathParams = params;
-    req.path = target.path;
+    // Own properties: mounted in Express, the request's prototype has getters by these names.
+    defineOwn(req, 'path', target.path);
     // The same parser as Express's default ("simple") query parser.
-    req.query = parseQuery(target.search) as Record<string, unknown>;
+    defineOwn(req, 'query', parseQuery(target.search) as Record<string, unknown>);
     runSteps(steps, req, res);
     return true;
   };

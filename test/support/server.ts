@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { sql, type SQL } from 'drizzle-orm';
 import { pino } from 'pino';
 import { inject } from 'vitest';
-import { createApp, type AppOptions } from '../../server/app.js';
+import express from 'express';
+import type { RequestListener } from 'node:http';
+import { beatPassApi, createApp, type AppOptions } from '../../server/app.js';
 import { LOCAL_ORIGINS } from '../../server/http/cors.js';
 import { createTestStorage } from './storage.js';
 import { Agent } from './http.js';
@@ -47,6 +49,22 @@ export const TEST_SPOTIFY_TIMEOUT_MS = 1_000;
 /** Generous limits by default, so only tests about rate limits meet them. */
 const RELAXED_LIMITS: RateLimitOverrides = { api: 1_000_000, login: 1_000_000, 'two-factor': 1_000_000, register: 1_000_000 };
 
+/** A host app of a backend team: its own middleware around the API, and a route of its own. */
+function hostedInExpress(options: AppOptions): RequestListener {
+  const host = express();
+  host.disable('x-powered-by');
+  host.use((_req, res, next) => {
+    res.setHeader('X-Host-App', 'test');
+    next();
+  });
+  host.use(beatPassApi(options));
+  host.use(express.json());
+  host.post('/host/echo', (req, res) => {
+    res.json({ host: true, body: req.body });
+  });
+  return host;
+}
+
 export async function openSeededDatabase(): Promise<Database> {
   const snapshot = readFileSync(inject('seededSnapshot'));
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([snapshot]) });
@@ -66,6 +84,12 @@ export interface TestServerOptions {
   corsOrigins?: readonly string[];
   /** PUBLIC_URL: the URL the served spec and docs give this sandbox. */
   publicUrl?: string;
+  /**
+   * Serve the API as Express middleware (`beatPassApi`) inside a host app with middleware of its
+   * own, instead of the standalone listener. Default: on when TEST_MOUNT=express, so the HTTP
+   * suites can be run through the mount as they are.
+   */
+  express?: boolean;
   handlerOverrides?: AppOptions['handlerOverrides'];
   uploadMaxBytes?: number;
   /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
@@ -99,7 +123,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         timeoutMs: TEST_SPOTIFY_TIMEOUT_MS,
       })
     : (options.spotify ?? undefined);
-  const app = createApp({
+  const appOptions: AppOptions = {
     db: database.db,
     storage,
     uploadMaxBytes: options.uploadMaxBytes,
@@ -111,7 +135,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     corsOrigins: options.corsOrigins ?? LOCAL_ORIGINS,
     publicUrl: options.publicUrl,
     spotify,
-  });
+  };
+  const app = (options.express ?? process.env.TEST_MOUNT === 'express') ? hostedInExpress(appOptions) : createApp(appOptions);
   const recorder = createResponseRecorder();
   const overridden = new Set(Object.keys(options.handlerOverrides ?? {}));
   const server = createServer((req, res) => {
