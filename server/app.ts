@@ -23,7 +23,6 @@ import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
 import { createCorsPolicy } from './http/cors.js';
-import { methodsAt } from './http/route-matching.js';
 import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline, targetPath } from './http/pipeline.js';
@@ -99,22 +98,23 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
 
 /** The API's part of the request path: what the standalone server and the Express middleware share. */
 function createApiListener(options: AppOptions) {
-  const serveOperation = createOperationPipeline(options);
+  const pipeline = createOperationPipeline(options);
   const logRequest = requestLogging(options.logger);
   const applyCors = createCorsPolicy(options.corsOrigins ?? []);
+  /** Security headers, logging and CORS, as every response gets them; true when a preflight was answered. */
   const prepare = (req: IncomingMessage, res: ServerResponse, path: string) => {
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     logRequest(req, res);
     return applyCors(req, res, path);
   };
   return {
-    /** Security headers, logging and CORS, as every response gets them; true when a preflight was answered. */
     prepare,
     /** Answers a request for a path of the spec; false, untouched, for any other. */
     serve(req: IncomingMessage, res: ServerResponse): boolean {
-      const path = targetPath(req.url);
-      if (path === undefined || methodsAt(path) === undefined) return false;
-      return prepare(req, res, path) || serveOperation(req, res);
+      const match = pipeline.match(req);
+      if (!match) return false;
+      if (!prepare(req, res, match.path)) pipeline.serve(req, res, match);
+      return true;
     },
   };
 }

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import type { ApiRequest, Step } from './api-request.js';
 import { HttpError, sendError } from './errors.js';
-import { findOperation } from './route-matching.js';
+import type { OperationInfo } from '../../generated/contract.js';
+import { findOperation, methodsAt } from './route-matching.js';
 
 function runSteps(steps: readonly Step[], req: ApiRequest, res: ServerResponse) {
   let index = 0;
@@ -47,41 +48,54 @@ function defineOwn<K extends keyof ApiRequest>(req: ApiRequest, name: K, value: 
   Object.defineProperty(req, name, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/**
- * Answers a request for an operation of the spec by running `steps` for it, and returns
- * false, untouched, for any other path.
- */
-export function operationPipeline(steps: readonly Step[]): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (incoming, res) => {
-    const req = incoming as ApiRequest;
-    const target = splitTarget(req.url ?? '/');
-    if (!target) return false;
-    // A path that does not decode, or decodes to a NUL (which no stored name can contain),
-    // addresses nothing.
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(target.path);
-    } catch {
-      sendError(new HttpError(404, 'Not found.'), req, res);
-      return true;
-    }
-    if (decoded.includes('\u0000')) {
-      sendError(new HttpError(404, 'Not found.'), req, res);
-      return true;
-    }
-    const { operation, pathKnown, params } = findOperation(req.method ?? 'GET', target.path);
-    if (!pathKnown) return false;
-    if (!operation) {
-      sendError(new HttpError(405, 'Method not allowed.'), req, res);
-      return true;
-    }
-    req.operation = operation;
-    req.pathParams = params;
-    // Own properties: mounted in Express, the request's prototype has getters by these names.
-    defineOwn(req, 'path', target.path);
-    // The same parser as Express's default ("simple") query parser.
-    defineOwn(req, 'query', parseQuery(target.search) as Record<string, unknown>);
-    runSteps(steps, req, res);
-    return true;
+/** Where a request goes, when its path is one of the spec's. */
+export interface PipelineMatch {
+  path: string;
+  search: string;
+  /** The operation of the request's method; undefined for a method the path lacks (405). */
+  operation?: OperationInfo;
+  /** Path parameters, percent-decoded. */
+  params: Record<string, string>;
+  /** The path does not decode, or decodes to a NUL (which no stored name can contain): 404. */
+  addressesNothing?: boolean;
+}
+
+export interface OperationPipeline {
+  /** The spec's path a request names, or undefined (untouched) for any other path. */
+  match(req: IncomingMessage): PipelineMatch | undefined;
+  /** Answers a matched request: its operation's steps, or the 404 or 405 it gets instead. */
+  serve(req: IncomingMessage, res: ServerResponse, match: PipelineMatch): void;
+}
+
+/** Runs `steps` for requests to operations of the spec; the route is found once, by `match`. */
+export function operationPipeline(steps: readonly Step[]): OperationPipeline {
+  return {
+    match(req) {
+      const target = splitTarget(req.url ?? '/');
+      if (!target) return undefined;
+      let decoded: string | undefined;
+      try {
+        decoded = decodeURIComponent(target.path);
+      } catch {
+        decoded = undefined;
+      }
+      if (decoded === undefined || decoded.includes('\u0000')) {
+        return methodsAt(target.path) ? { ...target, params: {}, addressesNothing: true } : undefined;
+      }
+      const { operation, pathKnown, params } = findOperation(req.method ?? 'GET', target.path);
+      return pathKnown ? { ...target, operation, params } : undefined;
+    },
+    serve(incoming, res, match) {
+      const req = incoming as ApiRequest;
+      if (match.addressesNothing) return sendError(new HttpError(404, 'Not found.'), req, res);
+      if (!match.operation) return sendError(new HttpError(405, 'Method not allowed.'), req, res);
+      req.operation = match.operation;
+      req.pathParams = match.params;
+      // Own properties: mounted in Express, the request's prototype has getters by these names.
+      defineOwn(req, 'path', match.path);
+      // The same parser as Express's default ("simple") query parser.
+      defineOwn(req, 'query', parseQuery(match.search) as Record<string, unknown>);
+      runSteps(steps, req, res);
+    },
   };
 }
