@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
@@ -203,10 +203,13 @@ function createOtherRoutes(options: AppOptions) {
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(specYaml);
   });
-  // Read on request: start-up may rebuild the page after the app is created.
+  // Start-up may rebuild the page after the app is created: it is read again when it changes.
+  let docs: { mtimeMs: number; html: string } | undefined;
   app.get(['/docs', '/docs/'], (_req, res, next) => {
     if (!existsSync(docsFile)) return next();
-    res.type('html').send(naming(readFileSync(docsFile, 'utf8'), options.publicUrl));
+    const { mtimeMs } = statSync(docsFile);
+    if (docs?.mtimeMs !== mtimeMs) docs = { mtimeMs, html: naming(readFileSync(docsFile, 'utf8'), options.publicUrl) };
+    res.type('html').send(docs.html);
   });
   // Browsers ask for /favicon.ico on every page (the docs included); a 404 there is an error in
   // the console and the request log. A 204 would silence it but leave the tab without an icon.

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Storage } from '../storage/storage.js';
 import { analyseWav } from '../domains/tracks/audio-analysis.js';
+import { wavFileEntry } from '../domains/tracks/repository.js';
 import type { Db } from '../db/connection.js';
 import { fileEntries, tracks } from '../db/schema.js';
 
@@ -62,18 +63,7 @@ export async function seedDemoAudio(db: Db, storage: Storage, ownerId: number, c
     await db.transaction(async (tx) => {
       const [entry] = await tx
         .insert(fileEntries)
-        .values({
-          ownerId,
-          originalName: `${track.name}.wav`,
-          mimeType: 'audio/wav',
-          sizeBytes: bytes.length,
-          storageKey: key,
-          durationMs: analysis.durationMs,
-          sampleRate: analysis.sampleRate,
-          channels: analysis.channels,
-          bitsPerSample: analysis.bitsPerSample,
-          peaks: analysis.peaks,
-        })
+        .values(wavFileEntry({ ownerId, originalName: `${track.name}.wav`, sizeBytes: bytes.length, storageKey: key }, analysis))
         .returning();
       await tx.update(tracks).set({ fileEntryId: entry!.id, durationMs: analysis.durationMs }).where(eq(tracks.id, track.id));
     });

@@ -19,7 +19,7 @@ export interface CallInput {
   raw?: { text: string; contentType: string };
   /** `Authorization: Bearer <token>`. */
   bearer?: string;
-  /** Send X-XSRF-TOKEN from the agent's cookie (default: on for unsafe methods when the agent has one). */
+  /** Send X-XSRF-TOKEN from the agent's cookie (default: the agent's, on for unsafe methods when it has one). */
   xsrf?: boolean;
 }
 
@@ -45,7 +45,6 @@ export function model(operationId: OperationId, from: readonly OperationModel[] 
 export async function call(agent: Agent, operationId: OperationId, input: CallInput = {}, contract: readonly OperationModel[] = operations): Promise<Exchange> {
   const info = operationTable[operationId];
   const path = operationUrl(operationId, input);
-  const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(info.method);
   const headers: Record<string, string> = {};
   if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;
   if (input.raw) headers['content-type'] = input.raw.contentType;
@@ -54,7 +53,7 @@ export async function call(agent: Agent, operationId: OperationId, input: CallIn
     ...(input.form === undefined ? {} : { form: input.form }),
     ...(input.raw === undefined ? {} : { body: input.raw.text }),
     headers,
-    xsrf: input.xsrf ?? (unsafe && agent.cookie('XSRF-TOKEN') !== undefined),
+    ...(input.xsrf === undefined ? {} : { xsrf: input.xsrf }),
   });
   const contentType = reply.headers.get('content-type');
   const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);

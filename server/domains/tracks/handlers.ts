@@ -28,6 +28,7 @@ import {
   findFileEntry,
   genresByName,
   insertFileEntry,
+  wavFileEntry,
   insertTrack,
   isFileEntryPublished,
   logPlay,
@@ -141,18 +142,10 @@ export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Trac
       }
       const key = await storage.adopt(file.path, 'wav');
       try {
-        const entry = await insertFileEntry(db, {
-          ownerId: user.id,
-          originalName: file.originalName.slice(0, 255),
-          mimeType: 'audio/wav',
-          sizeBytes: file.size,
-          storageKey: key,
-          durationMs: analysis.durationMs,
-          sampleRate: analysis.sampleRate,
-          channels: analysis.channels,
-          bitsPerSample: analysis.bitsPerSample,
-          peaks: analysis.peaks,
-        });
+        const entry = await insertFileEntry(
+          db,
+          wavFileEntry({ ownerId: user.id, originalName: file.originalName.slice(0, 255), sizeBytes: file.size, storageKey: key }, analysis),
+        );
         return { status: 201, body: { status: 'success', fileEntry: serializeFileEntry(entry) } };
       } catch (err) {
         await storage.remove(key);

@@ -3,10 +3,27 @@ import { and, avg, count, countDistinct, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { artists, fileEntries, genres, plays, trackArtists, trackGenres, tracks } from '../../db/schema.js';
 import { randomSecret } from '../../http/hash.js';
+import type { AudioAnalysis } from './audio-analysis.js';
 
 export type FileEntryRow = typeof fileEntries.$inferSelect;
 export type TrackRow = typeof tracks.$inferSelect;
 export type TrackValues = Omit<typeof tracks.$inferInsert, 'id' | 'search' | 'createdAt'>;
+
+/** The file entry of a stored WAV: who uploaded it, where it is kept, and what its analysis found. */
+export function wavFileEntry(
+  stored: { ownerId: number; originalName: string; sizeBytes: number; storageKey: string },
+  analysis: AudioAnalysis,
+): typeof fileEntries.$inferInsert {
+  return {
+    ...stored,
+    mimeType: 'audio/wav',
+    durationMs: analysis.durationMs,
+    sampleRate: analysis.sampleRate,
+    channels: analysis.channels,
+    bitsPerSample: analysis.bitsPerSample,
+    peaks: analysis.peaks,
+  };
+}
 
 export async function insertFileEntry(db: Db, values: typeof fileEntries.$inferInsert): Promise<FileEntryRow> {
   const [row] = await db.insert(fileEntries).values(values).returning();

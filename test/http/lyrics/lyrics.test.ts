@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import type { OperationId } from '../../../generated/contract.js';
 import { useTestServer } from '../../support/fixture.js';
 import { expectStatus, type Agent, type CallInput, type UncheckedCallInput } from '../../support/http.js';
 
@@ -48,7 +49,7 @@ describe('GET /api/v1/lyrics', () => {
   });
 
   it('needs sign-in on every route, reads included (401)', async () => {
-    const calls: [Parameters<Agent['callUnchecked']>[0], UncheckedCallInput][] = [
+    const calls: [OperationId, UncheckedCallInput][] = [
       ['listLyrics', {}],
       ['getTrackLyrics', { path: { track_id: 1 } }],
       ['createLyric', { body: { track_id: 1, text: 'x' } }],

@@ -4,8 +4,8 @@ import { wavBytes, type ToneOptions } from '../../support/wav.js';
 
 /** What `createTrack` accepts, as the spec types it. */
 export type CreateTrackBody = CallInput<'createTrack'>['body'];
-export type FileEntry = components['schemas']['FileEntry'];
-export type Track = components['schemas']['Track'];
+type FileEntry = components['schemas']['FileEntry'];
+type Track = components['schemas']['Track'];
 
 export function wavForm(name: string, bytes: Buffer | string, type = 'audio/wav'): FormData {
   const form = new FormData();
