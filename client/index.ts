@@ -8,6 +8,8 @@ import { createSessionFetch } from './session-fetch.js';
 export { BeatPassError, unwrap, type ErrorBody, type FieldErrors } from './errors.js';
 export { paginate, type LengthAwarePath, type PageItem, type PaginateInit } from './paginate.js';
 export type { FetchLike, RetryOptions } from './retry-fetch.js';
+// The generated types of the whole API, so an app can name a schema (`components['schemas']['Track']`).
+export type { components, operations, paths } from '../generated/api.js';
 
 export type AuthOptions =
   | { mode: 'anonymous' }

@@ -1,6 +1,6 @@
 import type { Client, ClientPathsWithMethod, MaybeOptionalInit, MethodResponse } from 'openapi-fetch';
 import type { paths } from '../generated/api.js';
-import { operationTable } from '../generated/contract.js';
+import { lengthAwareItems } from '../generated/pagination.js';
 import { unwrap } from './errors.js';
 
 type ApiClient = Client<paths>;
@@ -53,11 +53,9 @@ export async function* paginate<P extends LengthAwarePath>(client: ApiClient, pa
 }
 
 function lengthAwareItemsPath(path: string): string[] {
-  const operation = Object.values(operationTable).find((op) => op.method === 'GET' && op.path === path);
-  if (operation?.pagination?.style !== 'length-aware') {
-    throw new TypeError(`GET ${path} is not a length-aware paginated operation in the contract`);
-  }
-  return operation.pagination.items.split('.');
+  const items = Object.hasOwn(lengthAwareItems, path) ? lengthAwareItems[path] : undefined;
+  if (items === undefined) throw new TypeError(`GET ${path} is not a length-aware paginated operation in the contract`);
+  return items.split('.');
 }
 
 function valueAt(value: unknown, keys: readonly string[]): unknown {

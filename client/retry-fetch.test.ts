@@ -161,6 +161,46 @@ describe('createRetryFetch', () => {
   });
 });
 
+// README.md ("With the typed client") states this policy; these pin each part of it.
+describe('the retry policy as the README states it', () => {
+  const attemptsFor = async (method: string, status: number): Promise<number> => {
+    const fake = fakeFetch(scripted(empty(status), empty(status), empty(status)));
+    const retrying = createRetryFetch(fake.fetch, { sleep: async () => {} });
+    await retrying(new Request(`${BASE}/x`, { method, body: method === 'GET' || method === 'HEAD' ? null : '{}' }));
+    return fake.sent.length;
+  };
+
+  it.each(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])('repeats a %s up to 3 attempts in all', async (method) => {
+    expect(await attemptsFor(method, 503)).toBe(3);
+  });
+
+  it.each(['POST', 'PATCH'])('sends a %s once', async (method) => {
+    expect(await attemptsFor(method, 503)).toBe(1);
+  });
+
+  it.each([
+    [429, 3],
+    [503, 3],
+    [408, 1],
+    [500, 1],
+    [502, 1],
+    [504, 1],
+  ])('on %i makes %i attempts', async (status, attempts) => {
+    expect(await attemptsFor('GET', status)).toBe(attempts);
+  });
+
+  it.each([
+    ['10', [10_000]],
+    ['11', []],
+  ])('waits a Retry-After of %s s only up to the 10 s default', async (retryAfter, waits) => {
+    const sleeps: number[] = [];
+    const fake = fakeFetch(scripted(empty(429, [['Retry-After', retryAfter]]), empty(200)));
+    const retrying = createRetryFetch(fake.fetch, { sleep: async (ms) => void sleeps.push(ms) });
+    await retrying(new Request(`${BASE}/x`));
+    expect(sleeps).toEqual(waits);
+  });
+});
+
 describe('retryAfterMs', () => {
   const now = Date.parse('2026-03-01T12:00:00Z');
   it.each([

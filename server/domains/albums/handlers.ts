@@ -56,11 +56,12 @@ export function createAlbumHandlers(db: Db): TagHandlers<'Albums'> {
       return { status: 200, body: { status: 'success', album: await rich(album, auth) } };
     },
 
-    async getAlbum({ params, auth }) {
+    async getAlbum({ params, query, auth }) {
+      const loader = query.loader ?? 'albumPage';
       const album = await findAlbum(db, params.album_id);
       if (!album) return notFound('Album');
-      if (!auth.user) return { status: 200, body: { album: serializeAlbumPublic(album), loader: 'albumPage' } };
-      return { status: 200, body: { album: await rich(album, auth), loader: 'albumPage' } };
+      if (!auth.user) return { status: 200, body: { album: serializeAlbumPublic(album), loader } };
+      return { status: 200, body: { album: await rich(album, auth), loader } };
     },
 
     async updateAlbum({ params, body, auth }) {

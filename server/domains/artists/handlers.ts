@@ -43,11 +43,12 @@ export function createArtistHandlers(db: Db): TagHandlers<'Artists'> {
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total) } };
     },
 
-    async getArtist({ params, auth }) {
+    async getArtist({ params, query, auth }) {
+      const loader = query.loader ?? 'artistPage';
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return notFound('Artist');
-      if (!auth.user) return { status: 200, body: { artist: serializeArtistPublic(artist), loader: 'artistPage' } };
-      return { status: 200, body: { artist: serializeArtist(await loadArtistDetails(db, artist, auth.user.id)), loader: 'artistPage' } };
+      if (!auth.user) return { status: 200, body: { artist: serializeArtistPublic(artist), loader } };
+      return { status: 200, body: { artist: serializeArtist(await loadArtistDetails(db, artist, auth.user.id)), loader } };
     },
 
     async createArtist({ body, auth }) {

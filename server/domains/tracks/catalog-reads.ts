@@ -16,12 +16,13 @@ export function createTrackCatalogReads(db: Db): TagHandlerPart<'Tracks', 'listT
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(data, total, { query: search }) } };
     },
 
-    async getTrack({ params, auth }) {
+    async getTrack({ params, query, auth }) {
+      const loader = query.loader ?? 'trackPage';
       const track = await findTrack(db, params.track_id);
       if (!track) return notFound('Track');
-      if (!auth.user) return { status: 200, body: { track: serializeTrackPublic(track), loader: 'trackPage' } };
+      if (!auth.user) return { status: 200, body: { track: serializeTrackPublic(track), loader } };
       const [details] = await loadTrackDetails(db, [track], auth.user.id);
-      return { status: 200, body: { track: serializeTrack(details!), loader: 'trackPage' } };
+      return { status: 200, body: { track: serializeTrack(details!), loader } };
     },
   };
 }
