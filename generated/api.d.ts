@@ -44,7 +44,7 @@ export interface paths {
          * @description Returns one album: minimal for anonymous callers, rich with a session or a developer
          *     token (artists, genres, tags, plays and its tracks in album order). BeatPass's
          *     published spec selects relations with `with` and keeps `status`; its source-verified
-         *     docs drop `status`, ignore `with` and add `loader`, which this follows.
+         *     docs drop `status`, ignore `with` and read `loader`, which this follows.
          */
         get: operations["getAlbum"];
         /**
@@ -138,8 +138,9 @@ export interface paths {
          * Get an artist
          * @description Returns an artist profile: `id`, `name` and `model_type` for anonymous callers; with a
          *     session or a developer token also the bio, links, counts, genres, top tracks and
-         *     whether the caller follows the artist. BeatPass's source-verified docs add `loader` and
-         *     paginated albums and tracks; here those are their own routes
+         *     whether the caller follows the artist. BeatPass's published spec selects relations with
+         *     `with`; its source-verified docs ignore `with`, read `loader` and add paginated albums
+         *     and tracks, which here are their own routes
          *     (`/api/v1/artists/{artist_id}/albums`, `/api/v1/artists/{artist_id}/tracks`).
          */
         get: operations["getArtist"];
@@ -623,7 +624,7 @@ export interface paths {
          * @description Signs in with email and password and returns the user with a new developer token
          *     (`user.access_token`) named `token_name`, for apps that cannot keep cookies. Accounts
          *     with two-factor authentication must use the web sign-in. Limited to 5 attempts a
-         *     minute per email and IP address. BeatPass answers 422 for wrong credentials here.
+         *     minute per email and IP address, and 30 a minute per IP address across every email. BeatPass answers 422 for wrong credentials here.
          */
         post: operations["loginWithToken"];
         delete?: never;
@@ -747,7 +748,8 @@ export interface paths {
         /**
          * Create a developer token
          * @description Creates a developer token for the caller and returns its plaintext once; only a hash is
-         *     kept. Tokens expire 90 days after creation. Needs developer access, which a BeatPass
+         *     kept. Tokens expire 90 days after creation, and an account holds at most 100 unexpired
+         *     ones (422 beyond; revoke one first). Needs developer access, which a BeatPass
          *     administrator grants on request (403 otherwise). *Designed here*, after the Account
          *     Settings → Developers screen.
          */
@@ -1247,7 +1249,9 @@ export interface paths {
          * @description Lists published tracks, newest first, or the best matches for `query`. Anonymous
          *     callers get minimal tracks (`TrackPublic`); a session or a developer token gets rich
          *     ones (`Track`). BeatPass's published spec wraps the page in `tracks`; its
-         *     source-verified docs use `pagination`, which this follows.
+         *     source-verified docs use `pagination`, which this follows. Those docs also answer
+         *     `paginate=simple` with a simple page; here the page is always length-aware, which has
+         *     every field of a simple one.
          */
         get: operations["listTracks"];
         put?: never;
@@ -1300,8 +1304,9 @@ export interface paths {
         /**
          * Get a track
          * @description Returns one published track: minimal for anonymous callers, rich with a session or a
-         *     developer token. BeatPass's source-verified docs drop the `status` key here and add
-         *     `loader`; this follows them.
+         *     developer token. BeatPass's published spec selects relations with `with` and keeps
+         *     `status`; its source-verified docs drop `status`, ignore `with` and read `loader`, which
+         *     this follows.
          */
         get: operations["getTrack"];
         /**
@@ -1598,10 +1603,18 @@ export interface paths {
          * Upload a WAV file
          * @description Step 1 of publishing a track: upload the audio as `multipart/form-data` (field `file`).
          *     The file is streamed to storage, never held in memory, and analysed: it must be a WAV
-         *     file (PCM or 32-bit float) of at least 1 second and at most 256 MB, or it is rejected
-         *     with 422 and nothing is kept. Step 2 is `POST /api/v1/tracks/{file_entry_id}/extract-metadata`,
-         *     step 3 `POST /api/v1/tracks`. Needs an artist profile, as publishing does. *Designed
-         *     here*: BeatPass does not document its upload route.
+         *     file (PCM or 32-bit float, 8 to 384 kHz) of at least 1 second and at most 256 MB, or it
+         *     is rejected with 422 and nothing is kept. The duration is that of the audio the file
+         *     holds, whatever its header claims. Step 2 is
+         *     `POST /api/v1/tracks/{file_entry_id}/extract-metadata`, step 3 `POST /api/v1/tracks`.
+         *
+         *     Needs an artist profile, as publishing does (403). Each account's uploads, published or
+         *     not, may take up at most 2 GB in total on the sandbox (`UPLOAD_QUOTA_MB`): an upload
+         *     over it gets 413. Both are checked before the body is read (the quota against
+         *     `Content-Length`, and again on the file's real size), so a refused upload is answered at
+         *     once and its connection closed. An upload not published as a track within 24 hours
+         *     (`UPLOAD_EXPIRY_HOURS`) is deleted. *Designed here*: BeatPass does not document its
+         *     upload route.
          */
         post: operations["uploadTrackAudio"];
         delete?: never;
@@ -1646,7 +1659,8 @@ export interface paths {
          *     `beatpass_session` cookie; the session id is new at every sign-in). If the account
          *     has two-factor authentication on, answers `{"two_factor": true}` instead and the
          *     sign-in completes with `POST /two-factor-challenge`. Needs `X-XSRF-TOKEN`.
-         *     Limited to 5 attempts a minute per email and IP address. BeatPass's catalog lists both
+         *     Limited to 5 attempts a minute per email and IP address, and 30 a minute per IP address
+         *     across every email (the `login` and `login-address` rate-limit groups). BeatPass's catalog lists both
          *     401 and 422 for wrong credentials; like Laravel Fortify, this answers 422.
          */
         post: operations["login"];
@@ -1668,7 +1682,8 @@ export interface paths {
         /**
          * Sign out of the session
          * @description Ends the current session on the server (the cookie stops working at once, on every
-         *     copy of it) and clears the session cookie. Needs `X-XSRF-TOKEN`. BeatPass documents
+         *     copy of it) and replaces it with a new guest session and CSRF token, so the next
+         *     sign-in needs no new `csrf-cookie` call. Needs `X-XSRF-TOKEN`. BeatPass documents
          *     logging out only as a UI action; this route follows Laravel Fortify (*designed here*).
          */
         post: operations["logout"];
@@ -1690,6 +1705,11 @@ export interface paths {
          * @description Sets the `XSRF-TOKEN` cookie that the web app echoes in the `X-XSRF-TOKEN` header of
          *     `POST /login` and of every unsafe request made with a session cookie. Call it before
          *     signing in and again after a `419`. A web route, outside `/api/v1`.
+         *
+         *     As in Laravel, the token belongs to the session: a caller without a live session gets
+         *     a new guest session (`beatpass_session`, signed in as nobody) with its token, and a
+         *     caller with one gets that session's token again, so open tabs keep working. A header
+         *     that matches the cookie but not the session's token is refused with `419`.
          */
         get: operations["getCsrfCookie"];
         put?: never;
@@ -1714,8 +1734,14 @@ export interface paths {
          * @description Finishes a `POST /login` that answered `{"two_factor": true}`: send the current TOTP
          *     `code` from the authenticator app, or one unused `recovery_code` (each works once).
          *     On success the pending session is replaced by a signed-in one with a new id. Needs
-         *     `X-XSRF-TOKEN`. Limited to 5 attempts a minute per pending session. The success body
-         *     is *designed here*; BeatPass documents only that the session is established.
+         *     `X-XSRF-TOKEN`.
+         *
+         *     Guessing is bounded three ways: a TOTP code signs in once per account (a second
+         *     sign-in with the same code, or an older one, is refused); the third wrong code ends the
+         *     pending sign-in, so the password must be sent again; and attempts are limited to 5 a
+         *     minute per account, across all of its pending sign-ins, and 20 a minute per IP address
+         *     (the `two-factor` and `two-factor-address` rate-limit groups). The success body is
+         *     *designed here*; BeatPass documents only that the session is established.
          */
         post: operations["completeTwoFactorChallenge"];
         delete?: never;
@@ -1747,6 +1773,7 @@ export interface components {
             description: string | null;
             /** @description Genres of the album's tracks. */
             genres: components["schemas"]["Genre"][];
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -1756,7 +1783,10 @@ export interface components {
             /** @constant */
             model_type: "album";
             name: string;
-            /** @description Plays of all the album's tracks. */
+            /**
+             * Format: int64
+             * @description Plays of all the album's tracks.
+             */
             plays: number;
             /**
              * Format: date
@@ -1790,6 +1820,7 @@ export interface components {
         };
         /** @description The minimal album that anonymous callers get. */
         AlbumPublic: {
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -1820,7 +1851,10 @@ export interface components {
              *     track, album, artist or user.
              */
             label: string;
-            /** @description How many plays fall in the slice. */
+            /**
+             * Format: int32
+             * @description How many plays fall in the slice.
+             */
             value: number;
         };
         /** @description The reporting window the figures cover. */
@@ -1845,6 +1879,7 @@ export interface components {
         AnalyticsSubject: {
             /** Format: date-time */
             created_at: string;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -1854,7 +1889,10 @@ export interface components {
             /** @enum {string} */
             model_type: "track" | "album" | "artist";
             name: string;
-            /** @description Albums and artists only. How many tracks the figures add up. */
+            /**
+             * Format: int32
+             * @description Albums and artists only. How many tracks the figures add up.
+             */
             track_count?: number;
         };
         /**
@@ -1868,8 +1906,11 @@ export interface components {
                  * @description The UTC day, or the first day of the month.
                  */
                 date: string;
+                /** Format: int32 */
                 downloads: number;
+                /** Format: int32 */
                 likes: number;
+                /** Format: int32 */
                 plays: number;
             }[];
             /** @enum {string} */
@@ -1877,15 +1918,25 @@ export interface components {
         };
         /** @description A track of the album or artist and its figures in the window. */
         AnalyticsTopTrack: {
-            /** @description Audience downloads in the window. */
+            /**
+             * Format: int32
+             * @description Audience downloads in the window.
+             */
             downloads: number;
+            /** Format: int32 */
             id: number;
             /** Format: uri */
             image: string | null;
-            /** @description Likes given in the window by the audience. */
+            /**
+             * Format: int32
+             * @description Likes given in the window by the audience.
+             */
             likes: number;
             name: string;
-            /** @description Audience plays in the window. */
+            /**
+             * Format: int32
+             * @description Audience plays in the window.
+             */
             plays: number;
         };
         /** @description The rich artist that signed-in callers get (session or token). */
@@ -1893,9 +1944,11 @@ export interface components {
             bio: string | null;
             /** Format: date-time */
             created_at: string;
+            /** Format: int32 */
             followers_count: number;
             /** @description Genres of the artist's tracks, most used first. */
             genres: components["schemas"]["Genre"][];
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -1907,7 +1960,10 @@ export interface components {
             /** @constant */
             model_type: "artist";
             name: string;
-            /** @description Plays of all the artist's tracks. */
+            /**
+             * Format: int64
+             * @description Plays of all the artist's tracks.
+             */
             plays: number;
             /** @description The artist's most played tracks (at most 10). */
             top_tracks: components["schemas"]["Track"][];
@@ -1928,31 +1984,53 @@ export interface components {
             pagination: {
                 /** @description `page * perPage < total`. */
                 hasMore: boolean;
+                /** Format: int32 */
                 page: number;
+                /** Format: int32 */
                 perPage: number;
-                /** @description Download events in the window. */
+                /**
+                 * Format: int32
+                 * @description Download events in the window.
+                 */
                 total: number;
             };
             period: components["schemas"]["AnalyticsPeriodRange"];
             summary: {
-                /** @description Downloads started in the window. */
+                /**
+                 * Format: int32
+                 * @description Downloads started in the window.
+                 */
                 audienceDownloads: number;
-                /** @description Plays in the window, anonymous ones included. */
+                /**
+                 * Format: int32
+                 * @description Plays in the window, anonymous ones included.
+                 */
                 audiencePlays: number;
-                /** @description Comments written in the window and not deleted. */
+                /**
+                 * Format: int32
+                 * @description Comments written in the window and not deleted.
+                 */
                 comments: number;
-                /** @description Downloads in the window that issued a license certificate (0 until the commerce routes issue them). */
+                /**
+                 * Format: int32
+                 * @description Downloads in the window that issued a license certificate (0 until the commerce routes issue them).
+                 */
                 licensesIssued: number;
+                /** Format: int32 */
                 likes: number;
+                /** Format: int32 */
                 reposts: number;
                 /** @description The track downloaded most in the window; `null` without downloads. */
                 topDownloadedTrack: {
+                    /** Format: int32 */
                     downloads: number;
+                    /** Format: int32 */
                     id: number;
                     /** Format: uri */
                     image: string | null;
                     name: string;
                 } | null;
+                /** Format: int32 */
                 uniqueDownloaders: number;
             };
         };
@@ -1963,17 +2041,24 @@ export interface components {
          *     shape.
          */
         ArtistCredit: {
-            /** @description The BeatPass album, when the release is on BeatPass (null once that album is deleted). */
+            /**
+             * Format: int32
+             * @description The BeatPass album, when the release is on BeatPass (null once that album is deleted).
+             */
             album_id: number | null;
             /**
              * @description The album (or single) the track came out on.
              * @example Blue Hour
              */
             album_name: string | null;
-            /** @description The credited artist. */
+            /**
+             * Format: int32
+             * @description The credited artist.
+             */
             artist_id: number;
             /** Format: date-time */
             created_at: string;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -1982,7 +2067,10 @@ export interface components {
             image: string | null;
             /** @constant */
             model_type: "credit";
-            /** @description Place in the artist's portfolio; lists are sorted by it (see the reorder route). */
+            /**
+             * Format: int32
+             * @description Place in the artist's portfolio; lists are sorted by it (see the reorder route).
+             */
             position: number;
             /**
              * @description The performing artists as the release names them, main artist first.
@@ -2018,7 +2106,10 @@ export interface components {
              * @example Late Checkout
              */
             title: string;
-            /** @description The BeatPass track this credit is for, when the release is on BeatPass (null once that track is deleted). */
+            /**
+             * Format: int32
+             * @description The BeatPass track this credit is for, when the release is on BeatPass (null once that track is deleted).
+             */
             track_id: number | null;
             /** Format: date-time */
             updated_at: string;
@@ -2044,6 +2135,7 @@ export interface components {
              * @example Blue Hour
              */
             album_name: string | null;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -2084,8 +2176,10 @@ export interface components {
                 /** Format: uri */
                 avatar: string | null;
                 displayName: string;
+                /** Format: int32 */
                 id: number;
             } | null;
+            /** Format: int32 */
             id: number;
             /**
              * @description The license certificate the download issued. Always `null` for now: license
@@ -2105,6 +2199,7 @@ export interface components {
              */
             occurredAt: string;
             track: {
+                /** Format: int32 */
                 id: number;
                 /** Format: uri */
                 image: string | null;
@@ -2123,7 +2218,10 @@ export interface components {
         };
         /** @description Whether the caller manages an artist profile. */
         ArtistOwnership: {
-            /** @example 900000001 */
+            /**
+             * Format: int32
+             * @example 900000001
+             */
             artist_id: number;
             /** @example Nova Beats */
             artist_name: string;
@@ -2139,6 +2237,7 @@ export interface components {
         };
         /** @description The minimal artist that anonymous callers get. */
         ArtistPublic: {
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "artist";
@@ -2165,7 +2264,9 @@ export interface components {
             bio: string | null;
             /** Format: date-time */
             created_at: string;
+            /** Format: int32 */
             followers_count: number;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -2177,7 +2278,10 @@ export interface components {
             /** @constant */
             model_type: "artist";
             name: string;
-            /** @description Plays of all the artist's tracks. */
+            /**
+             * Format: int64
+             * @description Plays of all the artist's tracks.
+             */
             plays: number;
             verified: boolean;
             /** Format: uri */
@@ -2193,7 +2297,10 @@ export interface components {
             avatar: string | null;
             /** @description Names of the genres both artists' tracks carry, in the order of `artist_genres`. */
             common_genres: string[];
-            /** @example 900000002 */
+            /**
+             * Format: int32
+             * @example 900000002
+             */
             id: number;
             /** @example Kairo Beats */
             name: string;
@@ -2205,6 +2312,7 @@ export interface components {
              */
             similarity_score: number;
             /**
+             * Format: int32
              * @description Tracks credited to the suggested artist.
              * @example 18
              */
@@ -2216,7 +2324,10 @@ export interface components {
         CollaborationRecommendationPublic: {
             /** @description Names of the genres both artists' tracks carry, in the order of `artist_genres`. */
             common_genres: string[];
-            /** @example 900000002 */
+            /**
+             * Format: int32
+             * @example 900000002
+             */
             id: number;
             /** @example Kairo Beats */
             name: string;
@@ -2235,6 +2346,7 @@ export interface components {
             /** @description The best matches first (see the operation for the order). */
             recommendations: (components["schemas"]["CollaborationRecommendation"] | components["schemas"]["CollaborationRecommendationPublic"])[];
             /**
+             * Format: int32
              * @description How many artists qualified before the list was cut to `limit`.
              * @example 31
              */
@@ -2260,16 +2372,22 @@ export interface components {
              */
             deleted: boolean;
             /**
+             * Format: int32
              * @description 0 for a top-level comment, 1 for a reply (replies are one level deep).
              * @enum {integer}
              */
             depth: 0 | 1;
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "comment";
-            /** @description The top-level comment this one replies to; null for a top-level comment. */
+            /**
+             * Format: int32
+             * @description The top-level comment this one replies to; null for a top-level comment.
+             */
             parent_id: number | null;
             /**
+             * Format: int32
              * @description The second of the track the comment is pinned to on the waveform; null when it is not pinned.
              * @example 42
              */
@@ -2308,7 +2426,10 @@ export interface components {
          *     apply to every track; a track's own `release_artists` and `spotify_url` win over the album's.
          */
         CreateArtistAlbumCreditsRequest: {
-            /** @description A BeatPass album, when the album is on BeatPass; it must exist. */
+            /**
+             * Format: int32
+             * @description A BeatPass album, when the album is on BeatPass; it must exist.
+             */
             album_id?: number | null;
             album_name: string;
             /** Format: uri */
@@ -2331,6 +2452,7 @@ export interface components {
                 /** Format: uri */
                 spotify_url?: string | null;
                 title: string;
+                /** Format: int32 */
                 track_id?: number | null;
             }[];
         };
@@ -2339,7 +2461,10 @@ export interface components {
          *     result (`GET /api/v1/credits/spotify-search`) or link a BeatPass track or album.
          */
         CreateArtistCreditRequest: {
-            /** @description A BeatPass album this credit is on; it must exist. */
+            /**
+             * Format: int32
+             * @description A BeatPass album this credit is on; it must exist.
+             */
             album_id?: number | null;
             album_name?: string | null;
             /**
@@ -2362,7 +2487,10 @@ export interface components {
             spotify_url?: string | null;
             /** @description The track's title on the release (not blank). */
             title: string;
-            /** @description A BeatPass track this credit is for; it must exist. One credit per BeatPass track and role. */
+            /**
+             * Format: int32
+             * @description A BeatPass track this credit is for; it must exist. One credit per BeatPass track and role.
+             */
             track_id?: number | null;
         };
         CreateArtistRequest: {
@@ -2385,7 +2513,10 @@ export interface components {
          *     and the duration comes from the file (*designed here*).
          */
         CreateTrackRequest: WithRequired<components["schemas"]["TrackFields"], "name" | "image" | "artists" | "licensing_type" | "key" | "scale" | "bpm"> & {
-            /** @description The upload to publish, from `POST /api/v1/uploads`. Each upload becomes one track. */
+            /**
+             * Format: int32
+             * @description The upload to publish, from `POST /api/v1/uploads`. Each upload becomes one track.
+             */
             file_entry_id: number;
         };
         CreditIdsInput: {
@@ -2435,14 +2566,17 @@ export interface components {
              * @description 90 days after `created_at`.
              */
             expires_at: string;
-            /** @description Public identifier of the token (the part before `|` in the plaintext). */
+            /**
+             * Format: int32
+             * @description Public identifier of the token (the part before `|` in the plaintext).
+             */
             id: number;
             /** Format: date-time */
             last_used_at: string | null;
             name: string;
         };
         DeveloperTokenList: {
-            /** @description The caller's unexpired tokens, newest first. Secrets are never listed. */
+            /** @description The caller's unexpired tokens, newest first (an account holds at most 100). Secrets are never listed. */
             tokens: components["schemas"]["DeveloperToken"][];
         };
         /**
@@ -2452,7 +2586,10 @@ export interface components {
          *     starts (see `GET /api/v1/tracks/{track_id}/download`).
          */
         DownloadsAnalytics: {
-            /** @description Downloads started in the window. */
+            /**
+             * Format: int32
+             * @description Downloads started in the window.
+             */
             downloads: number;
             /**
              * @description Change against the window just before, of the same length, in percent; `null` for
@@ -2465,6 +2602,7 @@ export interface components {
                 data: {
                     /** Format: date */
                     date: string;
+                    /** Format: int32 */
                     downloads: number;
                 }[];
                 /** @enum {string} */
@@ -2472,14 +2610,20 @@ export interface components {
             };
             /** @description The artist's twenty most downloaded tracks in the window, most downloaded first. */
             top_tracks: {
+                /** Format: int32 */
                 downloads: number;
+                /** Format: int32 */
                 id: number;
                 /** Format: uri */
                 image: string | null;
                 name: string;
+                /** Format: int32 */
                 unique_downloaders: number;
             }[];
-            /** @description Users with at least one download in the window. */
+            /**
+             * Format: int32
+             * @description Users with at least one download in the window.
+             */
             unique_downloaders: number;
         };
         /** @description Download analytics in BeatPass's `{status, <resource>}` wrapper. */
@@ -2497,14 +2641,23 @@ export interface components {
         /** @description Engagement of a track (*designed here*; BeatPass lists the route without a shape). */
         EngagementMetrics: {
             metrics: {
-                /** @description Mean listened time of logged plays. */
+                /**
+                 * Format: int32
+                 * @description Mean listened time of logged plays.
+                 */
                 average_listen_ms: number;
                 /** @description Share of logged plays listened to at least 90% of the track. */
                 completion_rate: number;
+                /** Format: int32 */
                 likes: number;
+                /** Format: int32 */
                 plays: number;
+                /** Format: int32 */
                 reposts: number;
-                /** @description Signed-in listeners with at least one logged play. */
+                /**
+                 * Format: int32
+                 * @description Signed-in listeners with at least one logged play.
+                 */
                 unique_listeners: number;
             };
             /** @constant */
@@ -2529,23 +2682,39 @@ export interface components {
         };
         /** @description An uploaded audio file, analysed and waiting to be published as a track (*designed here*). */
         FileEntry: {
-            /** @enum {integer} */
+            /**
+             * Format: int32
+             * @enum {integer}
+             */
             bits_per_sample: 8 | 16 | 24 | 32;
+            /** Format: int32 */
             channels: number;
             /** Format: date-time */
             created_at: string;
-            /** @description Duration in milliseconds. */
+            /**
+             * Format: int32
+             * @description Duration in milliseconds.
+             */
             duration: number;
             duration_text: string;
-            /** @description Pass it as `file_entry_id` to `POST /api/v1/tracks`. */
+            /**
+             * Format: int32
+             * @description Pass it as `file_entry_id` to `POST /api/v1/tracks`.
+             */
             id: number;
             /** @constant */
             mime: "audio/wav";
             /** @description The uploaded file's name. */
             name: string;
-            /** @example 44100 */
+            /**
+             * Format: int32
+             * @example 44100
+             */
             sample_rate: number;
-            /** @description Size in bytes. */
+            /**
+             * Format: int64
+             * @description Size in bytes.
+             */
             size: number;
         };
         FileEntryEnvelope: {
@@ -2557,6 +2726,7 @@ export interface components {
         Genre: {
             /** @example Trap */
             display_name: string;
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "genre";
@@ -2590,10 +2760,16 @@ export interface components {
         InsightsBreakdown: {
             datasets: {
                 data: components["schemas"]["AnalyticsBreakdownItem"][];
-                /** @description The dimension (`Devices`, `Browsers`, `Platforms`, `Locations`, `Tracks`, `Artists`, `Albums`, `Users`). */
-                label: string;
+                /**
+                 * @description The dimension the counts are broken down by.
+                 * @enum {string}
+                 */
+                label: "Devices" | "Browsers" | "Platforms" | "Locations" | "Tracks" | "Artists" | "Albums" | "Users";
             }[];
-            /** @description Plays in the range (for `users`, signed-in plays only). */
+            /**
+             * Format: int32
+             * @description Plays in the range (for `users`, signed-in plays only).
+             */
             total: number;
         };
         /** @description One entry per requested metric. */
@@ -2627,6 +2803,7 @@ export interface components {
                      * @description First day of the bucket, in the requested time zone.
                      */
                     date: string;
+                    /** Format: int32 */
                     value: number;
                 }[];
                 /** @enum {string} */
@@ -2637,7 +2814,10 @@ export interface components {
              * @enum {string}
              */
             granularity: "day" | "week" | "month";
-            /** @description Sum of the current period. */
+            /**
+             * Format: int32
+             * @description Sum of the current period.
+             */
             total: number;
         };
         /**
@@ -2645,12 +2825,19 @@ export interface components {
          *     with its own `data` item type (for example `TrackPage`).
          */
         LengthAwarePage: {
+            /** Format: int32 */
             current_page: number;
             /** Format: uri */
             first_page_url: string;
-            /** @description 1-based position of the first item on this page; null on an empty page. */
+            /**
+             * Format: int32
+             * @description 1-based position of the first item on this page; null on an empty page.
+             */
             from: number | null;
-            /** @description Number of the last page; 1 when the list is empty. */
+            /**
+             * Format: int32
+             * @description Number of the last page; 1 when the list is empty.
+             */
             last_page: number;
             /** Format: uri */
             last_page_url: string;
@@ -2662,12 +2849,19 @@ export interface components {
              * @description The list's URL without the page query.
              */
             path: string;
+            /** Format: int32 */
             per_page: number;
             /** Format: uri */
             prev_page_url: string | null;
-            /** @description 1-based position of the last item on this page; null on an empty page. */
+            /**
+             * Format: int32
+             * @description 1-based position of the last item on this page; null on an empty page.
+             */
             to: number | null;
-            /** @description Items in the whole list. */
+            /**
+             * Format: int32
+             * @description Items in the whole list.
+             */
             total: number;
         };
         /**
@@ -2687,7 +2881,10 @@ export interface components {
              */
             error_code: "playlist_limit_reached" | "playlist_full" | "max_editors_reached" | "reinvite_cooldown";
             message: string;
-            /** @description For `reinvite_cooldown` only, seconds until the user may be invited again. */
+            /**
+             * Format: int32
+             * @description For `reinvite_cooldown` only, seconds until the user may be invited again.
+             */
             retry_after?: number;
         };
         LoginRequest: {
@@ -2712,6 +2909,7 @@ export interface components {
         Lyric: {
             /** Format: date-time */
             created_at: string;
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "lyric";
@@ -2720,6 +2918,7 @@ export interface components {
             /** @description Plain text, or LRC lines (`[mm:ss.xx] words`) when `synced` is true. */
             text: string;
             track: components["schemas"]["TrackPublic"];
+            /** Format: int32 */
             track_id: number;
             /** Format: date-time */
             updated_at: string;
@@ -2777,7 +2976,10 @@ export interface components {
             active: boolean;
             /** @example &laquo; Previous */
             label: string;
-            /** @description Absolute URL of the page, or null for a disabled previous/next link. */
+            /**
+             * Format: uri
+             * @description Absolute URL of the page, or null for a disabled previous/next link.
+             */
             url: string | null;
         };
         /** @description An artist's pinned track, in the caller's access tier, or null when none is pinned. */
@@ -2788,7 +2990,10 @@ export interface components {
         };
         /** @description How long the listener has listened so far (*designed here*; BeatPass does not document the fields). */
         PlayDurationRequest: {
-            /** @description Total milliseconds listened in this play; a smaller value than one already recorded is ignored. */
+            /**
+             * Format: int32
+             * @description Total milliseconds listened in this play; a smaller value than one already recorded is ignored.
+             */
             listened_ms: number;
             play_token: string;
         };
@@ -2819,7 +3024,9 @@ export interface components {
             description: string | null;
             /** @description Users who accepted an invitation to edit the playlist (at most 10). */
             editors: components["schemas"]["User"][];
+            /** Format: int32 */
             followers_count: number;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -2839,6 +3046,7 @@ export interface components {
              * @enum {string|null}
              */
             role: "owner" | "editor" | null;
+            /** Format: int32 */
             tracks_count: number;
             /** Format: date-time */
             updated_at: string;
@@ -2891,7 +3099,10 @@ export interface components {
              */
             loader: "playlistPage";
             playlist: components["schemas"]["Playlist"] | components["schemas"]["PlaylistPublic"];
-            /** @description Duration of all the playlist's tracks in milliseconds; null when it has none. */
+            /**
+             * Format: int64
+             * @description Duration of all the playlist's tracks in milliseconds; null when it has none.
+             */
             totalDuration: number | null;
             tracks: components["schemas"]["TrackPage"];
         };
@@ -2906,6 +3117,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             description: string | null;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -2919,9 +3131,15 @@ export interface components {
             public: boolean;
         };
         PlaylistTracksAdded: {
-            /** @description Tracks appended to the playlist. */
+            /**
+             * Format: int32
+             * @description Tracks appended to the playlist.
+             */
             added_count: number;
-            /** @description Requested tracks that were already in the playlist and were left where they were. */
+            /**
+             * Format: int32
+             * @description Requested tracks that were already in the playlist and were left where they were.
+             */
             duplicate_count: number;
             playlist: components["schemas"]["Playlist"];
             /** @constant */
@@ -2929,7 +3147,10 @@ export interface components {
         };
         PlaylistTracksRemoved: {
             playlist: components["schemas"]["Playlist"];
-            /** @description Tracks taken out of the playlist (requested tracks it did not hold are not counted). */
+            /**
+             * Format: int32
+             * @description Tracks taken out of the playlist (requested tracks it did not hold are not counted).
+             */
             removed_count: number;
             /** @constant */
             status: "success";
@@ -2986,6 +3207,7 @@ export interface components {
         /** @description An achievement with the artist's progress towards it, for signed-in callers. */
         ProducerAchievement: {
             /**
+             * Format: int64
              * @description The artist's count of `metric` now.
              * @example 128450
              */
@@ -3009,12 +3231,14 @@ export interface components {
             /** @example Heavy Rotation */
             name: string;
             /**
+             * Format: int32
              * @description `current` as a percentage of `threshold`, rounded down and capped at 100 (100 exactly when unlocked).
              * @example 100
              */
             progress: number;
             rarity: components["schemas"]["AchievementRarity"];
             /**
+             * Format: int32
              * @description The count of `metric` that unlocks the achievement.
              * @example 100000
              */
@@ -3022,6 +3246,7 @@ export interface components {
             /** @example true */
             unlocked: boolean;
             /**
+             * Format: int32
              * @description XP the achievement is worth once unlocked.
              * @example 2500
              */
@@ -3042,6 +3267,7 @@ export interface components {
             /** @example true */
             unlocked: boolean;
             /**
+             * Format: int32
              * @description XP the achievement is worth once unlocked.
              * @example 2500
              */
@@ -3051,14 +3277,21 @@ export interface components {
         ProducerAchievements: {
             /** @description Every achievement, in the order of the rule table (by metric, then threshold). */
             achievements: components["schemas"]["ProducerAchievement"][];
-            /** @example 900000001 */
+            /**
+             * Format: int32
+             * @example 900000001
+             */
             artist_id: number;
             /**
+             * Format: int32
              * @description Number of achievements there are (the length of `achievements`).
              * @example 20
              */
             total_count: number;
-            /** @example 12 */
+            /**
+             * Format: int32
+             * @example 12
+             */
             unlocked_count: number;
             xp: components["schemas"]["ProducerXp"];
         };
@@ -3066,14 +3299,21 @@ export interface components {
         ProducerAchievementsPublic: {
             /** @description Every achievement, in the order of the rule table (by metric, then threshold). */
             achievements: components["schemas"]["ProducerAchievementPublic"][];
-            /** @example 900000001 */
+            /**
+             * Format: int32
+             * @example 900000001
+             */
             artist_id: number;
             /**
+             * Format: int32
              * @description Number of achievements there are (the length of `achievements`).
              * @example 20
              */
             total_count: number;
-            /** @example 12 */
+            /**
+             * Format: int32
+             * @example 12
+             */
             unlocked_count: number;
         };
         /**
@@ -3099,15 +3339,30 @@ export interface components {
             };
             basic_info: components["schemas"]["AnalyticsSubject"];
             engagement_metrics: {
-                /** @description Comments written in the window and not deleted. */
+                /**
+                 * Format: int32
+                 * @description Comments written in the window and not deleted.
+                 */
                 comments: number;
-                /** @description Downloads started in the window. */
+                /**
+                 * Format: int32
+                 * @description Downloads started in the window.
+                 */
                 downloads: number;
-                /** @description Likes given in the window. */
+                /**
+                 * Format: int32
+                 * @description Likes given in the window.
+                 */
                 likes: number;
-                /** @description Reposts made in the window. */
+                /**
+                 * Format: int32
+                 * @description Reposts made in the window.
+                 */
                 reposts: number;
-                /** @description Users with at least one download in the window. */
+                /**
+                 * Format: int32
+                 * @description Users with at least one download in the window.
+                 */
                 unique_downloaders: number;
             };
             /**
@@ -3120,20 +3375,33 @@ export interface components {
                 plays_change: number | null;
             };
             performance_metrics: {
-                /** @description The part of `plays` logged without sign-in. */
+                /**
+                 * Format: int32
+                 * @description The part of `plays` logged without sign-in.
+                 */
                 anonymous_plays: number;
-                /** @description Mean listened time of the window's plays. */
+                /**
+                 * Format: int32
+                 * @description Mean listened time of the window's plays.
+                 */
                 average_listen_ms: number;
                 /** @description Share of the window's plays listened to for at least 90% of the track. */
                 completion_rate: number;
                 /**
+                 * Format: int64
                  * @description The play count shown on the track (summed for albums and artists): every play ever
                  *     counted, the managers' own included, whatever the window.
                  */
                 lifetime_plays: number;
-                /** @description Audience plays logged in the window, anonymous ones included. */
+                /**
+                 * Format: int32
+                 * @description Audience plays logged in the window, anonymous ones included.
+                 */
                 plays: number;
-                /** @description Signed-in listeners with at least one play in the window. */
+                /**
+                 * Format: int32
+                 * @description Signed-in listeners with at least one play in the window.
+                 */
                 unique_listeners: number;
             };
             period: components["schemas"]["AnalyticsPeriodRange"];
@@ -3154,16 +3422,19 @@ export interface components {
          */
         ProducerXp: {
             /**
+             * Format: int32
              * @description Level reached, from 1 (Novice) to 7 (Legend).
              * @example 5
              */
             level: number;
             /**
+             * Format: int32
              * @description XP at which the current level starts.
              * @example 100000
              */
             level_xp: number;
             /**
+             * Format: int32
              * @description XP at which the next level starts; null at the top level.
              * @example 500000
              */
@@ -3171,26 +3442,31 @@ export interface components {
             /** @description Where the XP comes from; the parts add up to `total`. */
             sources: {
                 /**
+                 * Format: int32
                  * @description The XP of every unlocked achievement.
                  * @example 24400
                  */
                 achievements: number;
                 /**
+                 * Format: int64
                  * @description 25 per track credited with another artist.
                  * @example 100
                  */
                 collaborations: number;
                 /**
+                 * Format: int64
                  * @description 50 per track with complete metadata.
                  * @example 1200
                  */
                 complete_metadata: number;
                 /**
+                 * Format: int64
                  * @description 1 per play of the artist's tracks.
                  * @example 128450
                  */
                 plays: number;
                 /**
+                 * Format: int64
                  * @description 100 per credited track.
                  * @example 3200
                  */
@@ -3202,7 +3478,10 @@ export interface components {
              * @enum {string}
              */
             title: "Novice" | "Apprentice" | "Rising" | "Established" | "Pro" | "Elite" | "Legend";
-            /** @example 157350 */
+            /**
+             * Format: int64
+             * @example 157350
+             */
             total: number;
         };
         RegisterRequest: {
@@ -3243,10 +3522,14 @@ export interface components {
          *     `next_page_url` is not null. Each list specialises it with its own `data` item type.
          */
         SimplePage: {
+            /** Format: int32 */
             current_page: number;
             /** Format: uri */
             first_page_url: string;
-            /** @description 1-based position of the first item on this page; null on an empty page. */
+            /**
+             * Format: int32
+             * @description 1-based position of the first item on this page; null on an empty page.
+             */
             from: number | null;
             /** Format: uri */
             next_page_url: string | null;
@@ -3255,10 +3538,14 @@ export interface components {
              * @description The list's URL without the page query.
              */
             path: string;
+            /** Format: int32 */
             per_page: number;
             /** Format: uri */
             prev_page_url: string | null;
-            /** @description 1-based position of the last item on this page; null on an empty page. */
+            /**
+             * Format: int32
+             * @description 1-based position of the last item on this page; null on an empty page.
+             */
             to: number | null;
         };
         SimpleTrackListEnvelope: {
@@ -3291,16 +3578,20 @@ export interface components {
             spotify_id: string;
             /** Format: uri */
             spotify_url: string;
+            /** Format: int32 */
             total_tracks: number;
             tracks: {
                 artists: string[];
+                /** Format: int32 */
                 disc_number: number;
+                /** Format: int32 */
                 duration_ms: number;
                 explicit: boolean;
                 name: string;
                 spotify_id: string;
                 /** Format: uri */
                 spotify_url: string;
+                /** Format: int32 */
                 track_number: number;
             }[];
         };
@@ -3338,6 +3629,7 @@ export interface components {
              * @description The album on open.spotify.com.
              */
             spotify_url: string;
+            /** Format: int32 */
             total_tracks: number;
         };
         /** @description Matches from Spotify's catalog; the list of a type not asked for is empty. */
@@ -3366,7 +3658,9 @@ export interface components {
             };
             /** @description The track's artists as Spotify names them, main artist first. */
             artists: string[];
+            /** Format: int32 */
             disc_number: number;
+            /** Format: int32 */
             duration_ms: number;
             explicit: boolean;
             /**
@@ -3382,6 +3676,7 @@ export interface components {
              * @description The track on open.spotify.com.
              */
             spotify_url: string;
+            /** Format: int32 */
             track_number: number;
         };
         /** @description An acknowledgement with a human-readable message. */
@@ -3396,6 +3691,7 @@ export interface components {
             status: "success";
         };
         Tag: {
+            /** Format: int32 */
             id: number;
             /** @example dark */
             name: string;
@@ -3425,19 +3721,26 @@ export interface components {
         TooManyAttempts: {
             /** @constant */
             message: "Too Many Attempts.";
-            /** @description Seconds until the limit resets; the same value as the `Retry-After` header. */
+            /**
+             * Format: int32
+             * @description Seconds until the limit resets; the same value as the `Retry-After` header.
+             */
             retry_after: number;
         };
         /** @description The rich track that signed-in callers get (session or token). */
         Track: {
             artists: components["schemas"]["ArtistPublic"][];
+            /** Format: int32 */
             bpm: number;
             /** Format: date-time */
             created_at: string;
             /** @enum {string} */
             currency: "USD" | "EUR" | "GBP" | "CAD";
             description: string | null;
-            /** @description Duration in milliseconds. */
+            /**
+             * Format: int32
+             * @description Duration in milliseconds.
+             */
             duration: number;
             /** @description Duration as `m:ss`. */
             duration_text: string;
@@ -3451,6 +3754,7 @@ export interface components {
              */
             exclusive_status: "available" | "not_available" | "sold" | null;
             genres: components["schemas"]["Genre"][];
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -3463,10 +3767,12 @@ export interface components {
             key: string;
             /** @enum {string} */
             licensing_type: "non_exclusive_only" | "both" | "exclusive_only";
+            /** Format: int32 */
             likes_count: number;
             /** @constant */
             model_type: "track";
             name: string;
+            /** Format: int32 */
             plays: number;
             /**
              * @description Price of a single non-exclusive license in major units of `currency`; null when the
@@ -3474,6 +3780,7 @@ export interface components {
              *     without defining it.
              */
             price: number | null;
+            /** Format: int32 */
             reposts_count: number;
             /** @example minor */
             scale: string;
@@ -3493,6 +3800,7 @@ export interface components {
         TrackFields: {
             /** @description Credited artists, by ID, or `CURRENT_USER` for the caller's own artist profile. At least one must be an artist the caller manages. */
             artists?: (number | "CURRENT_USER")[];
+            /** Format: int32 */
             bpm?: number;
             /** @enum {string} */
             currency?: "USD" | "EUR" | "GBP" | "CAD";
@@ -3554,16 +3862,26 @@ export interface components {
          *     does not say; `name` is the file name without extension and tempo/key tags.
          */
         TrackMetadata: {
-            /** @enum {integer} */
+            /**
+             * Format: int32
+             * @enum {integer}
+             */
             bits_per_sample: 8 | 16 | 24 | 32;
+            /** Format: int32 */
             bpm: number | null;
+            /** Format: int32 */
             channels: number;
-            /** @description Milliseconds. */
+            /**
+             * Format: int32
+             * @description Milliseconds.
+             */
             duration: number;
             duration_text: string;
+            /** Format: int32 */
             file_entry_id: number;
             key: string | null;
             name: string;
+            /** Format: int32 */
             sample_rate: number;
             /** @enum {string|null} */
             scale: "major" | "minor" | null;
@@ -3588,6 +3906,7 @@ export interface components {
              * @description When the beat was marked as posted; kept when it is marked again, null while it is not posted.
              */
             posted_at: string | null;
+            /** Format: int32 */
             track_id: number;
         };
         TrackPostedStatusEnvelope: {
@@ -3611,6 +3930,7 @@ export interface components {
              * @example 3:05
              */
             duration_text: string;
+            /** Format: int32 */
             id: number;
             /**
              * Format: uri
@@ -3674,6 +3994,7 @@ export interface components {
         };
         /** @description The fields to change; omitted fields keep their value, `null` clears an optional one. */
         UpdateArtistCreditRequest: {
+            /** Format: int32 */
             album_id?: number | null;
             album_name?: string | null;
             /** Format: uri */
@@ -3688,6 +4009,7 @@ export interface components {
             spotify_url?: string | null;
             /** @description The track's title on the release (not blank). */
             title?: string;
+            /** Format: int32 */
             track_id?: number | null;
         };
         /** @description The fields to change; omitted fields keep their value. */
@@ -3729,6 +4051,7 @@ export interface components {
             display_name: string;
             /** Format: email */
             email?: string;
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "user";
@@ -3760,6 +4083,7 @@ export interface components {
             display_name: string;
             /** Format: email */
             email: string;
+            /** Format: int32 */
             id: number;
             /** @constant */
             model_type: "user";
@@ -3784,9 +4108,10 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request could not be read, for example malformed JSON. */
+        /** @description The request could not be read: malformed JSON, or a compressed body (`Content-Encoding: gzip`, `deflate` or `br`) that does not decompress. */
         BadRequest: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3799,6 +4124,7 @@ export interface components {
         /** @description CSRF token mismatch: a cookie-authenticated unsafe request (or a web sign-in route) without an `X-XSRF-TOKEN` header equal to the `XSRF-TOKEN` cookie. Call `GET /sanctum/csrf-cookie` and retry. */
         CsrfMismatch: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3811,6 +4137,7 @@ export interface components {
         /** @description No resource at this address, or one the caller may not see. */
         NotFound: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3823,6 +4150,7 @@ export interface components {
         /** @description The body is larger than 1 MB. */
         PayloadTooLarge: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3835,6 +4163,7 @@ export interface components {
         /** @description The database is down or too slow. Nothing was changed; retry after `Retry-After` seconds. (When Redis fails, rate limits fall back to memory instead.) */
         ServiceUnavailable: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -3850,6 +4179,7 @@ export interface components {
          */
         SpotifyUnavailable: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -3863,6 +4193,7 @@ export interface components {
         /** @description Over the rate limit of this operation's group. Wait `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -3879,6 +4210,7 @@ export interface components {
          */
         TooManyRequestsOrLimitReached: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -3892,6 +4224,7 @@ export interface components {
         /** @description No valid credentials: no session or token, or a token that is invalid, expired or revoked. */
         Unauthenticated: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -3902,9 +4235,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorMessage"];
             };
         };
-        /** @description The body is not `application/json`. */
+        /** @description The body is not `application/json`, or is compressed other than with `gzip`, `deflate` or `br`. A JSON body may be compressed with those; its size limit applies to the decompressed body (413). */
         UnsupportedMediaType: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3917,6 +4251,7 @@ export interface components {
         /** @description The input is invalid; `errors` lists the messages per field. */
         ValidationFailed: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                 "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3939,6 +4274,14 @@ export interface components {
          */
         AlbumIds: components["schemas"]["IdList"];
         /**
+         * @description Which relations BeatPass loads with the album; the answer's `loader` repeats it. BeatPass's
+         *     code reads it, default `albumPage`: the album with its artists, genres, tags and tracks
+         *     (anonymous callers get the minimal album). BeatPass has other loaders, but no source
+         *     documents what they return, so this sandbox accepts `albumPage` only and answers any other
+         *     value with 422 rather than let code pass here that production would answer differently.
+         */
+        AlbumLoader: "albumPage";
+        /**
          * @description The reporting window: the last 7, 30 or 90 days (whole UTC days, today included) or all
          *     time. Default `30d`.
          * @example 30d
@@ -3954,6 +4297,15 @@ export interface components {
          * @example 900000001
          */
         ArtistIds: components["schemas"]["IdList"];
+        /**
+         * @description Which relations BeatPass loads with the artist; the answer's `loader` repeats it.
+         *     BeatPass's code reads it, default `artistPage`: the profile with its genres and top tracks
+         *     (anonymous callers get the minimal artist). BeatPass has other loaders, but no source
+         *     documents what they return, so this sandbox accepts `artistPage` only and answers any
+         *     other value with 422 rather than let code pass here that production would answer
+         *     differently.
+         */
+        ArtistLoader: "artistPage";
         /**
          * @description ID of one of the artist's credits.
          * @example 900000001
@@ -3979,6 +4331,14 @@ export interface components {
          * @example 2
          */
         Page: number;
+        /**
+         * @deprecated
+         * @description BeatPass's code answers `paginate=simple` with a simple page, which skips counting the
+         *     list (no `total`, `last_page`, `last_page_url` or `links`). Accepted here so code written
+         *     for BeatPass keeps working, but ignored: the page is always length-aware, and a
+         *     length-aware page has every field of a simple one, with the same meaning.
+         */
+        Paginate: "simple";
         /**
          * @description Items per page (default 15).
          * @example 15
@@ -4036,10 +4396,27 @@ export interface components {
          */
         TrackIds: components["schemas"]["IdList"];
         /**
+         * @description Which relations BeatPass loads with the track; the answer's `loader` repeats it. BeatPass's
+         *     code reads it, default `trackPage`: the track with its artists, genres and tags (anonymous
+         *     callers get the minimal track). BeatPass has other loaders, but no source documents what
+         *     they return, so this sandbox accepts `trackPage` only and answers any other value with 422
+         *     rather than let code pass here that production would answer differently.
+         */
+        TrackLoader: "trackPage";
+        /**
          * @description ID of the user, or `me` for the caller's own account.
          * @example me
          */
         UserId: string;
+        /**
+         * @deprecated
+         * @description Relations to load, as a comma list, in BeatPass's published spec: `tags`, `genres`,
+         *     `artists` and `album` on a track; `tags`, `genres`, `artists` and `tracks` on an album;
+         *     `similar`, `genres`, `albums` and `topTracks` on an artist. BeatPass's code ignores
+         *     `with` and loads what `loader` names; it is accepted and ignored here too, so code written
+         *     for the published spec keeps working.
+         */
+        With: string;
         /**
          * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
          *     request that a session cookie authenticates; a missing or different value gets `419`.
@@ -4049,15 +4426,25 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The calling page's origin, echoed when it is allowed to call the API from a browser
+         *     (`CORS_ORIGINS`; outside production, every `http://localhost:<port>` and
+         *     `http://127.0.0.1:<port>` dev server). It comes with `Access-Control-Allow-Credentials:
+         *     true`, so the session cookie flow works across origins, `Vary: Origin`, and
+         *     `Access-Control-Expose-Headers` naming the headers a client must read (`X-RateLimit-*`,
+         *     `Retry-After`, `Content-Range`, `Content-Disposition`, `WWW-Authenticate`, …). A request
+         *     from an origin that is not allowed gets no CORS header at all, and the browser keeps the
+         *     answer from the page. Preflight `OPTIONS` requests are answered for every path.
+         */
+        "Access-Control-Allow-Origin": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
         /**
-         * @description Sets the `beatpass_session` cookie (HttpOnly, SameSite=Lax) and a fresh `XSRF-TOKEN`
-         *     cookie. The session id changes at every sign-in.
+         * @description Sets the `beatpass_session` cookie (HttpOnly, SameSite=Lax) and the `XSRF-TOKEN` cookie
+         *     holding that session's CSRF token. The session id and its token change at every sign-in
+         *     and sign-out.
          */
         "Set-Cookie-Session": string;
-        /** @description Sets the `XSRF-TOKEN` cookie (readable by scripts, URL-encoded). */
-        "Set-Cookie-Xsrf": string;
         /**
          * @description The bearer-token challenge (RFC 6750 section 3). `Bearer error="invalid_token"` when the
          *     request sent a bearer token that is unknown, expired or revoked: sign in again or create a
@@ -4065,7 +4452,7 @@ export interface components {
          *     on an operation that accepts them (RFC 6750 3.1: no error code then). Absent on a 401 from
          *     `POST /logout` without a signed-in session, which takes no bearer token.
          */
-        "WWW-Authenticate": string;
+        "WWW-Authenticate": "Bearer" | "Bearer error=\"invalid_token\"";
         /** @description Requests allowed in the current window of this operation's rate-limit group. */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -4106,6 +4493,7 @@ export interface operations {
             /** @description A page of albums. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4144,6 +4532,7 @@ export interface operations {
             /** @description The new album. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4158,6 +4547,7 @@ export interface operations {
             /** @description The caller has no artist profile, or manages none of the credited artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4173,6 +4563,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4188,7 +4579,25 @@ export interface operations {
     };
     getAlbum: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which relations BeatPass loads with the album; the answer's `loader` repeats it. BeatPass's
+                 *     code reads it, default `albumPage`: the album with its artists, genres, tags and tracks
+                 *     (anonymous callers get the minimal album). BeatPass has other loaders, but no source
+                 *     documents what they return, so this sandbox accepts `albumPage` only and answers any other
+                 *     value with 422 rather than let code pass here that production would answer differently.
+                 */
+                loader?: components["parameters"]["AlbumLoader"];
+                /**
+                 * @deprecated
+                 * @description Relations to load, as a comma list, in BeatPass's published spec: `tags`, `genres`,
+                 *     `artists` and `album` on a track; `tags`, `genres`, `artists` and `tracks` on an album;
+                 *     `similar`, `genres`, `albums` and `topTracks` on an artist. BeatPass's code ignores
+                 *     `with` and loads what `loader` names; it is accepted and ignored here too, so code written
+                 *     for the published spec keeps working.
+                 */
+                with?: components["parameters"]["With"];
+            };
             header?: never;
             path: {
                 /**
@@ -4204,6 +4613,7 @@ export interface operations {
             /** @description The album. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4217,6 +4627,7 @@ export interface operations {
             /** @description No album has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4260,6 +4671,7 @@ export interface operations {
             /** @description The updated album. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4274,6 +4686,7 @@ export interface operations {
             /** @description The caller neither owns the album nor manages one of its artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4286,6 +4699,7 @@ export interface operations {
             /** @description No album has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4328,6 +4742,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4341,6 +4756,7 @@ export interface operations {
             /** @description The caller neither owns the album nor manages one of its artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4353,6 +4769,7 @@ export interface operations {
             /** @description At least one ID is not an album. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4393,6 +4810,7 @@ export interface operations {
             /** @description The analytics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4406,6 +4824,7 @@ export interface operations {
             /** @description The caller does not manage this album. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4418,6 +4837,7 @@ export interface operations {
             /** @description No album has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4461,6 +4881,7 @@ export interface operations {
             /** @description A page of artists. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4499,6 +4920,7 @@ export interface operations {
             /** @description The new artist profile. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4513,6 +4935,7 @@ export interface operations {
             /** @description The caller already manages an artist profile. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4532,7 +4955,26 @@ export interface operations {
     };
     getArtist: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which relations BeatPass loads with the artist; the answer's `loader` repeats it.
+                 *     BeatPass's code reads it, default `artistPage`: the profile with its genres and top tracks
+                 *     (anonymous callers get the minimal artist). BeatPass has other loaders, but no source
+                 *     documents what they return, so this sandbox accepts `artistPage` only and answers any
+                 *     other value with 422 rather than let code pass here that production would answer
+                 *     differently.
+                 */
+                loader?: components["parameters"]["ArtistLoader"];
+                /**
+                 * @deprecated
+                 * @description Relations to load, as a comma list, in BeatPass's published spec: `tags`, `genres`,
+                 *     `artists` and `album` on a track; `tags`, `genres`, `artists` and `tracks` on an album;
+                 *     `similar`, `genres`, `albums` and `topTracks` on an artist. BeatPass's code ignores
+                 *     `with` and loads what `loader` names; it is accepted and ignored here too, so code written
+                 *     for the published spec keeps working.
+                 */
+                with?: components["parameters"]["With"];
+            };
             header?: never;
             path: {
                 /**
@@ -4548,6 +4990,7 @@ export interface operations {
             /** @description The artist. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4561,6 +5004,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4604,6 +5048,7 @@ export interface operations {
             /** @description The updated artist profile. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4618,6 +5063,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4630,6 +5076,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4672,6 +5119,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4685,6 +5133,7 @@ export interface operations {
             /** @description The caller does not manage one of the artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4697,6 +5146,7 @@ export interface operations {
             /** @description At least one ID is not an artist. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4746,6 +5196,7 @@ export interface operations {
             /** @description The activity. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4759,6 +5210,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4771,6 +5223,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4820,6 +5273,7 @@ export interface operations {
             /** @description A page of the artist's albums. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4833,6 +5287,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4865,6 +5320,7 @@ export interface operations {
             /** @description Whether the caller manages the artist. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4878,6 +5334,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4916,6 +5373,7 @@ export interface operations {
             /** @description Recommended collaborators, in the caller's access tier. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4929,6 +5387,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4961,6 +5420,7 @@ export interface operations {
             /** @description The artist's credits, in portfolio order. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4974,6 +5434,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5017,6 +5478,7 @@ export interface operations {
             /** @description The new credit. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5031,6 +5493,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5043,6 +5506,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5058,6 +5522,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5073,6 +5538,7 @@ export interface operations {
              */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Retry-After": components["headers"]["Retry-After"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -5120,6 +5586,7 @@ export interface operations {
             /** @description The changed credit. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5134,6 +5601,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5146,6 +5614,7 @@ export interface operations {
             /** @description No artist has this ID, or the artist has no credit with this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5161,6 +5630,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5204,6 +5674,7 @@ export interface operations {
             /** @description Removed. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5217,6 +5688,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5229,6 +5701,7 @@ export interface operations {
             /** @description No artist has this ID, or the artist has no credit with this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5273,6 +5746,7 @@ export interface operations {
             /** @description The new credits, in album order. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5287,6 +5761,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5299,6 +5774,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5314,6 +5790,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field (tracks by index). */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5329,6 +5806,7 @@ export interface operations {
              */
             429: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Retry-After": components["headers"]["Retry-After"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -5371,6 +5849,7 @@ export interface operations {
             /** @description The credits in their new order. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5385,6 +5864,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5397,6 +5877,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5412,6 +5893,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5450,6 +5932,7 @@ export interface operations {
             /** @description The download analytics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5463,6 +5946,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5475,6 +5959,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5524,6 +6009,7 @@ export interface operations {
             /** @description A page of followers. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5537,6 +6023,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5569,6 +6056,7 @@ export interface operations {
             /** @description The pinned track, or null. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5582,6 +6070,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5614,6 +6103,7 @@ export interface operations {
             /** @description The artist's achievements, in the caller's access tier. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5627,6 +6117,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5666,6 +6157,7 @@ export interface operations {
             /** @description The analytics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5679,6 +6171,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5691,6 +6184,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5740,6 +6234,7 @@ export interface operations {
             /** @description A page of the artist's tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5753,6 +6248,7 @@ export interface operations {
             /** @description No artist has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5797,6 +6293,7 @@ export interface operations {
             /** @description Pinned. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5810,6 +6307,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5822,6 +6320,7 @@ export interface operations {
             /** @description No artist or no track has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5835,6 +6334,7 @@ export interface operations {
             /** @description The input is invalid, or the track is not credited to this artist. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5878,6 +6378,7 @@ export interface operations {
             /** @description Not pinned any more. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5891,6 +6392,7 @@ export interface operations {
             /** @description The caller does not manage this artist. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5903,6 +6405,7 @@ export interface operations {
             /** @description No artist or no track has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5934,6 +6437,7 @@ export interface operations {
             /** @description Signed in; the token is in `user.access_token`. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5947,6 +6451,7 @@ export interface operations {
             /** @description The account is disabled. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5958,9 +6463,10 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Missing fields, wrong credentials, or an account that needs the two-factor web sign-in. */
+            /** @description Missing fields, wrong credentials, an account that needs the two-factor web sign-in, or one that already holds 100 unexpired developer tokens. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -5990,6 +6496,7 @@ export interface operations {
             /** @description Registered. BeatPass answers 200 here, not 201. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6005,6 +6512,7 @@ export interface operations {
             /** @description Invalid input, a taken email or username, or a confirmation that differs. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6030,6 +6538,7 @@ export interface operations {
             /** @description Every role, in picker order. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6063,6 +6572,7 @@ export interface operations {
             /** @description The album and its tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6076,6 +6586,7 @@ export interface operations {
             /** @description Spotify has no album with this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6118,6 +6629,7 @@ export interface operations {
             /** @description Matching tracks and albums, best first. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6145,6 +6657,7 @@ export interface operations {
             /** @description The caller's tokens. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6183,6 +6696,7 @@ export interface operations {
             /** @description Created. Copy `plain_text_token` now; it is never shown again. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6197,6 +6711,7 @@ export interface operations {
             /** @description The account has no developer access. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6209,7 +6724,19 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description The name is too short, or the account already holds 100 unexpired tokens. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6239,6 +6766,7 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6277,6 +6805,7 @@ export interface operations {
             /** @description A page of genres. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6327,6 +6856,7 @@ export interface operations {
             /** @description The genre and a page of its tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6340,6 +6870,7 @@ export interface operations {
             /** @description No genre has this name. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6358,7 +6889,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Cache-buster some clients add; ignored.
+                 * @deprecated
+                 * @description A cache-buster. BeatPass's code ignores it (the report is never cached), and so does
+                 *     this; accepted so code that sends one keeps working.
                  * @example 1764093851000
                  */
                 _t?: string;
@@ -6401,6 +6934,7 @@ export interface operations {
             /** @description The report. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     /** @description Always `no-store, no-cache, must-revalidate, max-age=0`. */
                     "Cache-Control"?: "no-store, no-cache, must-revalidate, max-age=0";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -6416,6 +6950,7 @@ export interface operations {
             /** @description The caller does not manage the model, or asked for the whole platform. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6428,6 +6963,7 @@ export interface operations {
             /** @description The model names a track, album or artist that does not exist. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6465,6 +7001,7 @@ export interface operations {
             /** @description A page of the caller's lyrics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6503,6 +7040,7 @@ export interface operations {
             /** @description Saved. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6520,6 +7058,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6562,6 +7101,7 @@ export interface operations {
             /** @description Updated. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6576,6 +7116,7 @@ export interface operations {
             /** @description No lyric of the caller has this ID (another user's lyrics are answered the same way, so they stay private). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6591,6 +7132,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6629,6 +7171,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6642,6 +7185,7 @@ export interface operations {
             /** @description At least one ID is unknown or another user's; nothing was deleted. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6680,6 +7224,7 @@ export interface operations {
             /** @description The playable tracks, in the order asked. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6722,6 +7267,7 @@ export interface operations {
             /** @description A page of playlists. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6760,6 +7306,7 @@ export interface operations {
             /** @description Created. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6777,6 +7324,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6808,6 +7356,7 @@ export interface operations {
             /** @description The playlist and its first tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6821,6 +7370,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6864,6 +7414,7 @@ export interface operations {
             /** @description Updated. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6878,6 +7429,7 @@ export interface operations {
             /** @description The caller can see the playlist but is not its owner; only the owner may change it. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6890,6 +7442,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6905,6 +7458,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6943,6 +7497,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6956,6 +7511,7 @@ export interface operations {
             /** @description At least one of the playlists belongs to someone else; nothing was deleted. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6968,6 +7524,7 @@ export interface operations {
             /** @description At least one ID is unknown or a private playlist the caller cannot see; nothing was deleted. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7008,6 +7565,7 @@ export interface operations {
             /** @description Accepted: the caller is now an editor. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7021,6 +7579,7 @@ export interface operations {
             /** @description No playlist has this ID, or the caller has no pending invitation to it. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7033,6 +7592,7 @@ export interface operations {
             /** @description The invitation has expired (7 days after it was sent). */
             410: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7046,6 +7606,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7084,6 +7645,7 @@ export interface operations {
             /** @description Declined. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7097,6 +7659,7 @@ export interface operations {
             /** @description No playlist has this ID, or the caller has no pending invitation to it. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7137,6 +7700,7 @@ export interface operations {
             /** @description Following. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7150,6 +7714,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7162,6 +7727,7 @@ export interface operations {
             /** @description The caller already follows this playlist. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7206,6 +7772,7 @@ export interface operations {
             /** @description Invited. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7220,6 +7787,7 @@ export interface operations {
             /** @description The caller can see the playlist but is not its owner; only the owner may invite editors. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7232,6 +7800,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7244,6 +7813,7 @@ export interface operations {
             /** @description The user already has a pending invitation to this playlist. */
             409: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7259,6 +7829,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7301,6 +7872,7 @@ export interface operations {
             /** @description The editor was removed, or (for the owner's ID) the playlist was deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7315,6 +7887,7 @@ export interface operations {
             /** @description The caller can see the playlist but is not its owner; only the owner may remove editors. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7327,6 +7900,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7342,6 +7916,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7389,6 +7964,7 @@ export interface operations {
             /** @description A page of the playlist's tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7402,6 +7978,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7445,6 +8022,7 @@ export interface operations {
             /** @description Added. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7459,6 +8037,7 @@ export interface operations {
             /** @description The caller can see the playlist but may not change its tracks: only the owner, and accepted editors while the playlist is collaborative, may. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7471,6 +8050,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7486,6 +8066,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7528,6 +8109,7 @@ export interface operations {
             /** @description Reordered. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7542,6 +8124,7 @@ export interface operations {
             /** @description The caller can see the playlist but may not change its tracks: only the owner, and accepted editors while the playlist is collaborative, may. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7554,6 +8137,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7569,6 +8153,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7611,6 +8196,7 @@ export interface operations {
             /** @description Removed. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7625,6 +8211,7 @@ export interface operations {
             /** @description The caller can see the playlist but may not change its tracks: only the owner, and accepted editors while the playlist is collaborative, may. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7637,6 +8224,7 @@ export interface operations {
             /** @description No playlist has this ID, or it is private and the caller is neither its owner nor an editor (its existence stays hidden). */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7652,6 +8240,7 @@ export interface operations {
             /** @description The input is invalid; `errors` lists the messages per field. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7690,6 +8279,7 @@ export interface operations {
             /** @description Not following any more. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7703,6 +8293,7 @@ export interface operations {
             /** @description No visible playlist has this ID, or the caller does not follow it. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7753,6 +8344,7 @@ export interface operations {
             /** @description A page of albums. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7766,6 +8358,7 @@ export interface operations {
             /** @description No tag has this name. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7815,6 +8408,7 @@ export interface operations {
             /** @description A page of tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7828,6 +8422,7 @@ export interface operations {
             /** @description No tag has this name. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7850,6 +8445,14 @@ export interface operations {
                  * @example 2
                  */
                 page?: components["parameters"]["Page"];
+                /**
+                 * @deprecated
+                 * @description BeatPass's code answers `paginate=simple` with a simple page, which skips counting the
+                 *     list (no `total`, `last_page`, `last_page_url` or `links`). Accepted here so code written
+                 *     for BeatPass keeps working, but ignored: the page is always length-aware, and a
+                 *     length-aware page has every field of a simple one, with the same meaning.
+                 */
+                paginate?: components["parameters"]["Paginate"];
                 /**
                  * @description Items per page (default 15).
                  * @example 15
@@ -7876,6 +8479,7 @@ export interface operations {
             /** @description A page of tracks. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7914,6 +8518,7 @@ export interface operations {
             /** @description Published. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7928,6 +8533,7 @@ export interface operations {
             /** @description The caller manages none of the credited artists, or has no artist profile. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7943,6 +8549,7 @@ export interface operations {
             /** @description Invalid fields, a name already taken, an unknown artist, genre or upload, or an upload already published. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7981,6 +8588,7 @@ export interface operations {
             /** @description The upload's metadata. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8000,7 +8608,25 @@ export interface operations {
     };
     getTrack: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Which relations BeatPass loads with the track; the answer's `loader` repeats it. BeatPass's
+                 *     code reads it, default `trackPage`: the track with its artists, genres and tags (anonymous
+                 *     callers get the minimal track). BeatPass has other loaders, but no source documents what
+                 *     they return, so this sandbox accepts `trackPage` only and answers any other value with 422
+                 *     rather than let code pass here that production would answer differently.
+                 */
+                loader?: components["parameters"]["TrackLoader"];
+                /**
+                 * @deprecated
+                 * @description Relations to load, as a comma list, in BeatPass's published spec: `tags`, `genres`,
+                 *     `artists` and `album` on a track; `tags`, `genres`, `artists` and `tracks` on an album;
+                 *     `similar`, `genres`, `albums` and `topTracks` on an artist. BeatPass's code ignores
+                 *     `with` and loads what `loader` names; it is accepted and ignored here too, so code written
+                 *     for the published spec keeps working.
+                 */
+                with?: components["parameters"]["With"];
+            };
             header?: never;
             path: {
                 /**
@@ -8016,6 +8642,7 @@ export interface operations {
             /** @description The track. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8029,6 +8656,7 @@ export interface operations {
             /** @description No published track has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8072,6 +8700,7 @@ export interface operations {
             /** @description Updated. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8086,6 +8715,7 @@ export interface operations {
             /** @description The caller is not the track's owner or a manager of its artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8129,6 +8759,7 @@ export interface operations {
             /** @description Deleted. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8142,6 +8773,7 @@ export interface operations {
             /** @description The caller is not the track's owner or a manager of its artists. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8193,6 +8825,7 @@ export interface operations {
             /** @description A page of comments. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8206,6 +8839,7 @@ export interface operations {
             /** @description No track has this ID, or the caller may not see it. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8246,6 +8880,7 @@ export interface operations {
                 headers: {
                     /** @description Always `bytes`. */
                     "Accept-Ranges"?: "bytes";
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     /** @description Size of the file in bytes. */
                     "Content-Length"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8261,6 +8896,7 @@ export interface operations {
             /** @description The requested byte range. */
             206: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     /** @description The range sent, for example `bytes 0-1023/32632364`. */
                     "Content-Range"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8277,6 +8913,7 @@ export interface operations {
             /** @description No paid plan, and not the track's owner or artist manager. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8289,6 +8926,7 @@ export interface operations {
             /** @description No such track, or it has no downloadable audio. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8301,6 +8939,7 @@ export interface operations {
             /** @description The range lies outside the file. */
             416: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8333,6 +8972,7 @@ export interface operations {
             /** @description The metrics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8367,6 +9007,7 @@ export interface operations {
             /** @description The caller's lyrics for the track, or null. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8380,6 +9021,7 @@ export interface operations {
             /** @description No track has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8423,6 +9065,7 @@ export interface operations {
             /** @description Logged (or already logged with this key). */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8472,6 +9115,7 @@ export interface operations {
             /** @description The track's posted status after the change. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8486,6 +9130,7 @@ export interface operations {
             /** @description The caller is not the track's owner or a manager of its artists; nothing changes. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8498,6 +9143,7 @@ export interface operations {
             /** @description No track has this ID, or the caller may not see it. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8540,6 +9186,7 @@ export interface operations {
             /** @description The track's analytics. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8553,6 +9200,7 @@ export interface operations {
             /** @description The caller does not manage this track. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8565,6 +9213,7 @@ export interface operations {
             /** @description No track has this ID. */
             404: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8597,6 +9246,7 @@ export interface operations {
             /** @description The waveform. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8642,6 +9292,7 @@ export interface operations {
             /** @description Logged (or already logged with this key). */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8691,6 +9342,7 @@ export interface operations {
             /** @description Recorded. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8734,6 +9386,7 @@ export interface operations {
             /** @description Waveforms by track ID. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8776,6 +9429,7 @@ export interface operations {
             /** @description Uploaded and analysed. */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8790,6 +9444,24 @@ export interface operations {
             /** @description The caller has no artist profile to publish under. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /**
+             * @description The upload would take the caller's stored uploads, published or not, over the storage
+             *     quota. Sending it again does not help until uploads are deleted: unpublished ones
+             *     expire, and deleting a track deletes its upload.
+             */
+            413: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8801,9 +9473,10 @@ export interface operations {
             };
             415: components["responses"]["UnsupportedMediaType"];
             419: components["responses"]["CsrfMismatch"];
-            /** @description No file, not a WAV file, shorter than 1 second, or larger than 256 MB. */
+            /** @description No file, not a WAV file, a sample rate outside 8 to 384 kHz, shorter than 1 second, or larger than 256 MB. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8835,6 +9508,7 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8874,6 +9548,7 @@ export interface operations {
             /** @description Signed in, or waiting for the two-factor code. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Set-Cookie": components["headers"]["Set-Cookie-Session"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -8888,6 +9563,7 @@ export interface operations {
             /** @description The account is disabled. */
             403: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8903,6 +9579,7 @@ export interface operations {
             /** @description Missing fields, or email and password that do not match an account. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8935,6 +9612,8 @@ export interface operations {
             /** @description Signed out. */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Set-Cookie": components["headers"]["Set-Cookie-Session"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8958,10 +9637,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The `XSRF-TOKEN` cookie is set. */
+            /** @description The `XSRF-TOKEN` cookie is set, and the guest session's cookie when the caller had no session. */
             204: {
                 headers: {
-                    "Set-Cookie": components["headers"]["Set-Cookie-Xsrf"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Set-Cookie": components["headers"]["Set-Cookie-Session"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -8997,6 +9677,7 @@ export interface operations {
             /** @description Signed in. */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "Set-Cookie": components["headers"]["Set-Cookie-Session"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -9014,6 +9695,7 @@ export interface operations {
             /** @description A wrong or reused code, or no sign-in waiting for a code. */
             422: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];

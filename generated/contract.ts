@@ -18,13 +18,27 @@ export const rateLimitGroups = {
     "limit": 5,
     "window_seconds": 60,
     "key": "email-ip",
+    "within": "login-address",
     "description": "Sign-in attempts, per email address and IP address."
+  },
+  "login-address": {
+    "limit": 30,
+    "window_seconds": 60,
+    "key": "ip",
+    "description": "Sign-in attempts from one IP address across every email address, so one address cannot try hundreds of accounts a minute."
   },
   "two-factor": {
     "limit": 5,
     "window_seconds": 60,
-    "key": "session",
-    "description": "Two-factor challenge attempts, per pending sign-in session."
+    "key": "pending-user",
+    "within": "two-factor-address",
+    "description": "Two-factor codes tried for one account, across all of its pending sign-ins."
+  },
+  "two-factor-address": {
+    "limit": 20,
+    "window_seconds": 60,
+    "key": "ip",
+    "description": "Two-factor codes tried from one IP address, across every account."
   },
   "register": {
     "limit": 5,
@@ -118,7 +132,7 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   updateTrackPostedStatus: {"operationId":"updateTrackPostedStatus","method":"PUT","path":"/api/v1/tracks/{track_id}/posted-status","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getTrackProducerAnalytics: {"operationId":"getTrackProducerAnalytics","method":"GET","path":"/api/v1/tracks/{track_id}/producer-analytics","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getTrackWave: {"operationId":"getTrackWave","method":"GET","path":"/api/v1/tracks/{track_id}/wave","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
-  uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true,"headerParameters":["X-XSRF-TOKEN"]},
+  uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true,"headerParameters":["X-XSRF-TOKEN"]},
   getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   login: {"operationId":"login","method":"POST","path":"/login","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   logout: {"operationId":"logout","method":"POST","path":"/logout","tag":"Authentication","anonymous":false,"requiresUser":true,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -904,6 +918,7 @@ export type UploadTrackAudioResponse =
   | { status: 400; body: operations['uploadTrackAudio']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['uploadTrackAudio']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 403; body: operations['uploadTrackAudio']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['uploadTrackAudio']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 415; body: operations['uploadTrackAudio']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 419; body: operations['uploadTrackAudio']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['uploadTrackAudio']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }

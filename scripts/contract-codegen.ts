@@ -34,7 +34,28 @@ export interface BundledSpec {
   security?: Array<Record<string, string[]>>;
   paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>> & { parameters?: Array<ParameterObject | Ref> }>;
   components?: { responses?: Record<string, ResponseObject>; parameters?: Record<string, ParameterObject> };
-  'x-rate-limit-groups': Record<string, { limit: number; window_seconds: number; key: string }>;
+  'x-rate-limit-groups': Record<string, RateLimitGroup>;
+}
+
+interface RateLimitGroup {
+  limit: number;
+  window_seconds: number;
+  key: string;
+  within?: string;
+}
+
+/** The keys server/http/rate-limit.ts knows how to count by. */
+const RATE_LIMIT_KEYS = ['user', 'ip', 'email-ip', 'pending-user'];
+
+function checkRateLimitGroups(groups: Record<string, RateLimitGroup>): void {
+  for (const [name, group] of Object.entries(groups)) {
+    if (!RATE_LIMIT_KEYS.includes(group.key)) throw new Error(`x-rate-limit-groups.${name}: unknown key ${group.key} (one of ${RATE_LIMIT_KEYS.join(', ')})`);
+    if (group.within === undefined) continue;
+    const ceiling = groups[group.within];
+    if (!ceiling) throw new Error(`x-rate-limit-groups.${name}: within names no group (${group.within})`);
+    // One level only: the limiter counts a request against its group and that group's ceiling.
+    if (ceiling.within !== undefined) throw new Error(`x-rate-limit-groups.${name}: its ceiling ${group.within} has a ceiling of its own`);
+  }
 }
 
 function resolveResponse(spec: BundledSpec, response: ResponseObject | { $ref: string }): ResponseObject {
@@ -95,6 +116,7 @@ export function renderContract(spec: BundledSpec): string {
   const paginated: string[] = [];
   const tags = (spec.tags ?? []).map((t) => t.name);
   const seen = new Set<string>();
+  checkRateLimitGroups(spec['x-rate-limit-groups']);
 
   for (const path of Object.keys(spec.paths).sort()) {
     for (const method of METHODS) {

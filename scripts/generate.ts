@@ -3,6 +3,7 @@
 //                                sample from openapi/code-samples/<operationId>.ts as x-codeSamples
 //   api.d.ts                     openapi-typescript types
 //   contract.ts                  operation table + typed Handlers contract (below)
+//   pagination.ts                where length-aware lists keep their items, for the client
 // With --check it writes nothing and exits 1 if the committed files differ from what it
 // would write. It does not lint; `npm run lint:spec` does.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync, existsSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { renderClientPagination } from './client-codegen.js';
 import { renderContract, type BundledSpec } from './contract-codegen.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -28,8 +30,8 @@ function bundle(ext: 'json' | 'yaml', dir: string, input = 'openapi/openapi.yaml
 }
 
 /**
- * Adds openapi/code-samples/<operationId>.ts to its operation as `x-codeSamples` (Redoc shows
- * it), with the client imported as from the repository root. The samples are type-checked
+ * Adds openapi/code-samples/<operationId>.ts to its operation as `x-codeSamples` (the docs
+ * show it), with the client imported as from the repository root. The samples are type-checked
  * by test/conformance/code-samples.test.ts.
  */
 function addCodeSamples(spec: BundledSpec): void {
@@ -57,6 +59,7 @@ try {
     'openapi.yaml': yaml,
     'api.d.ts': types,
     'contract.ts': banner + renderContract(spec),
+    'pagination.ts': banner + renderClientPagination(spec),
   };
 
   const drifted: string[] = [];

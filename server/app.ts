@@ -2,14 +2,14 @@
 // caller → rate limit → CSRF → security → validation → handler → one error mapper.
 // Operations of the spec run on Node's request listener; Express serves the rest.
 import express, { type RequestHandler } from 'express';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { Redis } from 'ioredis';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db/connection.js';
-import { handlersOf, type Handlers } from './contract/handlers.js';
+import { handlersOf, type BodyPreconditions, type Handlers } from './contract/handlers.js';
 import { createAlbumHandlers } from './domains/albums/handlers.js';
 import { createAnalyticsHandlers } from './domains/analytics/handlers.js';
 import { createArtistHandlers } from './domains/artists/handlers.js';
@@ -22,19 +22,16 @@ import { createGenreHandlers } from './domains/genres/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
-import { createCorsPolicy } from './http/cors.js';
-import { verifyCsrf } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline, targetPath } from './http/pipeline.js';
-import { requestLogging } from './http/request-logging.js';
 import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
-import { resolveRequestContext } from './http/request-context.js';
 import { createOperationDispatcher } from './http/dispatcher.js';
-import { enforceSecurity } from './http/security.js';
-import { rejectNonFiniteNumbers, rejectNulCharacters } from './http/input-guards.js';
-import { createRequestValidator, createResponseValidatorForSpec } from './http/validator.js';
-import { removeTemporaryUploads } from './http/uploads.js';
+import { createResponseValidatorForSpec } from './http/validator.js';
+import { createApiFront } from './http/api-front.js';
+import { requestSteps } from './http/request-steps.js';
+import { docsRoutes } from './http/docs-page.js';
 import { createTrackHandlers } from './domains/tracks/handlers.js';
+import { createUploadRules } from './domains/tracks/upload-rules.js';
 import type { Storage } from './storage/storage.js';
 import type { SpotifyCatalog } from './integrations/spotify/catalog.js';
 
@@ -54,6 +51,8 @@ export interface AppOptions {
   storage: Storage;
   /** Largest accepted upload, in bytes (BeatPass: 256 MB). */
   uploadMaxBytes?: number;
+  /** Most bytes one account's stored uploads may take in total (2 GiB by default). */
+  uploadQuotaBytes?: number;
   /** Replaces handlers; tests use it to prove that response validation catches a broken one. */
   handlerOverrides?: Partial<Handlers>;
   /** The Spotify lookups of the credits routes; without it they answer 503 (not configured). */
@@ -62,29 +61,25 @@ export interface AppOptions {
   isReady?: () => Promise<boolean>;
   /** Browser origins allowed to call with credentials (CORS_ORIGINS); none when absent. */
   corsOrigins?: readonly string[];
-  /** Where clients reach this server (PUBLIC_URL): the served spec and docs name it as the sandbox. */
-  publicUrl?: string;
+  /**
+   * Where clients reach this server (PUBLIC_URL): the base of the links the API builds
+   * (pagination), and the sandbox's URL in the served spec and docs.
+   */
+  publicUrl: string;
 }
 
 const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
-export const docsFile = fileURLToPath(new URL('../dist/docs/index.html', import.meta.url));
-
-const SECURITY_HEADERS = [
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-] as const;
+export { DOCS_PAGE as docsFile } from './http/docs-page.js';
 
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Every operation's handler, one domain per tag of the spec. */
-export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog }): Handlers {
+export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog; uploadQuotaBytes?: number }): Handlers {
   return handlersOf({
     Authentication: createAuthHandlers(db, options),
     'Developer tokens': createDeveloperTokenHandlers(db),
     Users: createUserHandlers(db),
-    Tracks: createTrackHandlers(db, options.storage),
+    Tracks: createTrackHandlers(db, options.storage, createUploadRules(db, options.uploadQuotaBytes)),
     Artists: createArtistHandlers(db),
     Credits: createCreditHandlers(db, options.spotify),
     Genres: createGenreHandlers(db),
@@ -98,25 +93,7 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
 
 /** The API's part of the request path: what the standalone server and the Express middleware share. */
 function createApiListener(options: AppOptions) {
-  const pipeline = createOperationPipeline(options);
-  const logRequest = requestLogging(options.logger);
-  const applyCors = createCorsPolicy(options.corsOrigins ?? []);
-  /** Security headers, logging and CORS, as every response gets them; true when a preflight was answered. */
-  const prepare = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-    logRequest(req, res);
-    return applyCors(req, res, path);
-  };
-  return {
-    prepare,
-    /** Answers a request for a path of the spec; false, untouched, for any other. */
-    serve(req: IncomingMessage, res: ServerResponse): boolean {
-      const match = pipeline.match(req);
-      if (!match) return false;
-      if (!prepare(req, res, match.path)) pipeline.serve(req, res, match);
-      return true;
-    },
-  };
+  return createApiFront(createOperationPipeline(options), options);
 }
 
 /** The whole server as a request listener: `http.createServer(createApp(...))`. */
@@ -144,29 +121,27 @@ export function beatPassApi(options: AppOptions): RequestHandler {
   };
 }
 
+/** The domains' checks before a body is read; an overridden operation is answered by its override alone. */
+function bodyPreconditions(options: AppOptions): BodyPreconditions {
+  if (options.handlerOverrides?.uploadTrackAudio) return {};
+  return { uploadTrackAudio: createUploadRules(options.db, options.uploadQuotaBytes).beforeBody };
+}
+
 /** The operation pipeline: every step from body parsing to the handler, for operations of the spec. */
 function createOperationPipeline(options: AppOptions) {
   const { db } = options;
-  // Only operations that declare a JSON body parse one; any other body is ignored unread.
-  const parseJson = express.json({ limit: '1mb' });
-  const uploadMaxBytes = options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES;
   return operationPipeline([
-    removeTemporaryUploads,
-    // body-parser reads only Node's own request fields and sets `req.body`.
-    (req, res, next) => (req.operation.hasJsonBody ? parseJson(req as never, res as never, next) : next()),
-    resolveRequestContext(createCallerLookup(db)),
-    createRateLimiter(options.rateLimits, {
-      store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
-      logger: options.logger,
-    }),
-    verifyCsrf,
-    enforceSecurity,
-    rejectNulCharacters,
-    createRequestValidator({
+    ...requestSteps({
+      publicUrl: options.publicUrl,
+      callers: createCallerLookup(db),
+      rateLimit: createRateLimiter(options.rateLimits, {
+        store: options.redis ? { redis: options.redis, keyPrefix: options.rateLimitKeyPrefix } : undefined,
+        logger: options.logger,
+      }),
       validateRequests: options.validateRequests ?? true,
-      uploads: { tempDir: options.storage.tempDir, maxBytes: uploadMaxBytes },
+      uploads: { tempDir: options.storage.tempDir, maxBytes: options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES },
+      bodyPreconditions: bodyPreconditions(options),
     }),
-    rejectNonFiniteNumbers,
     createOperationDispatcher(
       { ...createHandlers(db, options), ...options.handlerOverrides },
       options.validateResponses ? createResponseValidatorForSpec() : undefined,
@@ -181,7 +156,7 @@ export const SANDBOX_SERVER_URL = 'http://127.0.0.1:{port}';
  * The spec (or the docs built from it) naming this server where it names the sandbox, so a
  * spec imported into Postman or Insomnia, and the docs' samples, target this sandbox.
  */
-const naming = (text: string, publicUrl: string | undefined) => (publicUrl ? text.replaceAll(SANDBOX_SERVER_URL, publicUrl) : text);
+const naming = (text: string, publicUrl: string) => text.replaceAll(SANDBOX_SERVER_URL, publicUrl);
 
 /** Health, readiness, the spec, the docs, and the 404 for every path the spec does not have. */
 function createOtherRoutes(options: AppOptions) {
@@ -203,14 +178,7 @@ function createOtherRoutes(options: AppOptions) {
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(specYaml);
   });
-  // Start-up may rebuild the page after the app is created: it is read again when it changes.
-  let docs: { mtimeMs: number; html: string } | undefined;
-  app.get(['/docs', '/docs/'], (_req, res, next) => {
-    if (!existsSync(docsFile)) return next();
-    const { mtimeMs } = statSync(docsFile);
-    if (docs?.mtimeMs !== mtimeMs) docs = { mtimeMs, html: naming(readFileSync(docsFile, 'utf8'), options.publicUrl) };
-    res.type('html').send(docs.html);
-  });
+  app.use(docsRoutes((html) => naming(html, options.publicUrl)));
   // Browsers ask for /favicon.ico on every page (the docs included); a 404 there is an error in
   // the console and the request log. A 204 would silence it but leave the tab without an icon.
   // A small SVG served as image/svg+xml gives one in browsers that draw SVG icons (they go by

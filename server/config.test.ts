@@ -44,6 +44,12 @@ describe('loadConfig', () => {
     expect(config.shutdownTimeoutMs).toBe(10_000);
   });
 
+  it('keeps 2 GiB of uploads per account and unpublished uploads for 24 hours unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ uploadQuotaBytes: 2 * 1024 ** 3, uploadExpiryMs: 24 * 3_600_000 });
+    expect(loadConfig({ UPLOAD_QUOTA_MB: '500', UPLOAD_EXPIRY_HOURS: '2' })).toMatchObject({ uploadQuotaBytes: 500 * 1024 ** 2, uploadExpiryMs: 7_200_000 });
+    expect(() => loadConfig({ UPLOAD_QUOTA_MB: '0', UPLOAD_EXPIRY_HOURS: 'soon' })).toThrow(/UPLOAD_QUOTA_MB.*\n.*UPLOAD_EXPIRY_HOURS/);
+  });
+
   it('turns response validation and demo data off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ validateResponses: false, seedDemoData: false, secureCookies: true });
     expect(loadConfig({ NODE_ENV: 'production', VALIDATE_RESPONSES: 'true' }).validateResponses).toBe(true);
@@ -103,10 +109,12 @@ describe('loadConfig', () => {
   });
 
   it('derives the public URL from HOST and PORT unless PUBLIC_URL says where clients reach the server', () => {
-    expect(loadConfig({}).publicUrl).toBe('http://127.0.0.1:3000');
-    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://127.0.0.1:8080');
-    expect(loadConfig({ HOST: '::1' }).publicUrl).toBe('http://[::1]:3000');
-    expect(loadConfig({ PUBLIC_URL: 'https://sandbox.example.org/' }).publicUrl).toBe('https://sandbox.example.org');
+    expect(loadConfig({}).publicUrl(3000)).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl(8080)).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ HOST: '::1' }).publicUrl(3000)).toBe('http://[::1]:3000');
+    // PORT=0: the port the system picked.
+    expect(loadConfig({ PORT: '0' }).publicUrl(41234)).toBe('http://127.0.0.1:41234');
+    expect(loadConfig({ PUBLIC_URL: 'https://sandbox.example.org/' }).publicUrl(3000)).toBe('https://sandbox.example.org');
     expect(() => loadConfig({ PUBLIC_URL: 'sandbox.example.org' })).toThrow(ConfigError);
   });
 });

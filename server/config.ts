@@ -42,6 +42,8 @@ export interface Config {
   rateLimits: Partial<Record<RateLimitGroupName, number>>;
   /** On SIGTERM, in-flight requests get this long to finish before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** How often expired sessions and tokens are deleted (and once at start). */
+  housekeepingIntervalMs: number;
   /** Response validation costs throughput; it stays on outside production by default. */
   validateResponses: boolean;
   /** Request validation; turned off only to measure what it costs (the bench). */
@@ -54,12 +56,20 @@ export interface Config {
   /** Where uploaded audio is stored (local backend). */
   storageDir: string;
   uploadMaxBytes: number;
+  /** Most bytes one account's stored uploads may take in total. */
+  uploadQuotaBytes: number;
+  /** How long an upload may wait to be published before housekeeping deletes it. */
+  uploadExpiryMs: number;
   /** The Spotify lookups of the credits routes; null without credentials (they answer 503). */
   spotify: SpotifyConfig | null;
   /** Browser origins allowed to call the API with credentials (exact, or with * for the port or subdomains). */
   corsOrigins: string[];
-  /** Where clients reach this server (no trailing slash): the first server of the spec it serves. */
-  publicUrl: string;
+  /**
+   * Where clients reach this server (no trailing slash), given the port it bound (PORT may be
+   * 0): PUBLIC_URL, or HOST and that port. The base of every link the API builds, and the
+   * first server of the spec it serves.
+   */
+  publicUrl: (boundPort: number) => string;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
   // Listening on every interface, the server is reached on the loopback one from this machine.
   const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
+  const explicitPublicUrl = env.PUBLIC_URL ? httpUrl('PUBLIC_URL', '') : undefined;
   const config: Config = {
     port,
     host,
@@ -180,6 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     redis,
     rateLimits,
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    housekeepingIntervalMs: int('HOUSEKEEPING_INTERVAL_SECONDS', 600, 1, 86_400) * 1000,
     validateResponses: bool('VALIDATE_RESPONSES', environment !== 'production'),
     validateRequests: bool('VALIDATE_REQUESTS', true),
     secureCookies: bool('SECURE_COOKIES', environment === 'production'),
@@ -188,9 +200,11 @@ export function loadConfig(env: Env = process.env): Config {
     demoTracks: int('DEMO_TRACKS', 240, 1, 1_000_000),
     storageDir: env.STORAGE_DIR || './storage',
     uploadMaxBytes: int('UPLOAD_MAX_MB', 256, 1, 4096) * 1024 * 1024,
+    uploadQuotaBytes: int('UPLOAD_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
+    uploadExpiryMs: int('UPLOAD_EXPIRY_HOURS', 24, 1, 8760) * 3_600_000,
     spotify,
     corsOrigins,
-    publicUrl: httpUrl('PUBLIC_URL', `http://${reachableHost}:${port}`),
+    publicUrl: (boundPort) => explicitPublicUrl ?? `http://${reachableHost}:${boundPort}`,
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${config.logLevel}").`);

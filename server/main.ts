@@ -5,7 +5,9 @@
 // data folder or the database is touched (a throwaway probe would leave a window in which
 // another process takes the port); until the app is ready, requests get 503 with Retry-After.
 import { mkdirSync, existsSync, statSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { StartupError, listen, startingUp } from './infra/listen.js';
+import { startHousekeeping } from './infra/housekeeping.js';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp, docsFile } from './app.js';
@@ -26,51 +28,11 @@ function docsAreStale(): boolean {
   return !existsSync(docsFile) || statSync(docsFile).mtimeMs < statSync(bundledSpecPath).mtimeMs;
 }
 
-/** Start-up stopped for a reason one line explains (no stack trace). */
-class StartupError extends Error {}
-
-/** Answers while the database, Redis and docs are being prepared, once the port is bound. */
-const startingUp: RequestListener = (_req, res) => {
-  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-  res.end(JSON.stringify({ message: 'The sandbox is starting; try again in a moment.' }));
-};
-
-/** Binds the port, or fails with one line saying what to do. */
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off('listening', onListening);
-      reject(listenProblem(err, port, host));
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
-}
-
-function listenProblem(err: NodeJS.ErrnoException, port: number, host: string): Error {
-  switch (err.code) {
-    case 'EADDRINUSE':
-      return new StartupError(`Port ${port} on ${host} is already in use: stop the other server or set PORT.`);
-    case 'EACCES':
-      return new StartupError(`Port ${port} on ${host} needs privileges this process does not have: set PORT to a port above 1023.`);
-    case 'EADDRNOTAVAIL':
-      return new StartupError(`${host} is not an address of this machine: set HOST to one of its addresses (0.0.0.0 for all).`);
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return new StartupError(`HOST ${host} does not resolve to an address: set HOST to an address of this machine.`);
-    default:
-      return err;
-  }
-}
+const answerWhileStarting = startingUp('sandbox');
 
 async function main(config: Config) {
   const logger = pino({ level: config.logLevel });
-  const server = createServer(startingUp);
+  const server = createServer(answerWhileStarting);
   await listen(server, config.port, config.host);
   if (config.database.kind === 'pglite') mkdirSync(config.database.dataDir, { recursive: true });
   let seeded = false;
@@ -97,6 +59,7 @@ async function main(config: Config) {
     logger,
     storage,
     uploadMaxBytes: config.uploadMaxBytes,
+    uploadQuotaBytes: config.uploadQuotaBytes,
     validateResponses: config.validateResponses,
     validateRequests: config.validateRequests,
     secureCookies: config.secureCookies,
@@ -104,14 +67,19 @@ async function main(config: Config) {
     redis,
     spotify: config.spotify ? createSpotifyClient(config.spotify) : undefined,
     corsOrigins: config.corsOrigins,
-    publicUrl: config.publicUrl,
+    publicUrl: config.publicUrl((server.address() as AddressInfo).port),
     isReady: async () => {
       if (stopping) return false;
       await Promise.all([database.ping(2_000), redis ? pingRedis(redis, 1_000) : undefined]);
       return true;
     },
   });
-  server.off('request', startingUp).on('request', app);
+  server.off('request', answerWhileStarting).on('request', app);
+  const housekeeping = startHousekeeping(database.db, {
+    intervalMs: config.housekeepingIntervalMs,
+    uploads: { storage, maxAgeMs: config.uploadExpiryMs },
+    logger,
+  });
   printBanner(config, server, seeded);
 
   const shutdown = gracefulShutdown({
@@ -122,6 +90,7 @@ async function main(config: Config) {
       stopping = true;
     },
     closeResources: async () => {
+      await housekeeping.stop();
       await Promise.all([withDeadline(database.close(), 5_000), redis ? closeRedis(redis) : undefined]);
     },
   });

@@ -27,7 +27,12 @@ const noDatabase = new Proxy(
   },
 ) as Db;
 
+// Bound first: the app's pagination links name the address it listens on.
+const server = createServer().listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const { port } = server.address() as AddressInfo;
 const app = createApp({
+  publicUrl: `http://127.0.0.1:${port}`,
   db: noDatabase,
   logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
   validateRequests: mode !== 'none',
@@ -46,7 +51,6 @@ const app = createApp({
     },
   },
 });
-const server = createServer(app).listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  console.log(`listening ${(server.address() as AddressInfo).port}`);
-});
+server.on('request', app);
+console.log(`listening ${port}`);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -188,6 +188,7 @@ const serverEnv = (extra: Record<string, string>) => ({
   LOG_LEVEL: 'warn',
   RATE_LIMIT_API: '1000000000',
   RATE_LIMIT_LOGIN: '1000000000',
+  RATE_LIMIT_LOGIN_ADDRESS: '1000000000',
   ...extra,
 });
 

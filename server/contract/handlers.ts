@@ -41,6 +41,36 @@ export type HandlerInput<K extends OperationId> = {
 
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<OperationResponses[K]>;
 
+/** Operations whose body is multipart: streamed to disk before their handler runs. */
+export type MultipartOperationId = {
+  [K in OperationId]: operations[K] extends { requestBody?: { content: { 'multipart/form-data': unknown } } } ? K : never;
+}[OperationId];
+
+/** The 4xx answers an operation documents. */
+export type RefusalOf<K extends OperationId> = OperationResponses[K] extends infer R
+  ? R extends { status: infer S extends number }
+    ? `${S}` extends `4${string}`
+      ? R
+      : never
+    : never
+  : never;
+
+/** What is known of a request before its body is read. */
+export interface BeforeBodyInput<K extends OperationId> {
+  auth: CallerOf<K>;
+  /** The body's length as the client declared it (`Content-Length`); undefined for a chunked body. */
+  declaredBytes: number | undefined;
+}
+
+/**
+ * A domain's check of a request before its body is read: a refusal is answered at once and
+ * the body is never streamed to disk; undefined lets the request go on.
+ */
+export type BodyPrecondition<K extends OperationId> = (input: BeforeBodyInput<K>) => Promise<RefusalOf<K> | undefined>;
+
+/** Preconditions by operationId, for the operations whose bodies are streamed to disk. */
+export type BodyPreconditions = { [K in MultipartOperationId]?: BodyPrecondition<K> };
+
 /** One handler per operationId: leaving one out does not compile. */
 export type Handlers = { [K in OperationId]: Handler<K> };
 

@@ -3,8 +3,10 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  type PgColumn,
   bigint,
   boolean,
+  check,
   customType,
   date,
   index,
@@ -23,6 +25,13 @@ import {
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
+/**
+ * CHECKs that hold stored text to the spec's `maxLength` for it (openapi/README.md, "Bounds"):
+ * request validation refuses longer input, and the database refuses it from anywhere else.
+ */
+const maxLengths = (table: string, limits: [PgColumn, number][]) =>
+  limits.map(([column, max]) => check(`${table}_${column.name}_length`, sql`char_length(${column}) <= ${sql.raw(String(max))}`));
+
 export const users = pgTable(
   'users',
   {
@@ -35,13 +44,24 @@ export const users = pgTable(
     twoFactorSecret: text('two_factor_secret'),
     /** SHA-256 hashes of the unused recovery codes. */
     twoFactorRecoveryCodes: jsonb('two_factor_recovery_codes').$type<string[]>().notNull().default([]),
+    /** The TOTP time step of the last code accepted: that code, and older ones, never sign in again. */
+    twoFactorLastStep: integer('two_factor_last_step'),
     developerAccess: boolean('developer_access').notNull().default(false),
     /** Subscription plan (classic, plus, pro); null on the free plan. Downloads need one. */
     plan: text('plan'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`), uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    uniqueIndex('users_username_unique').on(sql`lower(${t.username})`),
+    ...maxLengths('users', [
+      [t.email, 255],
+      [t.username, 31],
+      [t.displayName, 255],
+      [t.avatar, 2048],
+    ]),
+  ],
 );
 
 export const sessions = pgTable(
@@ -52,6 +72,14 @@ export const sessions = pgTable(
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** Set while a sign-in waits for its two-factor code. */
     pendingUserId: integer('pending_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Wrong two-factor codes sent to this pending sign-in; a few of them end it. */
+    failedCodeAttempts: integer('failed_code_attempts').notNull().default(0),
+    /**
+     * The CSRF token of this session (the XSRF-TOKEN cookie's value): X-XSRF-TOKEN must equal
+     * it, so a cookie pair planted by someone else matches no session. Null only on sessions
+     * older than this column, which must sign in again.
+     */
+    csrfToken: text('csrf_token'),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -73,19 +101,35 @@ export const developerTokens = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [uniqueIndex('developer_tokens_hash_unique').on(t.tokenHash), index('developer_tokens_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('developer_tokens_hash_unique').on(t.tokenHash),
+    index('developer_tokens_user_idx').on(t.userId),
+    ...maxLengths('developer_tokens', [[t.name, 100]]),
+  ],
 );
 
-export const genres = pgTable('genres', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  displayName: text('display_name').notNull(),
-});
+export const genres = pgTable(
+  'genres',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    displayName: text('display_name').notNull(),
+  },
+  (t) =>
+    maxLengths('genres', [
+      [t.name, 100],
+      [t.displayName, 100],
+    ]),
+);
 
-export const tags = pgTable('tags', {
-  id: serial('id').primaryKey(),
-  name: text('name').notNull().unique(),
-});
+export const tags = pgTable(
+  'tags',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull().unique(),
+  },
+  (t) => maxLengths('tags', [[t.name, 100]]),
+);
 
 export const artists = pgTable(
   'artists',
@@ -104,6 +148,12 @@ export const artists = pgTable(
   (t) => [
     // One artist profile per account, also when two creates race; profiles nobody manages are free.
     uniqueIndex('artists_user_unique').on(t.userId).where(sql`${t.userId} is not null`),
+    ...maxLengths('artists', [
+      [t.name, 255],
+      [t.imageSmall, 2048],
+      [t.bio, 5000],
+      [t.website, 2048],
+    ]),
   ],
 );
 
@@ -162,6 +212,15 @@ export const tracks = pgTable(
     uniqueIndex('tracks_name_unique').on(sql`lower(${t.name})`),
     uniqueIndex('tracks_file_entry_unique').on(t.fileEntryId),
     index('tracks_search_idx').using('gin', t.search),
+    ...maxLengths('tracks', [
+      [t.name, 255],
+      [t.image, 2048],
+      [t.description, 5000],
+      [t.key, 10],
+      [t.scale, 20],
+      [t.exclusiveContactEmail, 255],
+    ]),
+    check('tracks_bpm_range', sql`${t.bpm} between 60 and 200`),
   ],
 );
 
@@ -236,7 +295,13 @@ export const trackComments = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('track_comments_track_idx').on(t.trackId, t.id), index('track_comments_parent_idx').on(t.parentId)],
+  (t) => [
+    index('track_comments_track_idx').on(t.trackId, t.id),
+    index('track_comments_parent_idx').on(t.parentId),
+    ...maxLengths('track_comments', [[t.content, 1000]]),
+    // The second of the track: within the longest duration the tracks table holds.
+    check('track_comments_position_range', sql`${t.position} between 0 and 2147483`),
+  ],
 );
 
 export const trackLikes = pgTable(
@@ -274,7 +339,7 @@ export const fileEntries = pgTable(
     peaks: jsonb('peaks').$type<number[]>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('file_entries_owner_idx').on(t.ownerId)],
+  (t) => [index('file_entries_owner_idx').on(t.ownerId), ...maxLengths('file_entries', [[t.originalName, 255]])],
 );
 
 /** One play of a track; an idempotency key makes a retried log count once. */
@@ -308,6 +373,8 @@ export const plays = pgTable(
     index('plays_track_idx').on(t.trackId),
     // Analytics read plays of a set of tracks within a period.
     index('plays_track_created_idx').on(t.trackId, t.createdAt),
+    // A day at most, as update-duration accepts; average listening times rely on it.
+    check('plays_listened_ms_range', sql`${t.listenedMs} between 0 and 86400000`),
   ],
 );
 
@@ -352,7 +419,14 @@ export const albums = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('albums_created_idx').on(t.createdAt, t.id)],
+  (t) => [
+    index('albums_created_idx').on(t.createdAt, t.id),
+    ...maxLengths('albums', [
+      [t.name, 255],
+      [t.description, 5000],
+      [t.image, 2048],
+    ]),
+  ],
 );
 
 export const albumArtists = pgTable(
@@ -384,7 +458,14 @@ export const playlists = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('playlists_owner_name_unique').on(t.ownerId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex('playlists_owner_name_unique').on(t.ownerId, sql`lower(${t.name})`),
+    ...maxLengths('playlists', [
+      [t.name, 250],
+      [t.description, 170],
+      [t.image, 2048],
+    ]),
+  ],
 );
 
 export const playlistTracks = pgTable(
@@ -470,7 +551,7 @@ export const lyrics = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('lyrics_user_track_unique').on(t.userId, t.trackId)],
+  (t) => [uniqueIndex('lyrics_user_track_unique').on(t.userId, t.trackId), ...maxLengths('lyrics', [[t.text, 20000]])],
 );
 
 /**
@@ -507,5 +588,15 @@ export const artistCredits = pgTable(
     // One credit per artist, role and release track, also when two adds race.
     uniqueIndex('artist_credits_spotify_track_unique').on(t.artistId, t.spotifyTrackId, t.role).where(sql`${t.spotifyTrackId} is not null`),
     uniqueIndex('artist_credits_track_unique').on(t.artistId, t.trackId, t.role).where(sql`${t.trackId} is not null`),
+    ...maxLengths('artist_credits', [
+      [t.title, 255],
+      [t.albumName, 255],
+      [t.releaseDate, 10],
+      [t.image, 2048],
+      [t.spotifyTrackId, 22],
+      [t.spotifyAlbumId, 22],
+      [t.spotifyUrl, 2048],
+    ]),
+    check('artist_credits_release_artists_count', sql`jsonb_array_length(${t.releaseArtists}) <= 20`),
   ],
 );

@@ -1,18 +1,20 @@
 // Sanctum's CSRF rule: the web sign-in routes, and every unsafe request that a session
-// cookie authenticates, must echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header.
+// cookie authenticates, must send X-XSRF-TOKEN equal to the CSRF token of the session the
+// cookie names (the XSRF-TOKEN cookie's value). The token belongs to the session, as in
+// Laravel: a matching cookie and header planted by someone else match no session.
 // Requests without cookies (tokens, anonymous API calls) cannot be forged by a browser
 // and need none.
 import { timingSafeEqual } from 'node:crypto';
 import { header, type Step } from './api-request.js';
-import { SESSION_COOKIE, XSRF_COOKIE, XSRF_HEADER, readCookie } from './cookies.js';
+import { SESSION_COOKIE, XSRF_HEADER, readCookie } from './cookies.js';
 import { HttpError } from './errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function tokensMatch(cookie: string | undefined, header: string | undefined): boolean {
-  if (!cookie || !header) return false;
-  const a = Buffer.from(cookie);
-  const b = Buffer.from(header);
+function tokensMatch(expected: string | null | undefined, sent: string | undefined): boolean {
+  if (!expected || !sent) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(sent);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -24,6 +26,6 @@ export const verifyCsrf: Step = (req, _res, next) => {
   const sessionAuthenticated =
     req.operation.schemes.includes('sessionCookie') && readCookie(req.cookies, SESSION_COOKIE) !== undefined && header(req, 'authorization') === undefined;
   if (!isWebRoute && !sessionAuthenticated) return next();
-  if (tokensMatch(readCookie(req.cookies, XSRF_COOKIE), header(req, XSRF_HEADER))) return next();
+  if (tokensMatch(req.ctx.session?.csrfToken, header(req, XSRF_HEADER))) return next();
   next(new HttpError(419, 'CSRF token mismatch.'));
 };

@@ -32,6 +32,10 @@ export function validationError(errors: FieldErrors): HttpError {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'Not found.'));
 
+/** The Content-Encodings a JSON body may have, on every Node version (zstd only exists on some). */
+export const BODY_ENCODINGS = ['identity', 'gzip', 'deflate', 'br'];
+export const UNSUPPORTED_ENCODING = 'Unsupported Content-Encoding: send the body uncompressed, or as gzip, deflate or br.';
+
 /** Answers a failed request with the documented error body (API steps and Express alike). */
 export function sendError(err: unknown, req: IncomingMessage, res: ServerResponse): void {
   const e = err as { type?: string; status?: number };
@@ -49,9 +53,17 @@ export function sendError(err: unknown, req: IncomingMessage, res: ServerRespons
   } else if (e.type === 'entity.too.large') {
     status = 413;
     body = { message: 'The request body is too large.' };
+  } else if (e.type === 'encoding.unsupported') {
+    status = 415;
+    body = { message: UNSUPPORTED_ENCODING };
   } else if (e.status === 415) {
     status = 415;
     body = { message: 'Unsupported media type: send application/json.' };
+  } else if (e.status === 400 && e.type === undefined) {
+    // body-parser gives a failed decompression (a malformed gzip, deflate or br body) status
+    // 400 and no type of its own.
+    status = 400;
+    body = { message: 'The request body could not be decompressed: it does not match its Content-Encoding.' };
   } else if (e.status === 404 || e.status === 405) {
     status = 404;
     body = { message: 'Not found.' };

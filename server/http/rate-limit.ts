@@ -1,5 +1,8 @@
-// Rate limits per operation group, as declared by `x-rate-limit-groups` in the spec. Every
-// response carries X-RateLimit-*; a 429 adds Retry-After and `{message, retry_after}`.
+// Rate limits per operation group, as declared by `x-rate-limit-groups` in the spec. A group
+// may sit `within` a wider one (sign-ins per email and address, within sign-ins per address):
+// a request counts against both, and the tighter one answers. Every response carries
+// X-RateLimit-* (of the group closer to its limit); a 429 adds Retry-After and
+// `{message, retry_after}`.
 // With Redis the counters are shared by every instance; when Redis fails or is slow, each
 // instance falls back to counting in its own memory (logged once per outage) and returns to
 // Redis when it answers again, so a Redis outage never fails a request.
@@ -20,8 +23,11 @@ function keyFor(group: RateLimitGroupName, req: ApiRequest): string {
       const email = (req.body as { email?: unknown } | undefined)?.email;
       return `${typeof email === 'string' ? email.trim().toLowerCase() : ''}|${ctx.ip}`;
     }
-    case 'session':
-      return readCookie(req.cookies, SESSION_COOKIE) ?? ctx.ip;
+    case 'pending-user': {
+      // Every pending sign-in of one account shares a count, so opening more of them gains nothing.
+      const pendingUserId = ctx.session?.pendingUserId;
+      return pendingUserId == null ? (readCookie(req.cookies, SESSION_COOKIE) ?? ctx.ip) : `pending:${pendingUserId}`;
+    }
     case 'ip':
       return ctx.ip;
     default:
@@ -38,9 +44,12 @@ export interface SharedRateLimitStore {
 }
 
 interface GroupLimiter {
+  name: RateLimitGroupName;
   limit: number;
   memory: RateLimiterAbstract;
   shared?: RateLimiterAbstract;
+  /** The wider group every request of this one also counts against. */
+  ceiling?: GroupLimiter;
 }
 
 export function createRateLimiter(overrides: RateLimitOverrides = {}, options: { store?: SharedRateLimitStore; logger?: Logger } = {}): Step {
@@ -49,6 +58,7 @@ export function createRateLimiter(overrides: RateLimitOverrides = {}, options: {
   for (const [name, group] of Object.entries(rateLimitGroups) as [RateLimitGroupName, (typeof rateLimitGroups)[RateLimitGroupName]][]) {
     const limit = overrides[name] ?? group.limit;
     limiters.set(name, {
+      name,
       limit,
       memory: new RateLimiterMemory({ keyPrefix: name, points: limit, duration: group.window_seconds }),
       shared:
@@ -62,6 +72,9 @@ export function createRateLimiter(overrides: RateLimitOverrides = {}, options: {
           rejectIfRedisNotReady: true,
         }),
     });
+  }
+  for (const [name, group] of Object.entries(rateLimitGroups) as [RateLimitGroupName, { within?: RateLimitGroupName }][]) {
+    if (group.within) limiters.get(name)!.ceiling = limiters.get(group.within);
   }
 
   let degraded = false;
@@ -91,26 +104,49 @@ export function createRateLimiter(overrides: RateLimitOverrides = {}, options: {
     }
   }
 
+  async function countAgainst(group: GroupLimiter, req: ApiRequest): Promise<{ group: GroupLimiter; state: RateLimiterRes }> {
+    try {
+      return { group, state: await consume(group, keyFor(group.name, req)) };
+    } catch (err) {
+      throw err instanceof RateLimiterRes ? new RejectedBy(group, err) : err;
+    }
+  }
+
+  /** Counts the request against its group, then its ceiling; the first refusal stops it. */
+  async function consumeAll(group: GroupLimiter, req: ApiRequest): Promise<{ group: GroupLimiter; state: RateLimiterRes }> {
+    const own = await countAgainst(group, req);
+    if (!group.ceiling) return own;
+    const wider = await countAgainst(group.ceiling, req);
+    return wider.state.remainingPoints < own.state.remainingPoints ? wider : own;
+  }
+
   return async (req, res, next) => {
-    const group = req.operation.rateLimitGroup;
-    const limiter = limiters.get(group)!;
-    const limitHeader = String(limiter.limit);
-    const setHeaders = (state: RateLimiterRes) => {
-      res.setHeader('X-RateLimit-Limit', limitHeader);
+    const limiter = limiters.get(req.operation.rateLimitGroup)!;
+    const setHeaders = (limit: number, state: RateLimiterRes) => {
+      res.setHeader('X-RateLimit-Limit', String(limit));
       res.setHeader('X-RateLimit-Remaining', String(Math.max(0, state.remainingPoints)));
       res.setHeader('X-RateLimit-Reset', String(Math.ceil((Date.now() + state.msBeforeNext) / 1000)));
     };
     try {
-      setHeaders(await consume(limiter, keyFor(group, req)));
+      const { group, state } = await consumeAll(limiter, req);
+      setHeaders(group.limit, state);
       next();
     } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) return next(rejection);
-      setHeaders(rejection);
-      const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      if (!(rejection instanceof RejectedBy)) return next(rejection);
+      setHeaders(rejection.group.limit, rejection.state);
+      const retryAfter = Math.max(1, Math.ceil(rejection.state.msBeforeNext / 1000));
       res.setHeader('Retry-After', String(retryAfter));
       next(new TooManyAttempts(retryAfter));
     }
   };
+}
+
+/** A refusal, with the group that refused (its limit goes in the headers). */
+class RejectedBy {
+  constructor(
+    readonly group: GroupLimiter,
+    readonly state: RateLimiterRes,
+  ) {}
 }
 
 export class TooManyAttempts extends HttpError {

@@ -2,7 +2,6 @@
 // by itself: the security step decides, from the operation's declared schemes, whether the
 // caller may go on. Sessions and tokens are the auth domains' business: this step asks them
 // through `CallerLookup` and knows no table.
-import type { TLSSocket } from 'node:tls';
 import { parse as parseCookies } from 'cookie';
 import type { sessions, users } from '../db/schema.js';
 import { header, type Step } from './api-request.js';
@@ -32,7 +31,7 @@ export interface RequestContext {
   /** A bearer token was sent but is unknown, expired or revoked. */
   invalidToken: boolean;
   ip: string;
-  /** Absolute URL of this request without its query, for pagination links. */
+  /** Absolute URL of this request without its query, on the public URL, for pagination links. */
   url: string;
   /** The User-Agent header: play analytics read device, browser and platform from it. */
   userAgent: string | null;
@@ -50,13 +49,16 @@ export function normalizeIp(ip: string | undefined): string {
 
 const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze(Object.create(null) as Record<string, string | undefined>);
 
-export function resolveRequestContext(callers: CallerLookup): Step {
+/**
+ * `publicUrl` is where clients reach the server (PUBLIC_URL): links the API builds start with
+ * it, never with the request's Host header, which any client can set.
+ */
+export function resolveRequestContext(callers: CallerLookup, publicUrl: string): Step {
+  const base = publicUrl.replace(/\/+$/, '');
   return async (req, _res, next) => {
     try {
       const cookieHeader = header(req, 'cookie');
       req.cookies = cookieHeader ? parseCookies(cookieHeader) : NO_COOKIES;
-      // No proxy is trusted: the peer is the client, as with Express's defaults.
-      const protocol = (req.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
       const ctx: RequestContext = {
         user: null,
         via: null,
@@ -64,7 +66,7 @@ export function resolveRequestContext(callers: CallerLookup): Step {
         tokenId: null,
         invalidToken: false,
         ip: normalizeIp(req.socket.remoteAddress),
-        url: `${protocol}://${header(req, 'host') ?? 'localhost'}${req.path}`,
+        url: `${base}${req.path}`,
         userAgent: header(req, 'user-agent') ?? null,
         cdnCountry: header(req, 'cf-ipcountry') ?? null,
       };
@@ -81,15 +83,16 @@ export function resolveRequestContext(callers: CallerLookup): Step {
         } else {
           ctx.invalidToken = true;
         }
-        return next();
       }
 
+      // The session is looked up even next to a bearer token, which it never overrides: a web
+      // route checks its CSRF token whatever else the request carries.
       const cookie = readCookie(req.cookies, SESSION_COOKIE);
       if (cookie) {
         const found = await callers.bySession(cookie);
         if (found) {
           ctx.session = found.session;
-          if (found.user) {
+          if (found.user && authorization === undefined) {
             ctx.user = found.user;
             ctx.via = 'session';
           }

@@ -5,6 +5,7 @@
 // Environment (the same conventions as the fuzz):
 //   CI=1              fixed seed 20261125 (otherwise random; FUZZ_SEED=<n> replays a run)
 //   WORKFLOW_RUNS=n   runs per workflow (default 20)
+import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationTable } from '../../generated/contract.js';
@@ -41,6 +42,9 @@ async function play(workflow: Workflow, seed: number): Promise<void> {
   const state: WorkflowState = { run: `${(seed >>> 0).toString(36)}x${(runCounter++).toString(36)}`, saved: {} };
   const agents = new Map<string, Agent>();
   const log: string[] = [];
+  // A TOTP code signs in once per account: each run starts as if the last code were long used,
+  // so runs within the same 30 seconds can each sign in with the current one.
+  await server.rows(sql`update users set two_factor_last_step = null`);
   for (const [index, step] of workflow.steps.entries()) {
     const op = model(step.op);
     const generated = op.requestSchema ? fake(op.requestSchema, (seed ^ Math.imul(index + 1, 0x9e3779b1)) | 0) : undefined;

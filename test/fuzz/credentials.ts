@@ -153,15 +153,16 @@ export class CredentialManager {
       this.shared.bearer = await this.newSharedBearer();
     }
 
-    // A wrong recovery code is refused with a recovery_code error only while a sign-in waits.
+    // A challenge with neither field is refused as such only while a sign-in waits; unlike a
+    // wrong code, it does not count towards the wrong codes that end the pending sign-in.
     this.supportRequests += 1;
     const probe = await fetch(`${this.baseUrl}/two-factor-challenge`, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/json', cookie: pending.cookie, 'x-xsrf-token': pending.xsrf },
-      body: JSON.stringify({ recovery_code: 'not-a-recovery-code' }),
+      body: '{}',
     });
-    const probeBody = (await probe.json().catch(() => ({}))) as { errors?: Record<string, unknown> };
-    if (probe.status !== 422 || !probeBody.errors?.recovery_code) {
+    const probeBody = (await probe.json().catch(() => ({}))) as { errors?: { code?: string[] } };
+    if (probe.status !== 422 || probeBody.errors?.code?.[0] !== 'Send either the code field or the recovery_code field.') {
       broken.push(`pending two-factor session (probe answered ${probe.status} ${JSON.stringify(probeBody)})`);
       this.shared.pending = await this.newPending();
     }

@@ -16,7 +16,11 @@ export interface Reply<T = unknown> {
 
 export interface RequestOptions {
   json?: unknown;
-  body?: string;
+  /**
+   * A raw body, e.g. compressed bytes; `json` serialises one instead. A stream is sent as it is
+   * pulled (chunked unless `content-length` is given), so a test can hold the rest of a body back.
+   */
+  body?: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
   form?: FormData;
   headers?: Record<string, string>;
   /**
@@ -121,13 +125,17 @@ export class Agent {
     const xsrf = options.xsrf ?? !SAFE_METHODS.has(method.toUpperCase());
     const chosen = Object.keys(headers).some((name) => name.toLowerCase() === 'x-xsrf-token');
     if (xsrf && !chosen && this.cookies.has('XSRF-TOKEN')) headers['x-xsrf-token'] = decodeURIComponent(this.cookies.get('XSRF-TOKEN')!);
-    let body: string | FormData | undefined = options.form ?? options.body;
+    let body: NonNullable<RequestOptions['body']> | FormData | undefined = options.form ?? options.body;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
-    for (const line of response.headers.getSetCookie()) {
+    // Node's fetch sends a stream only when told the response may come before it ends.
+    const streaming = body instanceof ReadableStream ? { duplex: 'half' } : {};
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual', ...streaming });
+    // Prism's proxy joins several Set-Cookie headers into one with commas; the sandbox's cookies
+    // carry no Expires date, so a comma followed by `name=` can only start the next cookie.
+    for (const line of response.headers.getSetCookie().flatMap((joined) => joined.split(/,(?=\s*[\w.-]+=)/))) {
       const [pair, ...attributes] = line.split(';');
       const [name, ...rest] = pair!.split('=');
       const value = rest.join('=');

@@ -19,6 +19,7 @@ import { DEMO_PASSWORD, seedDemoData } from '../../server/seed/seed.js';
 import { createScratchDatabase } from './postgres.js';
 import { openDatabase, type Database } from '../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../server/http/rate-limit.js';
+import { rateLimitGroups } from '../../generated/contract.js';
 import { createResponseRecorder } from '../conformance/coverage-recorder.js';
 import { createSpotifyClient } from '../../server/integrations/spotify/client.js';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, startFakeSpotify, type FakeSpotify } from './fake-spotify.js';
@@ -47,7 +48,8 @@ export interface TestServer {
 export const TEST_SPOTIFY_TIMEOUT_MS = 1_000;
 
 /** Generous limits by default, so only tests about rate limits meet them. */
-const RELAXED_LIMITS: RateLimitOverrides = { api: 1_000_000, login: 1_000_000, 'two-factor': 1_000_000, register: 1_000_000 };
+// Tests sign in far more often than a person: every group is relaxed unless a test sets it.
+export const RELAXED_LIMITS = Object.fromEntries(Object.keys(rateLimitGroups).map((group) => [group, 1_000_000])) as RateLimitOverrides;
 
 /** A host app of a backend team: its own middleware around the API, and a route of its own. */
 function hostedInExpress(options: AppOptions): RequestListener {
@@ -84,6 +86,8 @@ export interface TestServerOptions {
   corsOrigins?: readonly string[];
   /** PUBLIC_URL: the URL the served spec and docs give this sandbox. */
   publicUrl?: string;
+  /** The loopback port to listen on (a free one when absent); with `publicUrl`, for a page that must call this very server. */
+  port?: number;
   /**
    * Serve the API as Express middleware (`beatPassApi`) inside a host app with middleware of its
    * own, instead of the standalone listener. Default: on when TEST_MOUNT=express, so the HTTP
@@ -92,6 +96,7 @@ export interface TestServerOptions {
   express?: boolean;
   handlerOverrides?: AppOptions['handlerOverrides'];
   uploadMaxBytes?: number;
+  uploadQuotaBytes?: number;
   /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
   spotify?: AppOptions['spotify'] | null;
 }
@@ -123,32 +128,35 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         timeoutMs: TEST_SPOTIFY_TIMEOUT_MS,
       })
     : (options.spotify ?? undefined);
+  const recorder = createResponseRecorder();
+  const overridden = new Set(Object.keys(options.handlerOverrides ?? {}));
+  let app: RequestListener | undefined;
+  // Bound before the app is built: its links name the address it listens on.
+  const server = createServer((req, res) => {
+    res.once('finish', () => {
+      const operationId = (req as { operation?: { operationId?: string } }).operation?.operationId;
+      if (operationId && !overridden.has(operationId)) recorder.record(operationId, res.statusCode);
+    });
+    app!(req, res);
+  }).listen(options.port ?? 0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const appOptions: AppOptions = {
     db: database.db,
     storage,
     uploadMaxBytes: options.uploadMaxBytes,
+    uploadQuotaBytes: options.uploadQuotaBytes,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     validateResponses: true,
     secureCookies: false,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
     handlerOverrides: options.handlerOverrides,
     corsOrigins: options.corsOrigins ?? LOCAL_ORIGINS,
-    publicUrl: options.publicUrl,
+    publicUrl: options.publicUrl ?? baseUrl,
     spotify,
   };
-  const app = (options.express ?? process.env.TEST_MOUNT === 'express') ? hostedInExpress(appOptions) : createApp(appOptions);
-  const recorder = createResponseRecorder();
-  const overridden = new Set(Object.keys(options.handlerOverrides ?? {}));
-  const server = createServer((req, res) => {
-    res.once('finish', () => {
-      const operationId = (req as { operation?: { operationId?: string } }).operation?.operationId;
-      if (operationId && !overridden.has(operationId)) recorder.record(operationId, res.statusCode);
-    });
-    app(req, res);
-  }).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  app = (options.express ?? process.env.TEST_MOUNT === 'express') ? hostedInExpress(appOptions) : createApp(appOptions);
   const rows = async <T>(query: SQL) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
   return {
     baseUrl,

@@ -131,7 +131,7 @@ async function playsSeries(db: Db, scope: Scope, range: ReportRange): Promise<Ti
   };
 }
 
-const LABELS: Record<Exclude<Metric, 'plays'>, string> = {
+const LABELS: Record<Exclude<Metric, 'plays'>, Breakdown['datasets'][number]['label']> = {
   devices: 'Devices',
   browsers: 'Browsers',
   platforms: 'Platforms',

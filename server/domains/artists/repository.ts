@@ -40,7 +40,7 @@ export async function loadArtistSummaries(db: Db, rows: ArtistRow[], viewerId: n
       .where(inArray(artistFollowers.artistId, ids))
       .groupBy(artistFollowers.artistId),
     db
-      .select({ artistId: trackArtists.artistId, n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` })
+      .select({ artistId: trackArtists.artistId, n: sql<number>`coalesce(sum(${tracks.plays}), 0)::float8` })
       .from(trackArtists)
       .innerJoin(tracks, eq(tracks.id, trackArtists.trackId))
       .where(inArray(trackArtists.artistId, ids))

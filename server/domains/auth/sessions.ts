@@ -9,25 +9,36 @@ import { randomSecret, sha256 } from '../../http/hash.js';
 export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
 export const SESSION_REMEMBER_SECONDS = 30 * 24 * 60 * 60;
 export const PENDING_TWO_FACTOR_SECONDS = 10 * 60;
+/** Wrong codes that end a pending sign-in: the password must be sent again before more guesses. */
+export const WRONG_CODES_PER_PENDING_SIGN_IN = 3;
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function createSession(
-  db: Db,
-  owner: { userId: number } | { pendingUserId: number },
-  lifetimeSeconds: number,
-): Promise<{ cookieValue: string; session: SessionRow }> {
+/** Whom a session belongs to: a signed-in user, a sign-in waiting for its two-factor code, or nobody yet. */
+export type SessionOwner = { userId: number } | { pendingUserId: number } | 'guest';
+
+export interface NewSession {
+  /** The session cookie's value; only its hash is stored. */
+  cookieValue: string;
+  /** The XSRF-TOKEN cookie's value, which X-XSRF-TOKEN must repeat. */
+  csrfToken: string;
+  session: SessionRow;
+}
+
+export async function createSession(db: Db, owner: SessionOwner, lifetimeSeconds: number): Promise<NewSession> {
   const cookieValue = randomSecret(40);
+  const csrfToken = randomSecret(40);
   const [session] = await db
     .insert(sessions)
     .values({
       id: sha256(cookieValue),
-      userId: 'userId' in owner ? owner.userId : null,
-      pendingUserId: 'pendingUserId' in owner ? owner.pendingUserId : null,
+      userId: typeof owner === 'object' && 'userId' in owner ? owner.userId : null,
+      pendingUserId: typeof owner === 'object' && 'pendingUserId' in owner ? owner.pendingUserId : null,
+      csrfToken,
       expiresAt: new Date(Date.now() + lifetimeSeconds * 1000),
     })
     .returning();
-  return { cookieValue, session: session! };
+  return { cookieValue, csrfToken, session: session! };
 }
 
 // Run on every signed-in request.
@@ -56,10 +67,22 @@ export async function touchSession(db: Db, session: SessionRow): Promise<void> {
     .where(eq(sessions.id, session.id));
 }
 
+/** Counts a wrong two-factor code against a pending sign-in; resolves to its wrong codes so far. */
+export async function recordWrongCode(db: Db, id: string): Promise<number> {
+  const [row] = await db
+    .update(sessions)
+    .set({ failedCodeAttempts: sql`${sessions.failedCodeAttempts} + 1` })
+    .where(eq(sessions.id, id))
+    .returning({ attempts: sessions.failedCodeAttempts });
+  return row?.attempts ?? Number.POSITIVE_INFINITY;
+}
+
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+/** Expired sessions, pending two-factor sign-ins among them, are never read again: housekeeping deletes them. */
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id });
+  return deleted.length;
 }

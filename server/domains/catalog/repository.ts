@@ -163,7 +163,7 @@ export async function loadArtistDetails(db: Db, artist: ArtistRow, viewerId: num
   const [[followers], [plays], [following], genreRows, topRows] = await Promise.all([
     db.select({ n: count() }).from(artistFollowers).where(eq(artistFollowers.artistId, artist.id)),
     db
-      .select({ n: sql<number>`coalesce(sum(${tracks.plays}), 0)::int` })
+      .select({ n: sql<number>`coalesce(sum(${tracks.plays}), 0)::float8` })
       .from(tracks)
       .where(inArray(tracks.id, artistTracks)),
     db

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import type { TagHandlers } from '../../contract/handlers.js';
 import { forbidden, invalidField, notFound } from '../../contract/responses.js';
-import { createDeveloperToken, deleteDeveloperToken, listDeveloperTokens } from './repository.js';
+import { TOKEN_LIMIT_MESSAGE, createDeveloperToken, deleteDeveloperToken, listDeveloperTokens } from './repository.js';
 import { serializeDeveloperToken } from './serializers.js';
 
 export function createDeveloperTokenHandlers(db: Db): TagHandlers<'Developer tokens'> {
@@ -18,7 +18,9 @@ export function createDeveloperTokenHandlers(db: Db): TagHandlers<'Developer tok
       }
       const name = body.name.trim();
       if (name.length < 3) return invalidField('name', 'The name field must be at least 3 characters.');
-      const { token, plainText } = await createDeveloperToken(db, user.id, name);
+      const created = await createDeveloperToken(db, user.id, name);
+      if (created === 'limit-reached') return invalidField('name', TOKEN_LIMIT_MESSAGE);
+      const { token, plainText } = created;
       return { status: 201, body: { token: serializeDeveloperToken(token), plain_text_token: plainText } };
     },
 

@@ -1,6 +1,6 @@
 // Developer tokens in Sanctum's format: the plaintext `<id>|<secret>` is shown once; only
 // the secret's SHA-256 is stored. Tokens expire 90 days after creation.
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { preparedPerDatabase } from '../../db/prepared.js';
 import { developerTokens, users } from '../../db/schema.js';
@@ -12,18 +12,32 @@ export const TOKEN_LIFETIME_DAYS = 90;
 const MAX_ID = 2_147_483_647;
 export type DeveloperTokenRow = typeof developerTokens.$inferSelect;
 
-export async function createDeveloperToken(db: Db, userId: number, name: string): Promise<{ token: DeveloperTokenRow; plainText: string }> {
+/** Unexpired tokens one account may hold (the spec's `DeveloperTokenList.tokens.maxItems`). */
+export const LIVE_TOKENS_PER_ACCOUNT = 100;
+export const TOKEN_LIMIT_MESSAGE = `This account already has ${LIVE_TOKENS_PER_ACCOUNT} developer tokens: revoke one first.`;
+
+/** A new token, or 'limit-reached' when the account already holds its maximum of live tokens. */
+export async function createDeveloperToken(db: Db, userId: number, name: string): Promise<{ token: DeveloperTokenRow; plainText: string } | 'limit-reached'> {
   const secret = randomSecret(40);
-  const [token] = await db
-    .insert(developerTokens)
-    .values({
-      userId,
-      name,
-      tokenHash: sha256(secret),
-      expiresAt: sql`now() + make_interval(days => ${TOKEN_LIFETIME_DAYS})`,
-    })
-    .returning();
-  return { token: token!, plainText: `${token!.id}|${secret}` };
+  return db.transaction(async (tx) => {
+    // The account's row is the lock: two requests racing at the limit create one token, not two.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+    const [{ live }] = (await tx
+      .select({ live: sql<number>`count(*)::int` })
+      .from(developerTokens)
+      .where(and(eq(developerTokens.userId, userId), gt(developerTokens.expiresAt, sql`now()`)))) as [{ live: number }];
+    if (live >= LIVE_TOKENS_PER_ACCOUNT) return 'limit-reached' as const;
+    const [token] = await tx
+      .insert(developerTokens)
+      .values({
+        userId,
+        name,
+        tokenHash: sha256(secret),
+        expiresAt: sql`now() + make_interval(days => ${TOKEN_LIFETIME_DAYS})`,
+      })
+      .returning();
+    return { token: token!, plainText: `${token!.id}|${secret}` };
+  });
 }
 
 // Run on every request a bearer token signs in.
@@ -69,4 +83,10 @@ export async function deleteDeveloperToken(db: Db, userId: number, tokenId: numb
     .where(and(eq(developerTokens.id, tokenId), eq(developerTokens.userId, userId)))
     .returning({ id: developerTokens.id });
   return deleted.length > 0;
+}
+
+/** Tokens past their 90 days sign nobody in and are listed nowhere: housekeeping deletes them. */
+export async function deleteExpiredTokens(db: Db): Promise<number> {
+  const deleted = await db.delete(developerTokens).where(lt(developerTokens.expiresAt, sql`now()`)).returning({ id: developerTokens.id });
+  return deleted.length;
 }

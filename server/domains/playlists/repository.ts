@@ -200,7 +200,7 @@ export async function listPlaylistTracks(db: Db, playlistId: number, page: PageR
 /** Total duration in ms, or null for an empty playlist. */
 export async function totalDuration(db: Db, playlistId: number): Promise<number | null> {
   const [row] = await db
-    .select({ ms: sql<number | null>`sum(${tracks.durationMs})::int` })
+    .select({ ms: sql<number | null>`sum(${tracks.durationMs})::float8` })
     .from(playlistTracks)
     .innerJoin(tracks, eq(tracks.id, playlistTracks.trackId))
     .where(eq(playlistTracks.playlistId, playlistId));

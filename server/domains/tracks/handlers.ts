@@ -18,6 +18,7 @@ import { recordDownloadStart, startsDownload } from '../analytics/recording.js';
 import { createPlayerHandlers } from '../player/handlers.js';
 import { analyseWav, RejectedAudioError } from './audio-analysis.js';
 import { hintsFromFileName } from './file-name-hints.js';
+import type { UploadRules } from './upload-rules.js';
 import { createTrackCatalogReads } from './catalog-reads.js';
 import { checkLicensing, toMinorUnits, type LicensingFields } from './licensing.js';
 import {
@@ -27,7 +28,7 @@ import {
   existingTrackIds,
   findFileEntry,
   genresByName,
-  insertFileEntry,
+  insertFileEntryWithinQuota,
   wavFileEntry,
   insertTrack,
   isFileEntryPublished,
@@ -65,7 +66,7 @@ function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEnt
   };
 }
 
-export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Tracks'> {
+export function createTrackHandlers(db: Db, storage: Storage, uploads: UploadRules): TagHandlers<'Tracks'> {
   /** Resolves credited artists (`CURRENT_USER` → the caller's profile) and checks that the caller is among them. */
   async function resolveArtists(
     userId: number,
@@ -130,8 +131,9 @@ export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Trac
 
     async uploadTrackAudio({ files, auth }) {
       const user = auth.user;
-      if ((await managedArtistIds(db, user.id)).length === 0) return forbidden('You need an artist profile to upload tracks.');
       const file = files.find((f) => f.field === 'file');
+      const refusal = await uploads.refusal(user.id, file?.size ?? 0);
+      if (refusal) return refusal;
       if (!file) return invalidField('file', 'The file field must be a file.');
       let analysis;
       try {
@@ -142,10 +144,16 @@ export function createTrackHandlers(db: Db, storage: Storage): TagHandlers<'Trac
       }
       const key = await storage.adopt(file.path, 'wav');
       try {
-        const entry = await insertFileEntry(
+        const entry = await insertFileEntryWithinQuota(
           db,
           wavFileEntry({ ownerId: user.id, originalName: file.originalName.slice(0, 255), sizeBytes: file.size, storageKey: key }, analysis),
+          uploads.quotaBytes,
         );
+        if (!entry) {
+          // Another upload of this account took the room while this one was analysed.
+          await storage.remove(key);
+          return uploads.quotaExceeded();
+        }
         return { status: 201, body: { status: 'success', fileEntry: serializeFileEntry(entry) } };
       } catch (err) {
         await storage.remove(key);

@@ -1,8 +1,9 @@
 // Writes of the tracks domain: uploads (file entries), publishing, editing, deleting, plays.
-import { and, avg, count, countDistinct, eq, inArray, sql } from 'drizzle-orm';
+import { and, avg, count, countDistinct, eq, inArray, lt, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { artists, fileEntries, genres, plays, trackArtists, trackGenres, tracks } from '../../db/schema.js';
 import { randomSecret } from '../../http/hash.js';
+import type { Storage } from '../../storage/storage.js';
 import type { AudioAnalysis } from './audio-analysis.js';
 
 export type FileEntryRow = typeof fileEntries.$inferSelect;
@@ -25,9 +26,48 @@ export function wavFileEntry(
   };
 }
 
-export async function insertFileEntry(db: Db, values: typeof fileEntries.$inferInsert): Promise<FileEntryRow> {
-  const [row] = await db.insert(fileEntries).values(values).returning();
-  return row!;
+/** Total bytes of a user's stored uploads, published or not. */
+export async function storedUploadBytes(db: Db, ownerId: number): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<string>`coalesce(sum(${fileEntries.sizeBytes}), 0)` })
+    .from(fileEntries)
+    .where(eq(fileEntries.ownerId, ownerId));
+  return Number(row!.bytes);
+}
+
+/** Key of the advisory locks that store one account's uploads one at a time (the second key is the account). */
+const UPLOAD_QUOTA_LOCK = 0x75706c64;
+
+/**
+ * Stores the file entry, or gives undefined when the owner's uploads would then take more
+ * than `quotaBytes`. Two uploads of one account at once are stored one after the other, so
+ * they cannot both fit in the room left for one.
+ */
+export async function insertFileEntryWithinQuota(db: Db, values: typeof fileEntries.$inferInsert, quotaBytes: number): Promise<FileEntryRow | undefined> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${UPLOAD_QUOTA_LOCK}, ${values.ownerId})`);
+    if ((await storedUploadBytes(tx, values.ownerId)) + values.sizeBytes > quotaBytes) return undefined;
+    const [row] = await tx.insert(fileEntries).values(values).returning();
+    return row!;
+  });
+}
+
+/**
+ * Deletes the uploads never published as a track that are older than `maxAgeMs`, rows and
+ * stored files; returns how many.
+ */
+export async function deleteUnpublishedUploads(db: Db, storage: Pick<Storage, 'remove'>, maxAgeMs: number): Promise<number> {
+  const deleted = await db
+    .delete(fileEntries)
+    .where(
+      and(
+        lt(fileEntries.createdAt, sql`now() - make_interval(secs => ${maxAgeMs / 1000})`),
+        notExists(db.select({ id: tracks.id }).from(tracks).where(eq(tracks.fileEntryId, fileEntries.id))),
+      ),
+    )
+    .returning({ key: fileEntries.storageKey });
+  await Promise.all(deleted.map(({ key }) => storage.remove(key)));
+  return deleted.length;
 }
 
 export async function findFileEntry(db: Db, id: number): Promise<FileEntryRow | undefined> {

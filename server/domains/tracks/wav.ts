@@ -34,6 +34,7 @@ export async function readWavLayout(path: string): Promise<WavLayout> {
       const length = chunk.readUInt32LE(4);
       const body = offset + 8;
       if (id === 'fmt ') {
+        if (length < 16) throw new InvalidWavError('WAV format chunk too short');
         const f = Buffer.alloc(Math.min(length, 40));
         await file.read(f, 0, f.length, body);
         let tag = f.readUInt16LE(0);
@@ -47,6 +48,7 @@ export async function readWavLayout(path: string): Promise<WavLayout> {
         fmt = { format, channels, sampleRate, bitsPerSample };
       } else if (id === 'data') {
         if (!fmt) throw new InvalidWavError('data chunk before format chunk');
+        // The header's length is a claim; a file cut short holds only what is there.
         return { ...fmt, dataOffset: body, dataLength: Math.min(length, size - body) };
       }
       offset = body + length + (length % 2);
@@ -57,11 +59,16 @@ export async function readWavLayout(path: string): Promise<WavLayout> {
   }
 }
 
+/** Whole sample frames (one sample per channel) in the data the file holds. */
+export function frameCount(layout: WavLayout): number {
+  return Math.floor(layout.dataLength / ((layout.bitsPerSample / 8) * layout.channels));
+}
+
 /** Peak amplitude (0..1, three decimals) of each of `count` equal slices of the audio. */
 export async function computePeaks(path: string, layout: WavLayout, count: number): Promise<number[]> {
   const bytesPerSample = layout.bitsPerSample / 8;
   const frameBytes = bytesPerSample * layout.channels;
-  const frames = Math.floor(layout.dataLength / frameBytes);
+  const frames = frameCount(layout);
   if (frames === 0) return [];
   const peaks = new Array<number>(count).fill(0);
   const read = sampleReader(layout);

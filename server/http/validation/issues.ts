@@ -15,6 +15,16 @@ export interface ValidationIssue {
 
 const LOCATION = /^\/?(body|query|params|path|headers|cookies)(\/|$)/;
 
+/**
+ * The spec bounds error messages (`maxLength`) and the messages per field (`maxItems`). A
+ * field name comes from the client (an unknown body key, an undeclared query parameter), so a
+ * message repeats at most this much of it; the key in `errors` stays whole.
+ */
+const MAX_FIELD_IN_MESSAGE = 200;
+const MAX_MESSAGES_PER_FIELD = 10;
+
+const shown = (field: string): string => (field.length > MAX_FIELD_IN_MESSAGE ? `${field.slice(0, MAX_FIELD_IN_MESSAGE)}…` : field);
+
 function fieldName(path: string): string {
   const location = LOCATION.exec(path)?.[1] ?? 'body';
   const field = path.replace(LOCATION, '').replace(/^\//, '').replace(/\//g, '.');
@@ -65,8 +75,8 @@ export function toFieldErrors(issues: readonly ValidationIssue[]): FieldErrors {
     const field = fieldName(issue.path);
     errors[field] ??= [];
     const list = errors[field];
-    const message = laravelMessage(field, issue);
-    if (!list.includes(message)) list.push(message);
+    const message = laravelMessage(shown(field), issue);
+    if (!list.includes(message) && list.length < MAX_MESSAGES_PER_FIELD) list.push(message);
   }
   return errors;
 }

@@ -4,7 +4,8 @@ import multer from 'multer';
 import type { ApiRequest, ApiResponse } from '../api-request.js';
 import { HttpError, validationError } from '../errors.js';
 
-const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+/** A size as the upload messages say it: `0.2 MB`, `256 MB`. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 
 function toHttpError(err: unknown, maxBytes: number): HttpError {
   if (err instanceof multer.MulterError) {

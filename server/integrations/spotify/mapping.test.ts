@@ -51,4 +51,23 @@ describe("mapping Spotify's payloads", () => {
     expect(album!.label).toBeNull();
     expect(album!.tracks[49]).toMatchObject({ name: 'Track 50', explicit: false, artists: [], disc_number: 0 });
   });
+
+  it("keeps within the spec's bounds whatever Spotify sends: long names, links and ISRCs, huge counts, crowded credits", () => {
+    const long = 'x'.repeat(256);
+    expect(toTrackResult({ id: ID, name: long, album: { id: ID, name: 'Album' } })).toBeNull();
+    const track = toTrackResult({
+      id: ID,
+      name: 'Night Drive',
+      artists: [{ name: long }, ...Array.from({ length: 60 }, (_, i) => ({ name: `Artist ${i}` }))],
+      album: { id: ID, name: 'Album', images: [{ url: `https://i.scdn.co/${'a'.repeat(2048)}`, width: 640 }] },
+      track_number: 2 ** 31,
+      duration_ms: Number.MAX_SAFE_INTEGER,
+      external_ids: { isrc: 'I'.repeat(33) },
+      external_urls: { spotify: `https://open.spotify.com/track/${ID}?${'q'.repeat(2048)}` },
+    });
+    expect(track).toMatchObject({ track_number: 0, duration_ms: 0, isrc: null, spotify_url: `https://open.spotify.com/track/${ID}` });
+    expect(track!.album.image).toBeNull();
+    expect(track!.artists).toHaveLength(50);
+    expect(track!.artists[0]).toBe('Artist 0');
+  });
 });

@@ -1,6 +1,7 @@
 // Spotify's Web API objects → this API's documented shapes. Spotify's JSON is not trusted: an
 // item missing what we need is dropped (search results sometimes hold `null` items), odd
 // values fall back to safe ones, and nothing of Spotify's payload is passed through as is.
+// Values beyond the spec's bounds count as odd: the contract's limits hold whatever Spotify sends.
 import type { SpotifyAlbum, SpotifyAlbumSummary, SpotifyTrackResult } from './catalog.js';
 
 type Json = Record<string, unknown>;
@@ -14,15 +15,23 @@ const PRECISIONS: readonly NonNullable<Precision>[] = ['year', 'month', 'day'];
 
 const object = (value: unknown): Json | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
-const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+/** The spec's bounds for what Spotify names: a name like a BeatPass title, an ISRC, a URL, a count, a list of artists. */
+const MAX_NAME = 255;
+const MAX_ISRC = 32;
+const MAX_URL = 2048;
+const MAX_COUNT = 2_147_483_647;
+const MAX_ARTISTS = 50;
+
+const text = (value: unknown, maxLength = MAX_NAME): string | null =>
+  typeof value === 'string' && value.trim() !== '' && value.length <= maxLength ? value : null;
+const count = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT ? value : 0);
 const spotifyId = (value: unknown): string | null => (typeof value === 'string' && SPOTIFY_ID.test(value) ? value : null);
 
 function httpUrl(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= MAX_URL ? url.href : null;
   } catch {
     return null;
   }
@@ -36,7 +45,8 @@ function openUrl(raw: Json, kind: 'track' | 'album', id: string): string {
 function artistNames(value: unknown): string[] {
   return list(value)
     .map((a) => text(object(a)?.name))
-    .filter((name): name is string => name !== null);
+    .filter((name): name is string => name !== null)
+    .slice(0, MAX_ARTISTS);
 }
 
 /** The widest cover (Spotify usually lists 640, 300 and 64 px). */
@@ -81,7 +91,7 @@ export function toTrackResult(value: unknown): SpotifyTrackResult | null {
     disc_number: count(raw.disc_number),
     duration_ms: count(raw.duration_ms),
     explicit: raw.explicit === true,
-    isrc: text(object(raw.external_ids)?.isrc),
+    isrc: text(object(raw.external_ids)?.isrc, MAX_ISRC),
     spotify_url: openUrl(raw, 'track', id),
   };
 }

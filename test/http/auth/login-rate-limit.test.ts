@@ -39,3 +39,23 @@ describe('rate limits', () => {
     expect(Number(reply.headers.get('x-ratelimit-remaining'))).toBeLessThan(300);
   });
 });
+
+describe('sign-ins per address', () => {
+  const perAddress = useTestServer({ rateLimits: { 'login-address': 8 } });
+
+  it('refuses one IP address trying many accounts once it reaches the per-address ceiling', async () => {
+    const agent = perAddress.server.agent();
+    await agent.call('getCsrfCookie');
+    const statuses = [];
+    for (let i = 0; i < 9; i++) {
+      statuses.push((await agent.call('login', { body: { email: `guess${i}@beatpass.test`, password: 'wrong-password' } })).status);
+    }
+    expect(statuses).toEqual([...Array(8).fill(422), 429]);
+
+    const limited = await perAddress.server.agent().call('loginWithToken', {
+      body: { email: 'developer@beatpass.test', password: DEMO_PASSWORD, token_name: 'cli' },
+    });
+    expectStatus(limited, 429);
+    expect(limited.headers.get('x-ratelimit-limit')).toBe('8');
+  });
+});

@@ -29,10 +29,13 @@ describe('web session sign-in', () => {
   it('rejects a sign-in without the X-XSRF-TOKEN header with 419', async () => {
     const agent = t.server.agent();
     await agent.call('getCsrfCookie');
+    const guest = agent.cookie('beatpass_session');
     const reply = await agent.call('login', { body: { email: 'listener@beatpass.test', password: DEMO_PASSWORD }, xsrf: false });
     expect(reply.status).toBe(419);
     expect(reply.body).toEqual({ message: 'CSRF token mismatch.' });
-    expect(agent.cookie('beatpass_session')).toBeUndefined();
+    // Still the guest session csrf-cookie started, not signed in.
+    expect(agent.cookie('beatpass_session')).toBe(guest);
+    expect((await me(agent)).status).toBe(401);
   });
 
   it('rejects a sign-in whose header differs from the cookie with 419', async () => {
@@ -100,7 +103,9 @@ describe('web session sign-in', () => {
     expect((await agent.call('logout', { xsrf: false })).status).toBe(419);
     const reply = await agent.call('logout');
     expect(reply.status).toBe(204);
-    expect(agent.cookie('beatpass_session')).toBeUndefined();
+    // The cookie now names a new guest session, signed in as nobody.
+    expect(agent.cookie('beatpass_session')).not.toBe(cookie);
+    expect((await me(agent)).status).toBe(401);
     expect((await me(copy)).status).toBe(401);
     const rows = await t.server.rows(sql`select id from sessions where id = ${sha256(decodeURIComponent(cookie))}`);
     expect(rows).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../../server/seed/seed.js';
 import { sql } from 'drizzle-orm';
 import { sha256 } from '../../../server/http/hash.js';
 import { useTestServer } from '../../support/fixture.js';
@@ -117,5 +118,40 @@ describe('developer tokens', () => {
     const noHeader = await t.as.developer.call('createDeveloperToken', { body: { name: 'No header' }, xsrf: false });
     expect(noHeader.status).toBe(419);
     expect(noHeader.body).toEqual({ message: 'CSRF token mismatch.' });
+  });
+});
+
+describe('live tokens per account', () => {
+  const limited = useTestServer({ signIn: ['developer'] });
+
+  it('holds at most 100 unexpired tokens: the next one gets 422, also when requested twice at once', async () => {
+    const developer = limited.as.developer;
+    const [{ id: userId }] = (await limited.server.rows<{ id: number }>(sql`select id from users where email = 'developer@beatpass.test'`)) as [{ id: number }];
+    const [{ live }] = (await limited.server.rows<{ live: number }>(
+      sql`select count(*)::int as live from developer_tokens where user_id = ${userId} and expires_at > now()`,
+    )) as [{ live: number }];
+    // Filled up to one below the limit directly, plus an expired token, which does not count.
+    await limited.server.rows(sql`
+      insert into developer_tokens (user_id, name, token_hash, expires_at)
+      select ${userId}::int, 'filler', 'filler-' || n, now() + interval '1 day' from generate_series(1, ${99 - live}::int) as n
+      union all select ${userId}::int, 'expired', 'expired-filler', now() - interval '1 day'`);
+
+    const raced = await Promise.all([1, 2].map((n) => developer.call('createDeveloperToken', { body: { name: `race ${n}` } })));
+    expect(raced.map((reply) => reply.status).sort()).toEqual([201, 422]);
+
+    const refused = await developer.call('createDeveloperToken', { body: { name: 'one too many' } });
+    expectStatus(refused, 422);
+    expect(refused.body.errors).toEqual({ name: ['This account already has 100 developer tokens: revoke one first.'] });
+    const viaSignIn = await limited.server
+      .agent()
+      .call('loginWithToken', { body: { email: 'developer@beatpass.test', password: DEMO_PASSWORD, token_name: 'cli' } });
+    expectStatus(viaSignIn, 422);
+    expect(viaSignIn.body.errors).toEqual({ token_name: ['This account already has 100 developer tokens: revoke one first.'] });
+
+    const listed = await developer.call('listDeveloperTokens');
+    expectStatus(listed, 200);
+    expect(listed.body.tokens).toHaveLength(100);
+    expectStatus(await developer.call('revokeDeveloperToken', { path: { token_id: listed.body.tokens[0]!.id } }), 204);
+    expectStatus(await developer.call('createDeveloperToken', { body: { name: 'after revoking one' } }), 201);
   });
 });

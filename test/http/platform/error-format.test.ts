@@ -56,6 +56,18 @@ describe('errors always come in the documented JSON format', () => {
     });
   });
 
+  it("keeps messages within the spec's length when a client invents a very long field name", async () => {
+    const field = 'x'.repeat(5000);
+    const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ email: 'a@b.c', password: 'secret', [field]: true }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(reply.status).toBe(422);
+    const body = reply.body as { message: string; errors: Record<string, string[]> };
+    expect(body.errors[field]).toEqual([`The ${'x'.repeat(200)}… field is not allowed.`]);
+    expect(body.message.length).toBeLessThanOrEqual(1000);
+  });
+
   it('keeps a __proto__ key an ordinary field in the error map', async () => {
     const reply = await t.as.anonymous.request('POST', '/api/v1/auth/login', {
       body: '{"__proto__": {"polluted": true}, "email": "listener@beatpass.test", "password": "x", "token_name": "abc"}',

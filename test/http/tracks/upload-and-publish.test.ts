@@ -103,6 +103,26 @@ describe('uploading audio', () => {
     expect(storedFiles().length).toBe(before.length);
   });
 
+  it('gives the duration of the audio the file holds, whatever its header claims', async () => {
+    const claimsTenHours = wavBytes({ seconds: 2, claimedFrames: 10 * 3600 * 8000 });
+    const uploaded = await t.as.producer.call('uploadTrackAudio', { form: wavForm('claims ten hours.wav', claimsTenHours) });
+    expectStatus(uploaded, 201);
+    expect(uploaded.body.fileEntry).toMatchObject({ duration: 2000, duration_text: '0:02' });
+    const track = await publish(t.as.producer, uploaded.body.fileEntry.id);
+    expect(track).toMatchObject({ duration: 2000, duration_text: '0:02' });
+  });
+
+  it('answers a header claiming more audio than a duration can hold with the real duration or 422, never 500', async () => {
+    const noFrameSize = await t.as.producer.call('uploadTrackAudio', { form: wavForm('zero-align.wav', wavBytes({ seconds: 2, claimedBlockAlign: 0 })) });
+    expectStatus(noFrameSize, 201);
+    expect(noFrameSize.body.fileEntry.duration).toBe(2000);
+
+    const crawling = wavBytes({ seconds: 20, sampleRate: 100, claimedFrames: 0xffffffff });
+    const refused = await t.as.producer.call('uploadTrackAudio', { form: wavForm('crawling.wav', crawling) });
+    expectStatus(refused, 422);
+    expect(refused.body.errors).toEqual({ file: ['The sample rate must be between 8000 and 384000 Hz.'] });
+  });
+
   it('rejects audio shorter than a second with 422', async () => {
     const reply = await t.as.producer.call('uploadTrackAudio', { form: wavForm('blip.wav', wavBytes({ seconds: 0.4 })) });
     expectStatus(reply, 422);

@@ -10,6 +10,7 @@ import { openDatabase, type Database, type PostgresOptions } from '../../../serv
 import type { RateLimitOverrides } from '../../../server/http/rate-limit.js';
 import { closeRedis, createRedis, pingRedis } from '../../../server/infra/redis.js';
 import { createTestStorage } from '../../support/storage.js';
+import { RELAXED_LIMITS } from '../../support/server.js';
 
 export interface Instance {
   baseUrl: string;
@@ -17,9 +18,6 @@ export interface Instance {
   redis?: Redis;
   close(): Promise<void>;
 }
-
-/** Generous limits by default, so only tests about rate limits meet them. */
-const RELAXED_LIMITS: RateLimitOverrides = { api: 1_000_000, login: 1_000_000, 'two-factor': 1_000_000, register: 1_000_000 };
 
 export async function startInstance(options: {
   databaseUrl: string;
@@ -33,7 +31,12 @@ export async function startInstance(options: {
   const database = await openDatabase({ kind: 'postgres', url: options.databaseUrl, poolSize: 4, logger, ...options.database });
   const redis = options.redisUrl ? createRedis({ url: options.redisUrl, commandTimeoutMs: options.redisCommandTimeoutMs ?? 300, logger }) : undefined;
   if (redis && redis.status !== 'ready') await new Promise((resolve) => redis.once('ready', resolve));
+  // Bound first: the app's links name the address it listens on.
+  const server: Server = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app = createApp({
+    publicUrl: baseUrl,
     db: database.db,
     logger,
     storage: await createTestStorage(),
@@ -47,10 +50,9 @@ export async function startInstance(options: {
       return true;
     },
   });
-  const server: Server = createServer(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  server.on('request', app);
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    baseUrl,
     database,
     redis,
     async close() {
