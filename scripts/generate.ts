@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { renderClientPagination } from './client-codegen.js';
 import { renderContract, type BundledSpec } from './contract-codegen.js';
+import { publishedSample } from './published-sample.js';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, 'generated');
@@ -31,7 +32,8 @@ function bundle(ext: 'json' | 'yaml', dir: string, input = 'openapi/openapi.yaml
 
 /**
  * Adds openapi/code-samples/<operationId>.ts to its operation as `x-codeSamples` (the docs
- * show it), with the client imported as from the repository root. The samples are type-checked
+ * show it), as an app that installed the client would write it and calling the local sandbox
+ * (a running sandbox serves it with its own URL, server/app.ts). The samples are type-checked
  * by test/conformance/code-samples.test.ts.
  */
 function addCodeSamples(spec: BundledSpec): void {
@@ -40,7 +42,7 @@ function addCodeSamples(spec: BundledSpec): void {
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item) as unknown as Array<{ operationId?: string } & Record<string, unknown>>) {
       if (!op?.operationId || !files.has(`${op.operationId}.ts`)) continue;
-      const source = readFileSync(join(dir, `${op.operationId}.ts`), 'utf8').replaceAll("'../../client/index.js'", "'./client/index.js'");
+      const source = publishedSample(readFileSync(join(dir, `${op.operationId}.ts`), 'utf8'));
       op['x-codeSamples'] = [{ lang: 'TypeScript', label: 'TypeScript client', source }];
     }
   }

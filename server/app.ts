@@ -34,6 +34,7 @@ import { createTrackHandlers } from './domains/tracks/handlers.js';
 import { createUploadRules } from './domains/tracks/upload-rules.js';
 import type { Storage } from './storage/storage.js';
 import type { SpotifyCatalog } from './integrations/spotify/catalog.js';
+import { namingSandbox } from './http/sandbox-url.js';
 
 export interface AppOptions {
   db: Db;
@@ -149,15 +150,6 @@ function createOperationPipeline(options: AppOptions) {
   ]);
 }
 
-/** How the committed spec names the sandbox: its first server, with the port as a variable. */
-export const SANDBOX_SERVER_URL = 'http://127.0.0.1:{port}';
-
-/**
- * The spec (or the docs built from it) naming this server where it names the sandbox, so a
- * spec imported into Postman or Insomnia, and the docs' samples, target this sandbox.
- */
-const naming = (text: string, publicUrl: string) => text.replaceAll(SANDBOX_SERVER_URL, publicUrl);
-
 /** Health, readiness, the spec, the docs, and the 404 for every path the spec does not have. */
 function createOtherRoutes(options: AppOptions) {
   const app = express();
@@ -170,15 +162,15 @@ function createOtherRoutes(options: AppOptions) {
     const ready = await (options.isReady?.() ?? Promise.resolve(true)).catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
   });
-  const specJson = naming(readFileSync(join(generatedDir, 'openapi.json'), 'utf8'), options.publicUrl);
-  const specYaml = naming(readFileSync(join(generatedDir, 'openapi.yaml'), 'utf8'), options.publicUrl);
+  const specJson = namingSandbox(readFileSync(join(generatedDir, 'openapi.json'), 'utf8'), options.publicUrl);
+  const specYaml = namingSandbox(readFileSync(join(generatedDir, 'openapi.yaml'), 'utf8'), options.publicUrl);
   app.get('/openapi.json', (_req, res) => {
     res.type('application/json').send(specJson);
   });
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(specYaml);
   });
-  app.use(docsRoutes((html) => naming(html, options.publicUrl)));
+  app.use(docsRoutes((html) => namingSandbox(html, options.publicUrl)));
   // Browsers ask for /favicon.ico on every page (the docs included); a 404 there is an error in
   // the console and the request log. A 204 would silence it but leave the tab without an icon.
   // A small SVG served as image/svg+xml gives one in browsers that draw SVG icons (they go by

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { operationTable, type OperationId } from '../../generated/contract.js';
+import { publishedSample } from '../../scripts/published-sample.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const samplesDir = join(root, 'openapi/code-samples');
@@ -87,7 +88,7 @@ describe('typed code samples', () => {
         if (!op.operationId) continue;
         const file = `${op.operationId}.ts`;
         if (!samples.includes(file)) continue;
-        const expected = readFileSync(join(samplesDir, file), 'utf8').replaceAll("'../../client/index.js'", "'./client/index.js'");
+        const expected = publishedSample(readFileSync(join(samplesDir, file), 'utf8'));
         expect(op['x-codeSamples'], `${method.toUpperCase()} ${path}: run npm run generate`).toEqual([
           { lang: 'TypeScript', label: 'TypeScript client', source: expected },
         ]);

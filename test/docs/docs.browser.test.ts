@@ -17,6 +17,7 @@ import { blockExternalRequests, launchChromium, type BlockedRequest } from '../s
 import { DEMO_PASSWORD } from '../../server/seed/seed.js';
 import { freePort } from '../scale/support/services.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { namingSandbox } from '../../server/http/sandbox-url.js';
 
 const TIMEOUT = 60_000;
 const SPEC = fileURLToPath(new URL('../../generated/openapi.json', import.meta.url));
@@ -180,7 +181,9 @@ describe('API reference at /docs (browser)', { timeout: TIMEOUT }, () => {
     // Every line of the sample, as the code block shows it.
     await expect.poll(() => section.innerText()).toContain("api.GET('/api/v1/tracks/{track_id}'");
     const shown = await section.innerText();
-    for (const line of sample.source.split('\n').filter((l) => l.trim() !== '')) expect(shown).toContain(line.trim());
+    // As served: calling this sandbox.
+    const served = namingSandbox(sample.source, server!.baseUrl);
+    for (const line of served.split('\n').filter((l) => l.trim() !== '')) expect(shown).toContain(line.trim());
 
     await picker.click();
     await page.getByRole('option', { name: 'Curl', exact: true }).click();
