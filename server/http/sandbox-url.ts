@@ -2,13 +2,10 @@
 // naming itself instead (PUBLIC_URL): imports into Postman or Insomnia, the docs' console and
 // the docs' samples then target that sandbox, never production.
 
-/** The spec's first server, with the port as a variable. */
-export const SANDBOX_SERVER_URL = 'http://127.0.0.1:{port}';
-
-/** Where the docs' TypeScript samples send their requests: the sandbox on its default port. */
-export const SAMPLE_BASE_URL = 'http://127.0.0.1:3000';
+/** The spec's first server, and where the docs' TypeScript samples send their requests: the sandbox on its default port. */
+export const SANDBOX_URL = 'http://127.0.0.1:3000';
 
 /** The spec, or the docs built from it, naming the sandbox at `publicUrl`. */
 export function namingSandbox(text: string, publicUrl: string): string {
-  return text.replaceAll(SANDBOX_SERVER_URL, publicUrl).replaceAll(`baseUrl: '${SAMPLE_BASE_URL}'`, `baseUrl: '${publicUrl}'`);
+  return text.replaceAll(SANDBOX_URL, publicUrl);
 }

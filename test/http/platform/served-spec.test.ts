@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCS_HTML, buildDocs } from '../../../scripts/build-docs.js';
-import { SAMPLE_BASE_URL, SANDBOX_SERVER_URL } from '../../../server/http/sandbox-url.js';
+import { SANDBOX_URL } from '../../../server/http/sandbox-url.js';
 import { useTestServer } from '../../support/fixture.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:4321';
@@ -32,7 +32,7 @@ describe('the spec and docs a sandbox serves', () => {
     const docs = await t.as.anonymous.request<string>('GET', '/docs');
     expect(docs.status).toBe(200);
     expect(docs.body).toContain(PUBLIC_URL);
-    expect(docs.body).not.toContain(SANDBOX_SERVER_URL);
+    expect(docs.body).not.toContain(SANDBOX_URL);
   });
 
   it('with the TypeScript samples calling this sandbox through the installed client', async () => {
@@ -40,7 +40,7 @@ describe('the spec and docs a sandbox serves', () => {
     const sample = reply.body.paths['/api/v1/tracks/{track_id}']!.get!['x-codeSamples']![0]!.source;
     expect(sample).toContain(`baseUrl: '${PUBLIC_URL}'`);
     expect(sample).toContain("from '@beatpass/client'");
-    expect(sample).not.toContain(SAMPLE_BASE_URL);
+    expect(sample).not.toContain(SANDBOX_URL);
     const docs = await t.as.anonymous.request<string>('GET', '/docs');
     expect(docs.body).toContain(`baseUrl: '${PUBLIC_URL}'`);
   });
