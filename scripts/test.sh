@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The whole test run, as CI runs it: spec lint, Biome (format and lint), generated-code drift,
+# The whole test run, as CI runs it: spec lint, the OWASP ruleset, Biome (format and lint), generated-code drift,
 # the breaking-change gate, type-check, then every vitest suite (unit, HTTP against the real
-# app, client against mock, server and validation proxy, fuzz, conformance, browser), then the
+# app, client against mock, server and validation proxy, fuzz, conformance, browser, README), the
+# HTTP suites through the Express mount, the HTTP, client and README suites on Node 24, then the
 # contract coverage report.
 # Every step runs even if an earlier one fails, so one run shows every problem; the last line
 # is the plain "N passed, N failed" summary.
@@ -20,6 +21,7 @@ step() {
 # Redocly prints a Node 20 end-of-life banner on stderr for every command; it is noise here.
 lint_spec() { npx redocly lint --format=stylish 2> >(grep -v '[║╔╚]' | grep -v '^\s*$' >&2); }
 step "spec lint (0 errors, 0 warnings)" lint_spec
+step "OWASP API Security ruleset (0 errors; exceptions in .spectral.yaml)" npx spectral lint generated/openapi.json --fail-severity error --display-only-failures --quiet
 step "lint and format (npm run lint)" npx biome check --error-on-warnings .
 step "generated/ matches openapi/" npx tsx scripts/generate.ts --check
 step "breaking-change gate (npm run check:breaking)" npx tsx scripts/check-breaking.ts
@@ -46,6 +48,18 @@ passed=$((passed + vp)); failed=$((failed + vf))
 step "HTTP suites through the Express middleware (TEST_MOUNT=express)" env TEST_MOUNT=express npx vitest run \
   test/http/albums test/http/lyrics test/http/auth test/http/playlists/playlists.test.ts test/http/tracks \
   test/http/credits/credits.test.ts test/http/artists/artists.test.ts
+
+# Node 20 is past its end of life and newcomers run 22 or 24: the HTTP and client suites and the
+# README's examples run again on Node 24 (a binary cached by scripts/ensure-node.sh, first on PATH
+# so that vitest, its workers, the servers the tests start and the README's `node`/`npm` all use it;
+# test/support/global-setup.ts stops the run if vitest finds itself on another Node).
+on_node_24() {
+  local node
+  node=$(bash scripts/ensure-node.sh) || return 1
+  echo "   $node: $("$node" --version)"
+  env PATH="$(dirname "$node"):$PATH" TEST_NODE_MAJOR=24 npx vitest run test/http test/client test/readme
+}
+step "HTTP, client and README suites on Node 24" on_node_24
 
 step "contract coverage (minimum in scripts/contract-coverage.ts)" npx tsx scripts/contract-coverage.ts "$CONTRACT_COVERAGE_DIR"
 

@@ -8,6 +8,12 @@ import { openDatabase } from '../../server/db/connection.js';
 import { seedDemoData } from '../../server/seed/seed.js';
 
 export default async function setup(project: TestProject) {
+  // scripts/test.sh runs suites again on another Node line through PATH: a PATH that did not take
+  // would pass them on this machine's Node and prove nothing.
+  const expectedMajor = process.env.TEST_NODE_MAJOR;
+  if (expectedMajor && process.versions.node.split('.')[0] !== expectedMajor) {
+    throw new Error(`TEST_NODE_MAJOR is ${expectedMajor}, but vitest runs on Node ${process.versions.node}`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'beatpass-test-db-'));
   const snapshot = join(dir, 'seeded.tar');
   const database = await openDatabase({ kind: 'pglite' });
