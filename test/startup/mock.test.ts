@@ -1,28 +1,12 @@
 // `npm run mock` (server/mock/main.ts) as a process: MOCK_PORT picks its port, a taken port
 // stops it with one line, and SIGTERM stops it cleanly, with its Prism.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { freePort, PRISM_STARTUP_TIMEOUT_MS } from '../../server/mock/prism.js';
+import { type EntryProcess, runEntry } from './entry-process.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function runMock(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/mock/main.ts'], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exit = new Promise<number | null>((resolve) => child.once('close', resolve));
-  return { child, output: () => output, exit };
+function runMock(env: Record<string, string>): EntryProcess {
+  return runEntry('server/mock/main.ts', { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env });
 }
 
 async function waitForAnswer(url: string, deadline: number): Promise<Response> {

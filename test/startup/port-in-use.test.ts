@@ -1,14 +1,11 @@
 // `npm start` with its port taken: one line saying what to do, a non-zero exit, and nothing
 // written first (no data folder, no storage folder, no wait for the database).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
+import { runEntry } from './entry-process.js';
 
 let scratch: string;
 let taken: Server;
@@ -30,25 +27,19 @@ afterAll(async () => {
 function runServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const inherited = { ...process.env };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'SPOTIFY_CLIENT_ID', 'SPOTIFY_CLIENT_SECRET']) delete inherited[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...inherited, NODE_ENV: 'development', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
+  const { child, output, exit } = runEntry('server/main.ts', {
+    ...inherited,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...env,
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  return new Promise((resolve) =>
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    }),
-  );
+  return exit.then((code) => {
+    clearTimeout(timer);
+    return { code, output: output() };
+  });
 }
 
 describe('npm start with the port already in use', () => {
