@@ -1,6 +1,7 @@
 // Binding the port before anything else starts, so that a taken port, a missing privilege or a
 // wrong host stops start-up with one line saying which variable to change (no stack trace).
 import type { RequestListener, Server } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { SECURITY_HEADERS } from '../http/api-front.js';
 
 /** What a bound server answers until it is ready: 503 with Retry-After and the usual security headers. */
@@ -47,4 +48,13 @@ function listenProblem(err: NodeJS.ErrnoException, port: number, host: string, p
     default:
       return err;
   }
+}
+
+/** A port no one is using: binding port 0 lets the OS pick one, released at once for the caller. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

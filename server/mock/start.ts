@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { listen, startingUp } from '../infra/listen.js';
-import { freePort, startPrism, type PrismProcess } from './prism.js';
+import { freePort, listen, startingUp } from '../infra/listen.js';
+import { startPrism, type PrismProcess } from './prism.js';
 
 export const DEFAULT_MOCK_PORT = 4010;
 

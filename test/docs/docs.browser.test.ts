@@ -15,7 +15,7 @@ import { buildDocs } from '../../scripts/build-docs.js';
 import { DOCS_CONTENT_SECURITY_POLICY } from '../../server/http/docs-page.js';
 import { blockExternalRequests, launchChromium, type BlockedRequest } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../../server/seed/seed.js';
-import { freePort } from '../scale/support/services.js';
+import { freePort } from '../../server/infra/listen.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { namingSandbox } from '../../server/http/sandbox-url.js';
 

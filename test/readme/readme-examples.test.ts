@@ -17,7 +17,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../scale/support/services.js';
+import { freePort } from '../../server/infra/listen.js';
+import { type EntryProcess, runEntry } from '../support/entry-process.js';
 
 const EXPECTED_RUN = 3;
 const EXPECTED_SKIPPED = 5;
@@ -97,8 +98,7 @@ const counted = toRun.length === EXPECTED_RUN && blocks.length - toRun.length ==
 describe('README.md examples', () => {
   let scratch: string;
   let workDir: string;
-  let sandbox: ChildProcess;
-  let sandboxOutput = '';
+  let sandbox: EntryProcess;
   let address: string;
   const env = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'development', CURL_HOME: scratch });
 
@@ -110,30 +110,17 @@ describe('README.md examples', () => {
     mkdirSync(join(root, '.test-results'), { recursive: true });
     workDir = mkdtempSync(join(root, '.test-results', 'readme-'));
     address = `127.0.0.1:${await freePort()}`;
-    const inherited = { ...process.env };
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'SPOTIFY_CLIENT_ID', 'SPOTIFY_CLIENT_SECRET', 'PUBLIC_URL', 'CORS_ORIGINS']) delete inherited[name];
-    sandbox = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: root,
-      env: {
-        ...inherited,
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'warn',
-        PORT: address.split(':')[1],
-        DATA_DIR: join(scratch, 'data'),
-        STORAGE_DIR: join(scratch, 'storage'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    sandbox.stdout!.on('data', (chunk) => {
-      sandboxOutput += chunk;
-    });
-    sandbox.stderr!.on('data', (chunk) => {
-      sandboxOutput += chunk;
+    sandbox = runEntry('server/main.ts', {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: address.split(':')[1]!,
+      DATA_DIR: join(scratch, 'data'),
+      STORAGE_DIR: join(scratch, 'storage'),
     });
     const deadline = Date.now() + 90_000;
     for (;;) {
-      if (sandbox.exitCode !== null) throw new Error(`the sandbox exited with ${sandbox.exitCode}:\n${sandboxOutput}`);
-      if (Date.now() > deadline) throw new Error(`the sandbox was not ready within 90 s:\n${sandboxOutput}`);
+      if (sandbox.child.exitCode !== null) throw new Error(`the sandbox exited with ${sandbox.child.exitCode}:\n${sandbox.output()}`);
+      if (Date.now() > deadline) throw new Error(`the sandbox was not ready within 90 s:\n${sandbox.output()}`);
       const ready = await fetch(`http://${address}/ready`).then(
         (r) => r.ok,
         () => false,
@@ -144,11 +131,10 @@ describe('README.md examples', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (sandbox && sandbox.exitCode === null) {
-      const closed = new Promise((resolve) => sandbox.once('close', resolve));
-      sandbox.kill('SIGTERM');
-      const stubborn = setTimeout(() => sandbox.kill('SIGKILL'), 15_000);
-      await closed;
+    if (sandbox && sandbox.child.exitCode === null) {
+      sandbox.child.kill('SIGTERM');
+      const stubborn = setTimeout(() => sandbox.child.kill('SIGKILL'), 15_000);
+      await sandbox.exit;
       clearTimeout(stubborn);
     }
     if (workDir) rmSync(workDir, { recursive: true, force: true });
@@ -169,7 +155,7 @@ describe('README.md examples', () => {
           ? spawn('bash', ['-c', `set -euo pipefail\n${code}`], { cwd: workDir, env: env(), stdio: ['ignore', 'pipe', 'pipe'] })
           : spawn(process.execPath, [tsxCli, '--input-type=module', '-e', code], { cwd: root, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
       const { code: status, output } = await collect(child, 60_000);
-      expect(status, `${describeBlock(block)} failed:\n${output}\n--- sandbox output ---\n${sandboxOutput}`).toBe(0);
+      expect(status, `${describeBlock(block)} failed:\n${output}\n--- sandbox output ---\n${sandbox.output()}`).toBe(0);
     },
     90_000,
   );

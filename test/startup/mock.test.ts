@@ -2,11 +2,12 @@
 // stops it with one line, and SIGTERM stops it cleanly, with its Prism.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
-import { freePort, PRISM_STARTUP_TIMEOUT_MS } from '../../server/mock/prism.js';
-import { type EntryProcess, runEntry } from './entry-process.js';
+import { freePort } from '../../server/infra/listen.js';
+import { PRISM_STARTUP_TIMEOUT_MS } from '../../server/mock/prism.js';
+import { type EntryProcess, runEntry } from '../support/entry-process.js';
 
 function runMock(env: Record<string, string>): EntryProcess {
-  return runEntry('server/mock/main.ts', { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env });
+  return runEntry('server/mock/main.ts', { NODE_ENV: 'development', LOG_LEVEL: 'silent', HOST: '127.0.0.1', ...env });
 }
 
 async function waitForAnswer(url: string, deadline: number): Promise<Response> {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEntry } from './entry-process.js';
+import { runEntry } from '../support/entry-process.js';
 
 let scratch: string;
 let taken: Server;
@@ -25,10 +25,7 @@ afterAll(async () => {
 
 /** Runs `server/main.ts` to its exit (killed after 20 s, which fails the test). */
 function runServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const inherited = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'SPOTIFY_CLIENT_ID', 'SPOTIFY_CLIENT_SECRET']) delete inherited[name];
   const { child, output, exit } = runEntry('server/main.ts', {
-    ...inherited,
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',

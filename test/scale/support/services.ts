@@ -1,7 +1,6 @@
 // PostgreSQL and Redis for the scale-out tests: both run on every machine here and in CI.
 // Outside CI a missing service skips the tests with a message; under CI=true it fails them.
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { Redis } from 'ioredis';
 import { postgresAvailable } from '../../support/postgres.js';
 
@@ -49,12 +48,4 @@ export async function deleteKeys(prefix: string): Promise<void> {
 export function hostAndPort(url: string, defaultPort: number): { host: string; port: number } {
   const u = new URL(url);
   return { host: u.hostname || '127.0.0.1', port: Number(u.port || defaultPort) };
-}
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
