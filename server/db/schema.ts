@@ -143,6 +143,8 @@ export const artists = pgTable(
     website: text('website'),
     /** The one track the artist features on their profile. */
     pinnedTrackId: integer('pinned_track_id'),
+    /** The artist's default ExclusiveLicenseConfig, applied to new tracks; null: the platform's. */
+    exclusiveLicenseDefault: jsonb('exclusive_license_default').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -192,6 +194,8 @@ export const tracks = pgTable(
     exclusiveCurrency: text('exclusive_currency'),
     /** Where buyers ask about the exclusive; never shown in API responses. */
     exclusiveContactEmail: text('exclusive_contact_email'),
+    /** The preset whose terms an exclusive sale of this track grants; deleting it is refused while set. */
+    exclusiveLicensePresetId: integer('exclusive_license_preset_id').references((): AnyPgColumn => exclusiveLicensePresets.id, { onDelete: 'restrict' }),
     repostsCount: integer('reposts_count').notNull().default(0),
     likesCount: integer('likes_count').notNull().default(0),
     ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
@@ -599,4 +603,225 @@ export const artistCredits = pgTable(
     ]),
     check('artist_credits_release_artists_count', sql`jsonb_array_length(${t.releaseArtists}) <= 20`),
   ],
+);
+
+// Commerce and licensing (issue 13). Money is held in integer minor units; the contract
+// serialises it as the documents say (decimal major units, or `amountMinor` in finances).
+
+/** An artist's payout account at the payment provider (Stripe Connect, or the local provider's). */
+export const payoutAccounts = pgTable(
+  'payout_accounts',
+  {
+    artistId: integer('artist_id')
+      .primaryKey()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    /** The provider's account id (`acct_…`). */
+    accountId: text('account_id').notNull(),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: text('country').notNull(),
+    detailsSubmitted: boolean('details_submitted').notNull().default(false),
+    chargesEnabled: boolean('charges_enabled').notNull().default(false),
+    payoutsEnabled: boolean('payouts_enabled').notNull().default(false),
+    /** What the provider still asks of the artist (requirement names), empty when nothing is due. */
+    requirementsDue: jsonb('requirements_due').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('payout_accounts_account_unique').on(t.accountId), ...maxLengths('payout_accounts', [[t.accountId, 255], [t.country, 2]])],
+);
+
+/** A buyer's purchase of a license for a track, priced once at initiation. */
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: serial('id').primaryKey(),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'restrict' }),
+    /** The selling artist (the track's primary artist) whose payout account is paid. */
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'restrict' }),
+    /** `non_exclusive` or `exclusive`. */
+    licenseType: text('license_type').notNull(),
+    /** `pending`, `succeeded`, `failed` or `refunded`. */
+    status: text('status').notNull().default('pending'),
+    currency: text('currency').notNull(),
+    trackPriceMinor: integer('track_price_minor').notNull(),
+    platformFeeMinor: integer('platform_fee_minor').notNull(),
+    /** The rate in basis points (1200 = 12%) and the flat part, as applied to this purchase. */
+    platformFeeRateBps: integer('platform_fee_rate_bps').notNull(),
+    platformFeeFlatMinor: integer('platform_fee_flat_minor').notNull(),
+    platformFeeWaived: boolean('platform_fee_waived').notNull().default(false),
+    /** The seller's plan that waived the fee, if one did. */
+    platformFeePlanId: text('platform_fee_plan_id'),
+    totalMinor: integer('total_minor').notNull(),
+    artistAmountMinor: integer('artist_amount_minor').notNull(),
+    refundedMinor: integer('refunded_minor').notNull().default(0),
+    /** The provider's payment intent (`pi_…`). */
+    paymentIntentId: text('payment_intent_id'),
+    /** Why the payment failed or was refunded, in words the buyer can read. */
+    failureMessage: text('failure_message'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    succeededAt: timestamp('succeeded_at', { withTimezone: true, mode: 'date' }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('purchases_payment_intent_unique').on(t.paymentIntentId),
+    index('purchases_buyer_created_idx').on(t.buyerId, t.createdAt, t.id),
+    index('purchases_artist_created_idx').on(t.artistId, t.createdAt, t.id),
+    // One open or completed purchase per buyer, track and license: a second initiate reuses it.
+    uniqueIndex('purchases_buyer_track_open_unique').on(t.buyerId, t.trackId, t.licenseType).where(sql`${t.status} in ('pending', 'succeeded')`),
+    // An exclusive is sold once, whatever races to buy it.
+    uniqueIndex('purchases_exclusive_sold_unique').on(t.trackId).where(sql`${t.licenseType} = 'exclusive' and ${t.status} = 'succeeded'`),
+    check('purchases_license_type', sql`${t.licenseType} in ('non_exclusive', 'exclusive')`),
+    check('purchases_status', sql`${t.status} in ('pending', 'succeeded', 'failed', 'refunded')`),
+    check('purchases_amounts', sql`${t.trackPriceMinor} >= 0 and ${t.platformFeeMinor} >= 0 and ${t.artistAmountMinor} >= 0 and ${t.totalMinor} = ${t.platformFeeMinor} + ${t.artistAmountMinor} and ${t.refundedMinor} between 0 and ${t.totalMinor}`),
+    ...maxLengths('purchases', [[t.currency, 3], [t.paymentIntentId, 255], [t.failureMessage, 500], [t.platformFeePlanId, 50]]),
+  ],
+);
+
+/** A license certificate: issued by a succeeded purchase (or a subscriber's download), verifiable by UUID. */
+export const licenses = pgTable(
+  'licenses',
+  {
+    id: serial('id').primaryKey(),
+    uuid: uuid('uuid').notNull().defaultRandom(),
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    /** The licensee. */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purchaseId: integer('purchase_id').references(() => purchases.id, { onDelete: 'set null' }),
+    /** `non_exclusive` or `exclusive`. */
+    licenseType: text('license_type').notNull(),
+    /** `active` or `revoked` (`expired` is derived from `expires_at`). */
+    status: text('status').notNull().default('active'),
+    /** What the certificate states, fixed at issue: track name, artists, licensee name and email, terms. */
+    terms: jsonb('terms').$type<Record<string, unknown>>().notNull(),
+    /** SHA-256 of the certificate's content at issue; verification recomputes it. */
+    integrityHash: text('integrity_hash').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedReason: text('revoked_reason'),
+    revokedBy: integer('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('licenses_uuid_unique').on(t.uuid),
+    uniqueIndex('licenses_purchase_unique').on(t.purchaseId),
+    index('licenses_user_track_idx').on(t.userId, t.trackId),
+    index('licenses_track_idx').on(t.trackId),
+    check('licenses_license_type', sql`${t.licenseType} in ('non_exclusive', 'exclusive')`),
+    check('licenses_status', sql`${t.status} in ('active', 'revoked')`),
+    ...maxLengths('licenses', [[t.revokedReason, 500], [t.integrityHash, 64]]),
+  ],
+);
+
+/** A producer's saved exclusive-license terms, applied to tracks that name it. */
+export const exclusiveLicensePresets = pgTable(
+  'exclusive_license_presets',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    isDefault: boolean('is_default').notNull().default(false),
+    /** An ExclusiveLicenseConfig as the spec describes it. */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('exclusive_license_presets_user_idx').on(t.userId, t.id),
+    // One default per user, also when two set-default calls race.
+    uniqueIndex('exclusive_license_presets_one_default').on(t.userId).where(sql`${t.isDefault}`),
+    ...maxLengths('exclusive_license_presets', [[t.name, 100], [t.description, 1000]]),
+  ],
+);
+
+/** Discount codes for subscription checkout (BeatPass applies them to plans, not to track sales). */
+export const coupons = pgTable(
+  'coupons',
+  {
+    id: serial('id').primaryKey(),
+    /** Upper case, as BeatPass stores and compares them. */
+    code: text('code').notNull(),
+    /** `percentage` or `fixed`. */
+    type: text('type').notNull(),
+    /** Percent off (1–100) for `percentage`; minor units off for `fixed`. */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull().default('USD'),
+    /** When set, only this user may redeem it. */
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** When set, only these plan products (`classic`, `plus`, `pro`) are eligible. */
+    productIds: jsonb('product_ids').$type<string[]>(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('coupons_code_unique').on(t.code),
+    check('coupons_type', sql`${t.type} in ('percentage', 'fixed')`),
+    check('coupons_amount', sql`(${t.type} = 'percentage' and ${t.amount} between 1 and 100) or (${t.type} = 'fixed' and ${t.amount} between 1 and 100000000)`),
+    ...maxLengths('coupons', [[t.code, 50], [t.currency, 3]]),
+  ],
+);
+
+/**
+ * The local payment provider's payment intents, kept in the database so that every instance
+ * (and a restart) sees the same state; the Stripe provider keeps none.
+ */
+export const localPaymentIntents = pgTable(
+  'local_payment_intents',
+  {
+    id: text('id').primaryKey(),
+    clientSecret: text('client_secret').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** Stripe's statuses: `requires_payment_method`, `succeeded`, `canceled`. */
+    status: text('status').notNull(),
+    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+    /** The connected account the artist's share is transferred to. */
+    destination: text('destination'),
+    applicationFee: integer('application_fee').notNull().default(0),
+    chargeId: text('charge_id'),
+    amountRefunded: integer('amount_refunded').notNull().default(0),
+    lastPaymentError: jsonb('last_payment_error').$type<{ code: string; decline_code?: string; message: string }>(),
+    createdAt: createdAt(),
+  },
+);
+
+/** Webhook events that took effect: each event id once, also across instances. */
+export const processedWebhookEvents = pgTable('processed_webhook_events', {
+  eventId: text('event_id').primaryKey(),
+  type: text('type').notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Payouts to an artist's account, as the provider reports them. */
+export const payouts = pgTable(
+  'payouts',
+  {
+    id: text('id').primaryKey(),
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    /** `pending`, `paid` or `failed`. */
+    status: text('status').notNull(),
+    failureMessage: text('failure_message'),
+    arrivalDate: timestamp('arrival_date', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('payouts_artist_created_idx').on(t.artistId, t.createdAt)],
 );
