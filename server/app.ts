@@ -22,6 +22,14 @@ import { createGenreHandlers } from './domains/genres/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
+import { createPurchaseHandlers } from './domains/purchases/handlers.js';
+import { createPaymentSandboxHandlers } from './domains/payment-sandbox/handlers.js';
+import { createWebhookHandlers } from './domains/webhooks/handlers.js';
+import { createLicenseHandlers } from './domains/licenses/handlers.js';
+import { createLicensePresetHandlers } from './domains/license-presets/handlers.js';
+import { createCouponHandlers } from './domains/coupons/handlers.js';
+import { createPayoutHandlers } from './domains/payouts/handlers.js';
+import { createCommerce, type CommerceSettings } from './payments/commerce.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline, targetPath } from './http/pipeline.js';
 import { createRateLimiter, type RateLimitOverrides } from './http/rate-limit.js';
@@ -67,6 +75,8 @@ export interface AppOptions {
    * (pagination), and the sandbox's URL in the served spec and docs.
    */
   publicUrl: string;
+  /** Payments: the provider (local unless Stripe is configured), fees, the webhook secret; local defaults when absent. */
+  commerce?: CommerceSettings;
 }
 
 const generatedDir = fileURLToPath(new URL('../generated/', import.meta.url));
@@ -75,7 +85,11 @@ export { DOCS_PAGE as docsFile } from './http/docs-page.js';
 export const DEFAULT_UPLOAD_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Every operation's handler, one domain per tag of the spec. */
-export function createHandlers(db: Db, options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog; uploadQuotaBytes?: number }): Handlers {
+export function createHandlers(
+  db: Db,
+  options: { secureCookies: boolean; storage: Storage; spotify?: SpotifyCatalog; uploadQuotaBytes?: number; commerce: CommerceSettings },
+): Handlers {
+  const { commerce } = options;
   return handlersOf({
     Authentication: createAuthHandlers(db, options),
     'Developer tokens': createDeveloperTokenHandlers(db),
@@ -89,6 +103,13 @@ export function createHandlers(db: Db, options: { secureCookies: boolean; storag
     Albums: createAlbumHandlers(db),
     Tags: createTagHandlers(db),
     Analytics: createAnalyticsHandlers(db),
+    Purchases: createPurchaseHandlers(db, commerce),
+    'Payment sandbox': createPaymentSandboxHandlers(db, commerce),
+    Webhooks: createWebhookHandlers(db, commerce),
+    Licenses: createLicenseHandlers(db, commerce),
+    'License presets': createLicensePresetHandlers(db, commerce),
+    Coupons: createCouponHandlers(db, commerce),
+    Payouts: createPayoutHandlers(db, commerce),
   });
 }
 
@@ -144,7 +165,10 @@ function createOperationPipeline(options: AppOptions) {
       bodyPreconditions: bodyPreconditions(options),
     }),
     createOperationDispatcher(
-      { ...createHandlers(db, options), ...options.handlerOverrides },
+      {
+        ...createHandlers(db, { ...options, commerce: options.commerce ?? createCommerce(db, options.logger, options.publicUrl) }),
+        ...options.handlerOverrides,
+      },
       options.validateResponses ? createResponseValidatorForSpec() : undefined,
     ),
   ]);

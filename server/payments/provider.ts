@@ -43,6 +43,8 @@ export interface AccountBalance {
 export interface PaymentProvider {
   readonly kind: 'local' | 'stripe';
   createPaymentIntent(intent: NewPaymentIntent): Promise<PaymentIntentSummary>;
+  /** The intent as it is now (a second initiate of the same checkout hands out its secret again). */
+  retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentSummary & { amountMinor: number }>;
   /** Refunds the intent's charge in full; `reason` is recorded with the refund. */
   refundPaymentIntent(paymentIntentId: string, reason: string): Promise<void>;
   /** A connected (Express) account for an artist who sets up payouts. */

@@ -8,6 +8,6 @@ import type { TestServer } from '../support/server.js';
 export type RealHandlers = ReturnType<typeof createHandlers>;
 
 export async function realHandlers(server: TestServer): Promise<RealHandlers> {
-  const options: Parameters<typeof createHandlers>[1] = { secureCookies: false, storage: await createTestStorage() };
+  const options: Parameters<typeof createHandlers>[1] = { secureCookies: false, storage: await createTestStorage(), commerce: server.commerce };
   return createHandlers(server.database.db, options);
 }

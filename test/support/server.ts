@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import express from 'express';
 import type { RequestListener } from 'node:http';
 import { beatPassApi, createApp, type AppOptions } from '../../server/app.js';
+import { createCommerce, type CommerceOptions, type CommerceSettings } from '../../server/payments/commerce.js';
 import { LOCAL_ORIGINS } from '../../server/http/cors.js';
 import { createTestStorage } from './storage.js';
 import { Agent } from './http.js';
@@ -39,6 +40,8 @@ export interface TestServer {
   agent(headers?: Record<string, string>): Agent;
   /** A new agent that sends `Authorization: Bearer <token>`. */
   bearer(token: string): Agent;
+  /** Payments as this server has them: the provider (the local one unless a test gave another), fees, webhook secret. */
+  commerce: CommerceSettings;
   /** The id of the artist profile a demo user manages. */
   artistIdOf(email: string): Promise<number>;
   close(): Promise<void>;
@@ -99,6 +102,8 @@ export interface TestServerOptions {
   uploadQuotaBytes?: number;
   /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
   spotify?: AppOptions['spotify'] | null;
+  /** Payments: another provider, fee policy, purchases off, webhook secret or URL (the local provider and its defaults otherwise). */
+  commerce?: CommerceOptions;
 }
 
 /** A scratch PostgreSQL database with the demo catalog; closing the database drops it. */
@@ -142,12 +147,16 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  // Failed deliveries are retried quickly: a test waits for them to settle.
+  const commerce = createCommerce(database.db, logger, options.publicUrl ?? baseUrl, { webhookRetryDelaysMs: [50, 200], ...options.commerce });
   const appOptions: AppOptions = {
     db: database.db,
+    commerce,
     storage,
     uploadMaxBytes: options.uploadMaxBytes,
     uploadQuotaBytes: options.uploadQuotaBytes,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger,
     validateResponses: true,
     secureCookies: false,
     rateLimits: { ...RELAXED_LIMITS, ...options.rateLimits },
@@ -177,7 +186,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return row.id;
     },
     fakeSpotify,
+    commerce,
     async close() {
+      await commerce.local?.deliveriesSettled();
       recorder.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -32,7 +32,9 @@ export function integrityHash(license: { uuid: string; trackId: number; userId: 
               .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
           )
         : value;
-  const content = JSON.stringify(canonical({ uuid: license.uuid, track_id: license.trackId, user_id: license.userId, license_type: license.licenseType, ...license.terms }));
+  const content = JSON.stringify(
+    canonical({ uuid: license.uuid, track_id: license.trackId, user_id: license.userId, license_type: license.licenseType, ...license.terms }),
+  );
   return createHash('sha256').update(content).digest('hex');
 }
 
@@ -53,7 +55,10 @@ async function exclusiveTerms(tx: Tx, trackId: number, presetId: number | null):
 }
 
 /** Issues the licensee's certificate for a track inside the caller's transaction. */
-export async function issueLicense(tx: Tx, input: { trackId: number; userId: number; licenseType: LicenseType; purchaseId: number | null }): Promise<LicenseRow> {
+export async function issueLicense(
+  tx: Tx,
+  input: { trackId: number; userId: number; licenseType: LicenseType; purchaseId: number | null },
+): Promise<LicenseRow> {
   const [track] = await tx.select({ name: tracks.name, presetId: tracks.exclusiveLicensePresetId }).from(tracks).where(eq(tracks.id, input.trackId));
   const [licensee] = await tx.select({ name: users.displayName, email: users.email }).from(users).where(eq(users.id, input.userId));
   if (!track || !licensee) throw new Error(`Cannot issue a license for track ${input.trackId} to user ${input.userId}: one of them is gone`);

@@ -1,0 +1,9 @@
+import type { Db } from '../../db/connection.js';
+import type { TagHandlers } from '../../contract/handlers.js';
+import type { CommerceSettings } from '../../payments/commerce.js';
+
+export function createPayoutHandlers(db: Db, commerce: CommerceSettings): TagHandlers<'Payouts'> {
+  void db;
+  void commerce;
+  return {};
+}
