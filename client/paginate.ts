@@ -8,11 +8,14 @@ type GetPath = ClientPathsWithMethod<ApiClient, 'get'>;
 type OkBody<P extends GetPath> = MethodResponse<ApiClient, 'get', P>;
 
 /** GET paths whose 200 body is a Laravel length-aware page under `pagination`. */
+/** The property of a body that holds its length-aware page (`pagination`, or `purchases` and the like). */
+type PageKey<B> = { [K in keyof B]-?: NonNullable<B[K]> extends { data: unknown[]; current_page: number; last_page: number } ? K : never }[keyof B];
+
 export type LengthAwarePath = {
-  [P in GetPath]: OkBody<P> extends { pagination: { data: unknown[]; current_page: number; last_page: number } } ? P : never;
+  [P in GetPath]: [PageKey<OkBody<P>>] extends [never] ? never : P;
 }[GetPath];
 
-export type PageItem<P extends LengthAwarePath> = OkBody<P> extends { pagination: { data: (infer Item)[] } } ? Item : never;
+export type PageItem<P extends LengthAwarePath> = NonNullable<OkBody<P>[PageKey<OkBody<P>>]> extends { data: (infer Item)[] } ? Item : never;
 
 export type PaginateInit<P extends LengthAwarePath> = MaybeOptionalInit<paths[P], 'get'>;
 

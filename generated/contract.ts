@@ -40,6 +40,18 @@ export const rateLimitGroups = {
     "key": "ip",
     "description": "Two-factor codes tried from one IP address, across every account."
   },
+  "purchases": {
+    "limit": 20,
+    "window_seconds": 60,
+    "key": "user",
+    "description": "Purchases started and sandbox payments confirmed or refunded, per signed-in user (BeatPass has stricter, unpublished limits for purchases)."
+  },
+  "webhooks": {
+    "limit": 1200,
+    "window_seconds": 60,
+    "key": "ip",
+    "description": "Events delivered to the Stripe webhook, per sending IP address."
+  },
   "register": {
     "limit": 5,
     "window_seconds": 60,
@@ -53,12 +65,19 @@ export type RateLimitGroupName = keyof typeof rateLimitGroups;
 export type OperationInfo = OperationInfoOf<OperationId, RateLimitGroupName, Tag>;
 
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
+  receiveStripeWebhook: {"operationId":"receiveStripeWebhook","method":"POST","path":"/api/stripe/webhook","tag":"Webhooks","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"webhooks","statuses":[200,400,413,415,422,429,500,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["Stripe-Signature"]},
   listAlbums: {"operationId":"listAlbums","method":"GET","path":"/api/v1/albums","tag":"Albums","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createAlbum: {"operationId":"createAlbum","method":"POST","path":"/api/v1/albums","tag":"Albums","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getAlbum: {"operationId":"getAlbum","method":"GET","path":"/api/v1/albums/{album_id}","tag":"Albums","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   updateAlbum: {"operationId":"updateAlbum","method":"PUT","path":"/api/v1/albums/{album_id}","tag":"Albums","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   deleteAlbums: {"operationId":"deleteAlbums","method":"DELETE","path":"/api/v1/albums/{album_id}","tag":"Albums","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getAlbumProducerAnalytics: {"operationId":"getAlbumProducerAnalytics","method":"GET","path":"/api/v1/albums/{album_id}/producer-analytics","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getArtistExclusiveLicenseDefault: {"operationId":"getArtistExclusiveLicenseDefault","method":"GET","path":"/api/v1/artist/exclusive-license-default","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  setArtistExclusiveLicenseDefault: {"operationId":"setArtistExclusiveLicenseDefault","method":"POST","path":"/api/v1/artist/exclusive-license-default","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getArtistSales: {"operationId":"getArtistSales","method":"GET","path":"/api/v1/artist/sales","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getStripeConnectFinances: {"operationId":"getStripeConnectFinances","method":"GET","path":"/api/v1/artist/stripe-connect/finances","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  startStripeConnectOnboarding: {"operationId":"startStripeConnectOnboarding","method":"POST","path":"/api/v1/artist/stripe-connect/onboard","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getStripeConnectStatus: {"operationId":"getStripeConnectStatus","method":"GET","path":"/api/v1/artist/stripe-connect/status","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listArtists: {"operationId":"listArtists","method":"GET","path":"/api/v1/artists","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createArtist: {"operationId":"createArtist","method":"POST","path":"/api/v1/artists","tag":"Artists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getArtist: {"operationId":"getArtist","method":"GET","path":"/api/v1/artists/{artist_id}","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
@@ -75,6 +94,9 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   updateArtistCredit: {"operationId":"updateArtistCredit","method":"PUT","path":"/api/v1/artists/{artist_id}/credits/{credit_id}","tag":"Credits","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   deleteArtistCredit: {"operationId":"deleteArtistCredit","method":"DELETE","path":"/api/v1/artists/{artist_id}/credits/{credit_id}","tag":"Credits","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getArtistDownloadsAnalytics: {"operationId":"getArtistDownloadsAnalytics","method":"GET","path":"/api/v1/artists/{artist_id}/downloads-analytics","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getArtistProviderBalance: {"operationId":"getArtistProviderBalance","method":"GET","path":"/api/v1/artists/{artist_id}/finances/provider-balance","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getArtistFinanceSummary: {"operationId":"getArtistFinanceSummary","method":"GET","path":"/api/v1/artists/{artist_id}/finances/summary","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  listArtistFinanceTransactions: {"operationId":"listArtistFinanceTransactions","method":"GET","path":"/api/v1/artists/{artist_id}/finances/transactions","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"has-more","items":"transactions","perPage":{"default":20,"maximum":20}}},
   listArtistFollowers: {"operationId":"listArtistFollowers","method":"GET","path":"/api/v1/artists/{artist_id}/followers","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":25,"maximum":500}}},
   getArtistPinnedTrack: {"operationId":"getArtistPinnedTrack","method":"GET","path":"/api/v1/artists/{artist_id}/pinned-track","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listArtistProducerAchievements: {"operationId":"listArtistProducerAchievements","method":"GET","path":"/api/v1/artists/{artist_id}/producer-achievements","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"achievements"}},
@@ -84,19 +106,32 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   unpinArtistTrack: {"operationId":"unpinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/unpin","tag":"Artists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":[]},
   register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":[]},
+  validateBillingCoupon: {"operationId":"validateBillingCoupon","method":"POST","path":"/api/v1/billing/coupons/validate","tag":"Coupons","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listCoupons: {"operationId":"listCoupons","method":"GET","path":"/api/v1/coupons","tag":"Coupons","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"coupons"}},
+  listProductCoupons: {"operationId":"listProductCoupons","method":"GET","path":"/api/v1/coupons/available-for-product/{product}","tag":"Coupons","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"coupons"}},
+  validateCoupon: {"operationId":"validateCoupon","method":"POST","path":"/api/v1/coupons/validate","tag":"Coupons","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listCreditRoles: {"operationId":"listCreditRoles","method":"GET","path":"/api/v1/credits/roles","tag":"Credits","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"roles"}},
   getSpotifyAlbum: {"operationId":"getSpotifyAlbum","method":"GET","path":"/api/v1/credits/spotify-album","tag":"Credits","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   searchSpotifyCatalog: {"operationId":"searchSpotifyCatalog","method":"GET","path":"/api/v1/credits/spotify-search","tag":"Credits","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listDeveloperTokens: {"operationId":"listDeveloperTokens","method":"GET","path":"/api/v1/developer-tokens","tag":"Developer tokens","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"tokens"}},
   createDeveloperToken: {"operationId":"createDeveloperToken","method":"POST","path":"/api/v1/developer-tokens","tag":"Developer tokens","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   revokeDeveloperToken: {"operationId":"revokeDeveloperToken","method":"DELETE","path":"/api/v1/developer-tokens/{token_id}","tag":"Developer tokens","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listExclusiveLicensePresets: {"operationId":"listExclusiveLicensePresets","method":"GET","path":"/api/v1/exclusive-license-presets","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"presets"}},
+  createExclusiveLicensePreset: {"operationId":"createExclusiveLicensePreset","method":"POST","path":"/api/v1/exclusive-license-presets","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getExclusiveLicenseDefaultConfig: {"operationId":"getExclusiveLicenseDefaultConfig","method":"GET","path":"/api/v1/exclusive-license-presets/default-config","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getExclusiveLicensePreset: {"operationId":"getExclusiveLicensePreset","method":"GET","path":"/api/v1/exclusive-license-presets/{preset_id}","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  updateExclusiveLicensePreset: {"operationId":"updateExclusiveLicensePreset","method":"PUT","path":"/api/v1/exclusive-license-presets/{preset_id}","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  deleteExclusiveLicensePreset: {"operationId":"deleteExclusiveLicensePreset","method":"DELETE","path":"/api/v1/exclusive-license-presets/{preset_id}","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  setDefaultExclusiveLicensePreset: {"operationId":"setDefaultExclusiveLicensePreset","method":"POST","path":"/api/v1/exclusive-license-presets/{preset_id}/set-default","tag":"License presets","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","tag":"Genres","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   getGenre: {"operationId":"getGenre","method":"GET","path":"/api/v1/genres/{genre_name}","tag":"Genres","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"tracks.data","perPage":{"default":15,"maximum":500}}},
   getInsightsReport: {"operationId":"getInsightsReport","method":"GET","path":"/api/v1/insights-report","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  revokeLicense: {"operationId":"revokeLicense","method":"POST","path":"/api/v1/licenses/{uuid}/revoke","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listLyrics: {"operationId":"listLyrics","method":"GET","path":"/api/v1/lyrics","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createLyric: {"operationId":"createLyric","method":"POST","path":"/api/v1/lyrics","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   updateLyric: {"operationId":"updateLyric","method":"PUT","path":"/api/v1/lyrics/{lyric_id}","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   deleteLyrics: {"operationId":"deleteLyrics","method":"DELETE","path":"/api/v1/lyrics/{lyric_id}","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listPlanCoupons: {"operationId":"listPlanCoupons","method":"GET","path":"/api/v1/plans/{plan_id}/coupons","tag":"Coupons","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"coupons"}},
   getPlayerTracks: {"operationId":"getPlayerTracks","method":"POST","path":"/api/v1/player/tracks","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listPlaylists: {"operationId":"listPlaylists","method":"GET","path":"/api/v1/playlists","tag":"Playlists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createPlaylist: {"operationId":"createPlaylist","method":"POST","path":"/api/v1/playlists","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -113,10 +148,14 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   reorderPlaylistTracks: {"operationId":"reorderPlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/order","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   removePlaylistTracks: {"operationId":"removePlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/remove","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   unfollowPlaylist: {"operationId":"unfollowPlaylist","method":"POST","path":"/api/v1/playlists/{playlist_id}/unfollow","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listPurchases: {"operationId":"listPurchases","method":"GET","path":"/api/v1/purchases","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"purchases.data","perPage":{"default":15,"maximum":100}}},
+  confirmSandboxPaymentIntent: {"operationId":"confirmSandboxPaymentIntent","method":"POST","path":"/api/v1/sandbox/payment-intents/{payment_intent_id}/confirm","tag":"Payment sandbox","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"purchases","statuses":[200,400,401,402,404,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  refundSandboxPaymentIntent: {"operationId":"refundSandboxPaymentIntent","method":"POST","path":"/api/v1/sandbox/payment-intents/{payment_intent_id}/refund","tag":"Payment sandbox","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"purchases","statuses":[200,401,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listTagAlbums: {"operationId":"listTagAlbums","method":"GET","path":"/api/v1/tags/{tag_name}/albums","tag":"Tags","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   listTagTracks: {"operationId":"listTagTracks","method":"GET","path":"/api/v1/tags/{tag_name}/tracks","tag":"Tags","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createTrack: {"operationId":"createTrack","method":"POST","path":"/api/v1/tracks","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  checkTrackLicensesBatch: {"operationId":"checkTrackLicensesBatch","method":"POST","path":"/api/v1/tracks/check-licenses-batch","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   logTrackPlay: {"operationId":"logTrackPlay","method":"POST","path":"/api/v1/tracks/plays/{track_id}/log","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   updateTrackPlayDuration: {"operationId":"updateTrackPlayDuration","method":"POST","path":"/api/v1/tracks/plays/{track_id}/update-duration","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getTrackWaves: {"operationId":"getTrackWaves","method":"POST","path":"/api/v1/tracks/wave-batch","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -124,21 +163,41 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getTrack: {"operationId":"getTrack","method":"GET","path":"/api/v1/tracks/{track_id}","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   updateTrack: {"operationId":"updateTrack","method":"PUT","path":"/api/v1/tracks/{track_id}","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   deleteTracks: {"operationId":"deleteTracks","method":"DELETE","path":"/api/v1/tracks/{track_id}","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  checkTrackLicense: {"operationId":"checkTrackLicense","method":"GET","path":"/api/v1/tracks/{track_id}/check-license","tag":"Licenses","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listTrackComments: {"operationId":"listTrackComments","method":"GET","path":"/api/v1/tracks/{track_id}/comments","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":20,"maximum":500}}},
   downloadTrack: {"operationId":"downloadTrack","method":"GET","path":"/api/v1/tracks/{track_id}/download","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,206,401,403,404,416,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["Range"]},
+  downloadLicensePdf: {"operationId":"downloadLicensePdf","method":"GET","path":"/api/v1/tracks/{track_id}/download-license-pdf","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,409,410,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getTrackEngagementMetrics: {"operationId":"getTrackEngagementMetrics","method":"GET","path":"/api/v1/tracks/{track_id}/engagement-metrics","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  generateTrackLicense: {"operationId":"generateTrackLicense","method":"POST","path":"/api/v1/tracks/{track_id}/generate-license","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[400,401,404,410,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getLicenseCertificate: {"operationId":"getLicenseCertificate","method":"GET","path":"/api/v1/tracks/{track_id}/license-certificate","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,409,410,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getTrackLyrics: {"operationId":"getTrackLyrics","method":"GET","path":"/api/v1/tracks/{track_id}/lyrics","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   recordTrackPlay: {"operationId":"recordTrackPlay","method":"POST","path":"/api/v1/tracks/{track_id}/plays","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   updateTrackPostedStatus: {"operationId":"updateTrackPostedStatus","method":"PUT","path":"/api/v1/tracks/{track_id}/posted-status","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getTrackProducerAnalytics: {"operationId":"getTrackProducerAnalytics","method":"GET","path":"/api/v1/tracks/{track_id}/producer-analytics","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  calculateTrackPurchasePrice: {"operationId":"calculateTrackPurchasePrice","method":"POST","path":"/api/v1/tracks/{track_id}/purchase/calculate-price","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,410,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  initiateTrackPurchase: {"operationId":"initiateTrackPurchase","method":"POST","path":"/api/v1/tracks/{track_id}/purchase/initiate","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"purchases","statuses":[200,400,401,403,404,410,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getTrackPurchaseStatus: {"operationId":"getTrackPurchaseStatus","method":"GET","path":"/api/v1/tracks/{track_id}/purchase/status","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getTrackWave: {"operationId":"getTrackWave","method":"GET","path":"/api/v1/tracks/{track_id}/wave","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true,"headerParameters":["X-XSRF-TOKEN"]},
+  listUserLicenses: {"operationId":"listUserLicenses","method":"GET","path":"/api/v1/user/licenses","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":100}}},
   getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getLicenseVerification: {"operationId":"getLicenseVerification","method":"GET","path":"/api/v1/verify-license/{uuid}","tag":"Licenses","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  verifyLicense: {"operationId":"verifyLicense","method":"POST","path":"/api/v1/verify-license/{uuid}","tag":"Licenses","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   login: {"operationId":"login","method":"POST","path":"/login","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   logout: {"operationId":"logout","method":"POST","path":"/logout","tag":"Authentication","anonymous":false,"requiresUser":true,"schemes":["sessionCookie"],"rateLimitGroup":"api","statuses":[204,401,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getCsrfCookie: {"operationId":"getCsrfCookie","method":"GET","path":"/sanctum/csrf-cookie","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"api","statuses":[204,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   completeTwoFactorChallenge: {"operationId":"completeTwoFactorChallenge","method":"POST","path":"/two-factor-challenge","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"two-factor","statuses":[200,400,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
 };
+
+export type ReceiveStripeWebhookResponse =
+  | { status: 200; body: operations['receiveStripeWebhook']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['receiveStripeWebhook']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['receiveStripeWebhook']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['receiveStripeWebhook']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['receiveStripeWebhook']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['receiveStripeWebhook']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 500; body: operations['receiveStripeWebhook']['responses'][500]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['receiveStripeWebhook']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListAlbumsResponse =
   | { status: 200; body: operations['listAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -198,6 +257,63 @@ export type GetAlbumProducerAnalyticsResponse =
   | { status: 422; body: operations['getAlbumProducerAnalytics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getAlbumProducerAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getAlbumProducerAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistExclusiveLicenseDefaultResponse =
+  | { status: 200; body: operations['getArtistExclusiveLicenseDefault']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistExclusiveLicenseDefault']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistExclusiveLicenseDefault']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistExclusiveLicenseDefault']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistExclusiveLicenseDefault']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistExclusiveLicenseDefault']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SetArtistExclusiveLicenseDefaultResponse =
+  | { status: 200; body: operations['setArtistExclusiveLicenseDefault']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['setArtistExclusiveLicenseDefault']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['setArtistExclusiveLicenseDefault']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['setArtistExclusiveLicenseDefault']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['setArtistExclusiveLicenseDefault']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['setArtistExclusiveLicenseDefault']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['setArtistExclusiveLicenseDefault']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['setArtistExclusiveLicenseDefault']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['setArtistExclusiveLicenseDefault']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['setArtistExclusiveLicenseDefault']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistSalesResponse =
+  | { status: 200; body: operations['getArtistSales']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistSales']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistSales']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistSales']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistSales']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistSales']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetStripeConnectFinancesResponse =
+  | { status: 200; body: operations['getStripeConnectFinances']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getStripeConnectFinances']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getStripeConnectFinances']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getStripeConnectFinances']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getStripeConnectFinances']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getStripeConnectFinances']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type StartStripeConnectOnboardingResponse =
+  | { status: 200; body: operations['startStripeConnectOnboarding']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['startStripeConnectOnboarding']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['startStripeConnectOnboarding']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['startStripeConnectOnboarding']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['startStripeConnectOnboarding']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['startStripeConnectOnboarding']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['startStripeConnectOnboarding']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['startStripeConnectOnboarding']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['startStripeConnectOnboarding']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['startStripeConnectOnboarding']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['startStripeConnectOnboarding']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetStripeConnectStatusResponse =
+  | { status: 200; body: operations['getStripeConnectStatus']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getStripeConnectStatus']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getStripeConnectStatus']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getStripeConnectStatus']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getStripeConnectStatus']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getStripeConnectStatus']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListArtistsResponse =
   | { status: 200; body: operations['listArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -361,6 +477,33 @@ export type GetArtistDownloadsAnalyticsResponse =
   | { status: 429; body: operations['getArtistDownloadsAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getArtistDownloadsAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetArtistProviderBalanceResponse =
+  | { status: 200; body: operations['getArtistProviderBalance']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistProviderBalance']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistProviderBalance']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistProviderBalance']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistProviderBalance']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistProviderBalance']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistProviderBalance']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistFinanceSummaryResponse =
+  | { status: 200; body: operations['getArtistFinanceSummary']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistFinanceSummary']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getArtistFinanceSummary']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistFinanceSummary']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistFinanceSummary']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistFinanceSummary']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistFinanceSummary']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListArtistFinanceTransactionsResponse =
+  | { status: 200; body: operations['listArtistFinanceTransactions']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listArtistFinanceTransactions']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['listArtistFinanceTransactions']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listArtistFinanceTransactions']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listArtistFinanceTransactions']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listArtistFinanceTransactions']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listArtistFinanceTransactions']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListArtistFollowersResponse =
   | { status: 200; body: operations['listArtistFollowers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listArtistFollowers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -441,6 +584,43 @@ export type RegisterResponse =
   | { status: 429; body: operations['register']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['register']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ValidateBillingCouponResponse =
+  | { status: 200; body: operations['validateBillingCoupon']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['validateBillingCoupon']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['validateBillingCoupon']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['validateBillingCoupon']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['validateBillingCoupon']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['validateBillingCoupon']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['validateBillingCoupon']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['validateBillingCoupon']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['validateBillingCoupon']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListCouponsResponse =
+  | { status: 200; body: operations['listCoupons']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCoupons']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCoupons']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCoupons']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCoupons']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListProductCouponsResponse =
+  | { status: 200; body: operations['listProductCoupons']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listProductCoupons']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listProductCoupons']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listProductCoupons']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listProductCoupons']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listProductCoupons']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ValidateCouponResponse =
+  | { status: 200; body: operations['validateCoupon']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['validateCoupon']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['validateCoupon']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['validateCoupon']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['validateCoupon']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['validateCoupon']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['validateCoupon']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['validateCoupon']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['validateCoupon']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListCreditRolesResponse =
   | { status: 200; body: operations['listCreditRoles']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listCreditRoles']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -491,6 +671,69 @@ export type RevokeDeveloperTokenResponse =
   | { status: 429; body: operations['revokeDeveloperToken']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['revokeDeveloperToken']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListExclusiveLicensePresetsResponse =
+  | { status: 200; body: operations['listExclusiveLicensePresets']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listExclusiveLicensePresets']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listExclusiveLicensePresets']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listExclusiveLicensePresets']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listExclusiveLicensePresets']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateExclusiveLicensePresetResponse =
+  | { status: 200; body: operations['createExclusiveLicensePreset']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createExclusiveLicensePreset']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createExclusiveLicensePreset']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createExclusiveLicensePreset']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createExclusiveLicensePreset']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createExclusiveLicensePreset']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createExclusiveLicensePreset']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createExclusiveLicensePreset']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createExclusiveLicensePreset']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetExclusiveLicenseDefaultConfigResponse =
+  | { status: 200; body: operations['getExclusiveLicenseDefaultConfig']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getExclusiveLicenseDefaultConfig']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getExclusiveLicenseDefaultConfig']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getExclusiveLicenseDefaultConfig']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getExclusiveLicenseDefaultConfig']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetExclusiveLicensePresetResponse =
+  | { status: 200; body: operations['getExclusiveLicensePreset']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getExclusiveLicensePreset']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getExclusiveLicensePreset']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getExclusiveLicensePreset']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getExclusiveLicensePreset']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getExclusiveLicensePreset']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateExclusiveLicensePresetResponse =
+  | { status: 200; body: operations['updateExclusiveLicensePreset']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateExclusiveLicensePreset']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateExclusiveLicensePreset']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateExclusiveLicensePreset']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateExclusiveLicensePreset']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateExclusiveLicensePreset']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateExclusiveLicensePreset']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateExclusiveLicensePreset']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateExclusiveLicensePreset']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateExclusiveLicensePreset']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteExclusiveLicensePresetResponse =
+  | { status: 200; body: operations['deleteExclusiveLicensePreset']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteExclusiveLicensePreset']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteExclusiveLicensePreset']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteExclusiveLicensePreset']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteExclusiveLicensePreset']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteExclusiveLicensePreset']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteExclusiveLicensePreset']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SetDefaultExclusiveLicensePresetResponse =
+  | { status: 200; body: operations['setDefaultExclusiveLicensePreset']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['setDefaultExclusiveLicensePreset']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['setDefaultExclusiveLicensePreset']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['setDefaultExclusiveLicensePreset']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['setDefaultExclusiveLicensePreset']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['setDefaultExclusiveLicensePreset']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['setDefaultExclusiveLicensePreset']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListGenresResponse =
   | { status: 200; body: operations['listGenres']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listGenres']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -514,6 +757,20 @@ export type GetInsightsReportResponse =
   | { status: 422; body: operations['getInsightsReport']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getInsightsReport']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getInsightsReport']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RevokeLicenseResponse =
+  | { status: 200; body: operations['revokeLicense']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['revokeLicense']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['revokeLicense']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['revokeLicense']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['revokeLicense']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['revokeLicense']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['revokeLicense']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['revokeLicense']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['revokeLicense']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['revokeLicense']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['revokeLicense']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['revokeLicense']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListLyricsResponse =
   | { status: 200; body: operations['listLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -553,6 +810,14 @@ export type DeleteLyricsResponse =
   | { status: 422; body: operations['deleteLyrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['deleteLyrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteLyrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListPlanCouponsResponse =
+  | { status: 200; body: operations['listPlanCoupons']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listPlanCoupons']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listPlanCoupons']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listPlanCoupons']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listPlanCoupons']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listPlanCoupons']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetPlayerTracksResponse =
   | { status: 200; body: operations['getPlayerTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -726,6 +991,37 @@ export type UnfollowPlaylistResponse =
   | { status: 429; body: operations['unfollowPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['unfollowPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListPurchasesResponse =
+  | { status: 200; body: operations['listPurchases']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listPurchases']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listPurchases']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listPurchases']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listPurchases']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ConfirmSandboxPaymentIntentResponse =
+  | { status: 200; body: operations['confirmSandboxPaymentIntent']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['confirmSandboxPaymentIntent']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['confirmSandboxPaymentIntent']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 402; body: operations['confirmSandboxPaymentIntent']['responses'][402]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['confirmSandboxPaymentIntent']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['confirmSandboxPaymentIntent']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['confirmSandboxPaymentIntent']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['confirmSandboxPaymentIntent']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['confirmSandboxPaymentIntent']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['confirmSandboxPaymentIntent']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['confirmSandboxPaymentIntent']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['confirmSandboxPaymentIntent']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RefundSandboxPaymentIntentResponse =
+  | { status: 200; body: operations['refundSandboxPaymentIntent']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['refundSandboxPaymentIntent']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['refundSandboxPaymentIntent']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['refundSandboxPaymentIntent']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['refundSandboxPaymentIntent']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['refundSandboxPaymentIntent']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['refundSandboxPaymentIntent']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['refundSandboxPaymentIntent']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListTagAlbumsResponse =
   | { status: 200; body: operations['listTagAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listTagAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -760,6 +1056,17 @@ export type CreateTrackResponse =
   | { status: 422; body: operations['createTrack']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['createTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['createTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CheckTrackLicensesBatchResponse =
+  | { status: 200; body: operations['checkTrackLicensesBatch']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['checkTrackLicensesBatch']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['checkTrackLicensesBatch']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['checkTrackLicensesBatch']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['checkTrackLicensesBatch']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['checkTrackLicensesBatch']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['checkTrackLicensesBatch']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['checkTrackLicensesBatch']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['checkTrackLicensesBatch']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LogTrackPlayResponse =
   | { status: 200; body: operations['logTrackPlay']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -836,6 +1143,14 @@ export type DeleteTracksResponse =
   | { status: 429; body: operations['deleteTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['deleteTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type CheckTrackLicenseResponse =
+  | { status: 200; body: operations['checkTrackLicense']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['checkTrackLicense']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['checkTrackLicense']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['checkTrackLicense']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['checkTrackLicense']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['checkTrackLicense']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListTrackCommentsResponse =
   | { status: 200; body: operations['listTrackComments']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listTrackComments']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -855,6 +1170,17 @@ export type DownloadTrackResponse =
   | { status: 429; body: operations['downloadTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['downloadTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type DownloadLicensePdfResponse =
+  | { status: 200; body: operations['downloadLicensePdf']['responses'][200]['content']['application/json'] | FileBody; headers?: ResponseHeaders }
+  | { status: 401; body: operations['downloadLicensePdf']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['downloadLicensePdf']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['downloadLicensePdf']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['downloadLicensePdf']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['downloadLicensePdf']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['downloadLicensePdf']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['downloadLicensePdf']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['downloadLicensePdf']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type GetTrackEngagementMetricsResponse =
   | { status: 200; body: operations['getTrackEngagementMetrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['getTrackEngagementMetrics']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -862,6 +1188,29 @@ export type GetTrackEngagementMetricsResponse =
   | { status: 422; body: operations['getTrackEngagementMetrics']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getTrackEngagementMetrics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getTrackEngagementMetrics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GenerateTrackLicenseResponse =
+  | { status: 400; body: operations['generateTrackLicense']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['generateTrackLicense']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['generateTrackLicense']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['generateTrackLicense']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['generateTrackLicense']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['generateTrackLicense']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['generateTrackLicense']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['generateTrackLicense']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['generateTrackLicense']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['generateTrackLicense']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetLicenseCertificateResponse =
+  | { status: 200; body: FileBody; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getLicenseCertificate']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getLicenseCertificate']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getLicenseCertificate']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['getLicenseCertificate']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['getLicenseCertificate']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getLicenseCertificate']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getLicenseCertificate']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getLicenseCertificate']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetTrackLyricsResponse =
   | { status: 200; body: operations['getTrackLyrics']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -905,6 +1254,42 @@ export type GetTrackProducerAnalyticsResponse =
   | { status: 429; body: operations['getTrackProducerAnalytics']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getTrackProducerAnalytics']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type CalculateTrackPurchasePriceResponse =
+  | { status: 200; body: operations['calculateTrackPurchasePrice']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['calculateTrackPurchasePrice']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['calculateTrackPurchasePrice']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['calculateTrackPurchasePrice']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['calculateTrackPurchasePrice']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['calculateTrackPurchasePrice']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['calculateTrackPurchasePrice']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['calculateTrackPurchasePrice']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['calculateTrackPurchasePrice']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['calculateTrackPurchasePrice']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['calculateTrackPurchasePrice']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['calculateTrackPurchasePrice']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type InitiateTrackPurchaseResponse =
+  | { status: 200; body: operations['initiateTrackPurchase']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['initiateTrackPurchase']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['initiateTrackPurchase']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['initiateTrackPurchase']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['initiateTrackPurchase']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 410; body: operations['initiateTrackPurchase']['responses'][410]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['initiateTrackPurchase']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['initiateTrackPurchase']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['initiateTrackPurchase']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['initiateTrackPurchase']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['initiateTrackPurchase']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['initiateTrackPurchase']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetTrackPurchaseStatusResponse =
+  | { status: 200; body: operations['getTrackPurchaseStatus']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getTrackPurchaseStatus']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getTrackPurchaseStatus']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getTrackPurchaseStatus']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getTrackPurchaseStatus']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getTrackPurchaseStatus']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type GetTrackWaveResponse =
   | { status: 200; body: operations['getTrackWave']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['getTrackWave']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -925,6 +1310,13 @@ export type UploadTrackAudioResponse =
   | { status: 429; body: operations['uploadTrackAudio']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['uploadTrackAudio']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListUserLicensesResponse =
+  | { status: 200; body: operations['listUserLicenses']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listUserLicenses']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listUserLicenses']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listUserLicenses']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listUserLicenses']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type GetUserResponse =
   | { status: 200; body: operations['getUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['getUser']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -932,6 +1324,26 @@ export type GetUserResponse =
   | { status: 422; body: operations['getUser']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getUser']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetLicenseVerificationResponse =
+  | { status: 200; body: operations['getLicenseVerification']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getLicenseVerification']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getLicenseVerification']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getLicenseVerification']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getLicenseVerification']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getLicenseVerification']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type VerifyLicenseResponse =
+  | { status: 200; body: operations['verifyLicense']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['verifyLicense']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['verifyLicense']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['verifyLicense']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['verifyLicense']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['verifyLicense']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['verifyLicense']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['verifyLicense']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['verifyLicense']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['verifyLicense']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type LoginResponse =
   | { status: 200; body: operations['login']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -970,12 +1382,19 @@ export type CompleteTwoFactorChallengeResponse =
 
 /** The response union of each operation: exactly its declared statuses and bodies. */
 export interface OperationResponses {
+  receiveStripeWebhook: ReceiveStripeWebhookResponse;
   listAlbums: ListAlbumsResponse;
   createAlbum: CreateAlbumResponse;
   getAlbum: GetAlbumResponse;
   updateAlbum: UpdateAlbumResponse;
   deleteAlbums: DeleteAlbumsResponse;
   getAlbumProducerAnalytics: GetAlbumProducerAnalyticsResponse;
+  getArtistExclusiveLicenseDefault: GetArtistExclusiveLicenseDefaultResponse;
+  setArtistExclusiveLicenseDefault: SetArtistExclusiveLicenseDefaultResponse;
+  getArtistSales: GetArtistSalesResponse;
+  getStripeConnectFinances: GetStripeConnectFinancesResponse;
+  startStripeConnectOnboarding: StartStripeConnectOnboardingResponse;
+  getStripeConnectStatus: GetStripeConnectStatusResponse;
   listArtists: ListArtistsResponse;
   createArtist: CreateArtistResponse;
   getArtist: GetArtistResponse;
@@ -992,6 +1411,9 @@ export interface OperationResponses {
   updateArtistCredit: UpdateArtistCreditResponse;
   deleteArtistCredit: DeleteArtistCreditResponse;
   getArtistDownloadsAnalytics: GetArtistDownloadsAnalyticsResponse;
+  getArtistProviderBalance: GetArtistProviderBalanceResponse;
+  getArtistFinanceSummary: GetArtistFinanceSummaryResponse;
+  listArtistFinanceTransactions: ListArtistFinanceTransactionsResponse;
   listArtistFollowers: ListArtistFollowersResponse;
   getArtistPinnedTrack: GetArtistPinnedTrackResponse;
   listArtistProducerAchievements: ListArtistProducerAchievementsResponse;
@@ -1001,19 +1423,32 @@ export interface OperationResponses {
   unpinArtistTrack: UnpinArtistTrackResponse;
   loginWithToken: LoginWithTokenResponse;
   register: RegisterResponse;
+  validateBillingCoupon: ValidateBillingCouponResponse;
+  listCoupons: ListCouponsResponse;
+  listProductCoupons: ListProductCouponsResponse;
+  validateCoupon: ValidateCouponResponse;
   listCreditRoles: ListCreditRolesResponse;
   getSpotifyAlbum: GetSpotifyAlbumResponse;
   searchSpotifyCatalog: SearchSpotifyCatalogResponse;
   listDeveloperTokens: ListDeveloperTokensResponse;
   createDeveloperToken: CreateDeveloperTokenResponse;
   revokeDeveloperToken: RevokeDeveloperTokenResponse;
+  listExclusiveLicensePresets: ListExclusiveLicensePresetsResponse;
+  createExclusiveLicensePreset: CreateExclusiveLicensePresetResponse;
+  getExclusiveLicenseDefaultConfig: GetExclusiveLicenseDefaultConfigResponse;
+  getExclusiveLicensePreset: GetExclusiveLicensePresetResponse;
+  updateExclusiveLicensePreset: UpdateExclusiveLicensePresetResponse;
+  deleteExclusiveLicensePreset: DeleteExclusiveLicensePresetResponse;
+  setDefaultExclusiveLicensePreset: SetDefaultExclusiveLicensePresetResponse;
   listGenres: ListGenresResponse;
   getGenre: GetGenreResponse;
   getInsightsReport: GetInsightsReportResponse;
+  revokeLicense: RevokeLicenseResponse;
   listLyrics: ListLyricsResponse;
   createLyric: CreateLyricResponse;
   updateLyric: UpdateLyricResponse;
   deleteLyrics: DeleteLyricsResponse;
+  listPlanCoupons: ListPlanCouponsResponse;
   getPlayerTracks: GetPlayerTracksResponse;
   listPlaylists: ListPlaylistsResponse;
   createPlaylist: CreatePlaylistResponse;
@@ -1030,10 +1465,14 @@ export interface OperationResponses {
   reorderPlaylistTracks: ReorderPlaylistTracksResponse;
   removePlaylistTracks: RemovePlaylistTracksResponse;
   unfollowPlaylist: UnfollowPlaylistResponse;
+  listPurchases: ListPurchasesResponse;
+  confirmSandboxPaymentIntent: ConfirmSandboxPaymentIntentResponse;
+  refundSandboxPaymentIntent: RefundSandboxPaymentIntentResponse;
   listTagAlbums: ListTagAlbumsResponse;
   listTagTracks: ListTagTracksResponse;
   listTracks: ListTracksResponse;
   createTrack: CreateTrackResponse;
+  checkTrackLicensesBatch: CheckTrackLicensesBatchResponse;
   logTrackPlay: LogTrackPlayResponse;
   updateTrackPlayDuration: UpdateTrackPlayDurationResponse;
   getTrackWaves: GetTrackWavesResponse;
@@ -1041,16 +1480,26 @@ export interface OperationResponses {
   getTrack: GetTrackResponse;
   updateTrack: UpdateTrackResponse;
   deleteTracks: DeleteTracksResponse;
+  checkTrackLicense: CheckTrackLicenseResponse;
   listTrackComments: ListTrackCommentsResponse;
   downloadTrack: DownloadTrackResponse;
+  downloadLicensePdf: DownloadLicensePdfResponse;
   getTrackEngagementMetrics: GetTrackEngagementMetricsResponse;
+  generateTrackLicense: GenerateTrackLicenseResponse;
+  getLicenseCertificate: GetLicenseCertificateResponse;
   getTrackLyrics: GetTrackLyricsResponse;
   recordTrackPlay: RecordTrackPlayResponse;
   updateTrackPostedStatus: UpdateTrackPostedStatusResponse;
   getTrackProducerAnalytics: GetTrackProducerAnalyticsResponse;
+  calculateTrackPurchasePrice: CalculateTrackPurchasePriceResponse;
+  initiateTrackPurchase: InitiateTrackPurchaseResponse;
+  getTrackPurchaseStatus: GetTrackPurchaseStatusResponse;
   getTrackWave: GetTrackWaveResponse;
   uploadTrackAudio: UploadTrackAudioResponse;
+  listUserLicenses: ListUserLicensesResponse;
   getUser: GetUserResponse;
+  getLicenseVerification: GetLicenseVerificationResponse;
+  verifyLicense: VerifyLicenseResponse;
   login: LoginResponse;
   logout: LogoutResponse;
   getCsrfCookie: GetCsrfCookieResponse;
@@ -1059,12 +1508,19 @@ export interface OperationResponses {
 
 /** The tag of each operation. */
 export interface OperationTags {
+  receiveStripeWebhook: 'Webhooks';
   listAlbums: 'Albums';
   createAlbum: 'Albums';
   getAlbum: 'Albums';
   updateAlbum: 'Albums';
   deleteAlbums: 'Albums';
   getAlbumProducerAnalytics: 'Analytics';
+  getArtistExclusiveLicenseDefault: 'License presets';
+  setArtistExclusiveLicenseDefault: 'License presets';
+  getArtistSales: 'Purchases';
+  getStripeConnectFinances: 'Payouts';
+  startStripeConnectOnboarding: 'Payouts';
+  getStripeConnectStatus: 'Payouts';
   listArtists: 'Artists';
   createArtist: 'Artists';
   getArtist: 'Artists';
@@ -1081,6 +1537,9 @@ export interface OperationTags {
   updateArtistCredit: 'Credits';
   deleteArtistCredit: 'Credits';
   getArtistDownloadsAnalytics: 'Analytics';
+  getArtistProviderBalance: 'Payouts';
+  getArtistFinanceSummary: 'Payouts';
+  listArtistFinanceTransactions: 'Payouts';
   listArtistFollowers: 'Artists';
   getArtistPinnedTrack: 'Artists';
   listArtistProducerAchievements: 'Artists';
@@ -1090,19 +1549,32 @@ export interface OperationTags {
   unpinArtistTrack: 'Artists';
   loginWithToken: 'Authentication';
   register: 'Authentication';
+  validateBillingCoupon: 'Coupons';
+  listCoupons: 'Coupons';
+  listProductCoupons: 'Coupons';
+  validateCoupon: 'Coupons';
   listCreditRoles: 'Credits';
   getSpotifyAlbum: 'Credits';
   searchSpotifyCatalog: 'Credits';
   listDeveloperTokens: 'Developer tokens';
   createDeveloperToken: 'Developer tokens';
   revokeDeveloperToken: 'Developer tokens';
+  listExclusiveLicensePresets: 'License presets';
+  createExclusiveLicensePreset: 'License presets';
+  getExclusiveLicenseDefaultConfig: 'License presets';
+  getExclusiveLicensePreset: 'License presets';
+  updateExclusiveLicensePreset: 'License presets';
+  deleteExclusiveLicensePreset: 'License presets';
+  setDefaultExclusiveLicensePreset: 'License presets';
   listGenres: 'Genres';
   getGenre: 'Genres';
   getInsightsReport: 'Analytics';
+  revokeLicense: 'Licenses';
   listLyrics: 'Lyrics';
   createLyric: 'Lyrics';
   updateLyric: 'Lyrics';
   deleteLyrics: 'Lyrics';
+  listPlanCoupons: 'Coupons';
   getPlayerTracks: 'Tracks';
   listPlaylists: 'Playlists';
   createPlaylist: 'Playlists';
@@ -1119,10 +1591,14 @@ export interface OperationTags {
   reorderPlaylistTracks: 'Playlists';
   removePlaylistTracks: 'Playlists';
   unfollowPlaylist: 'Playlists';
+  listPurchases: 'Purchases';
+  confirmSandboxPaymentIntent: 'Payment sandbox';
+  refundSandboxPaymentIntent: 'Payment sandbox';
   listTagAlbums: 'Tags';
   listTagTracks: 'Tags';
   listTracks: 'Tracks';
   createTrack: 'Tracks';
+  checkTrackLicensesBatch: 'Licenses';
   logTrackPlay: 'Tracks';
   updateTrackPlayDuration: 'Tracks';
   getTrackWaves: 'Tracks';
@@ -1130,16 +1606,26 @@ export interface OperationTags {
   getTrack: 'Tracks';
   updateTrack: 'Tracks';
   deleteTracks: 'Tracks';
+  checkTrackLicense: 'Licenses';
   listTrackComments: 'Tracks';
   downloadTrack: 'Tracks';
+  downloadLicensePdf: 'Licenses';
   getTrackEngagementMetrics: 'Tracks';
+  generateTrackLicense: 'Licenses';
+  getLicenseCertificate: 'Licenses';
   getTrackLyrics: 'Lyrics';
   recordTrackPlay: 'Tracks';
   updateTrackPostedStatus: 'Tracks';
   getTrackProducerAnalytics: 'Analytics';
+  calculateTrackPurchasePrice: 'Purchases';
+  initiateTrackPurchase: 'Purchases';
+  getTrackPurchaseStatus: 'Purchases';
   getTrackWave: 'Tracks';
   uploadTrackAudio: 'Tracks';
+  listUserLicenses: 'Licenses';
   getUser: 'Users';
+  getLicenseVerification: 'Licenses';
+  verifyLicense: 'Licenses';
   login: 'Authentication';
   logout: 'Authentication';
   getCsrfCookie: 'Authentication';
@@ -1148,12 +1634,19 @@ export interface OperationTags {
 
 /** Whether each operation requires a signed-in caller. */
 export interface OperationRequiresUser {
+  receiveStripeWebhook: false;
   listAlbums: false;
   createAlbum: true;
   getAlbum: false;
   updateAlbum: true;
   deleteAlbums: true;
   getAlbumProducerAnalytics: true;
+  getArtistExclusiveLicenseDefault: true;
+  setArtistExclusiveLicenseDefault: true;
+  getArtistSales: true;
+  getStripeConnectFinances: true;
+  startStripeConnectOnboarding: true;
+  getStripeConnectStatus: true;
   listArtists: false;
   createArtist: true;
   getArtist: false;
@@ -1170,6 +1663,9 @@ export interface OperationRequiresUser {
   updateArtistCredit: true;
   deleteArtistCredit: true;
   getArtistDownloadsAnalytics: true;
+  getArtistProviderBalance: true;
+  getArtistFinanceSummary: true;
+  listArtistFinanceTransactions: true;
   listArtistFollowers: false;
   getArtistPinnedTrack: false;
   listArtistProducerAchievements: false;
@@ -1179,19 +1675,32 @@ export interface OperationRequiresUser {
   unpinArtistTrack: true;
   loginWithToken: false;
   register: false;
+  validateBillingCoupon: true;
+  listCoupons: false;
+  listProductCoupons: false;
+  validateCoupon: true;
   listCreditRoles: false;
   getSpotifyAlbum: true;
   searchSpotifyCatalog: true;
   listDeveloperTokens: true;
   createDeveloperToken: true;
   revokeDeveloperToken: true;
+  listExclusiveLicensePresets: true;
+  createExclusiveLicensePreset: true;
+  getExclusiveLicenseDefaultConfig: true;
+  getExclusiveLicensePreset: true;
+  updateExclusiveLicensePreset: true;
+  deleteExclusiveLicensePreset: true;
+  setDefaultExclusiveLicensePreset: true;
   listGenres: false;
   getGenre: false;
   getInsightsReport: true;
+  revokeLicense: true;
   listLyrics: true;
   createLyric: true;
   updateLyric: true;
   deleteLyrics: true;
+  listPlanCoupons: true;
   getPlayerTracks: false;
   listPlaylists: false;
   createPlaylist: true;
@@ -1208,10 +1717,14 @@ export interface OperationRequiresUser {
   reorderPlaylistTracks: true;
   removePlaylistTracks: true;
   unfollowPlaylist: true;
+  listPurchases: true;
+  confirmSandboxPaymentIntent: true;
+  refundSandboxPaymentIntent: true;
   listTagAlbums: false;
   listTagTracks: false;
   listTracks: false;
   createTrack: true;
+  checkTrackLicensesBatch: true;
   logTrackPlay: true;
   updateTrackPlayDuration: false;
   getTrackWaves: false;
@@ -1219,16 +1732,26 @@ export interface OperationRequiresUser {
   getTrack: false;
   updateTrack: true;
   deleteTracks: true;
+  checkTrackLicense: false;
   listTrackComments: false;
   downloadTrack: true;
+  downloadLicensePdf: true;
   getTrackEngagementMetrics: true;
+  generateTrackLicense: true;
+  getLicenseCertificate: true;
   getTrackLyrics: true;
   recordTrackPlay: false;
   updateTrackPostedStatus: true;
   getTrackProducerAnalytics: true;
+  calculateTrackPurchasePrice: true;
+  initiateTrackPurchase: true;
+  getTrackPurchaseStatus: true;
   getTrackWave: false;
   uploadTrackAudio: true;
+  listUserLicenses: true;
   getUser: true;
+  getLicenseVerification: false;
+  verifyLicense: false;
   login: false;
   logout: true;
   getCsrfCookie: false;
@@ -1241,6 +1764,7 @@ export type PaginatedOperationId =
   | 'listArtists'
   | 'getArtistActivity'
   | 'listArtistAlbums'
+  | 'listArtistFinanceTransactions'
   | 'listArtistFollowers'
   | 'listArtistTracks'
   | 'listGenres'
@@ -1248,7 +1772,9 @@ export type PaginatedOperationId =
   | 'listLyrics'
   | 'listPlaylists'
   | 'listPlaylistTracks'
+  | 'listPurchases'
   | 'listTagAlbums'
   | 'listTagTracks'
   | 'listTracks'
-  | 'listTrackComments';
+  | 'listTrackComments'
+  | 'listUserLicenses';

@@ -10,6 +10,8 @@ export const lengthAwareItems: Readonly<Record<string, string>> = {
   '/api/v1/lyrics': 'pagination.data',
   '/api/v1/playlists': 'pagination.data',
   '/api/v1/playlists/{playlist_id}/tracks': 'pagination.data',
+  '/api/v1/purchases': 'purchases.data',
   '/api/v1/tracks': 'pagination.data',
   '/api/v1/tracks/{track_id}/comments': 'pagination.data',
+  '/api/v1/user/licenses': 'pagination.data',
 };

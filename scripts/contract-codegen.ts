@@ -47,6 +47,9 @@ interface RateLimitGroup {
 /** The keys server/http/rate-limit.ts knows how to count by. */
 const RATE_LIMIT_KEYS = ['user', 'ip', 'email-ip', 'pending-user'];
 
+/** The security schemes that sign a caller in: the session cookie and developer tokens. */
+const CALLER_SCHEMES = new Set(['sessionCookie', 'bearerAuth']);
+
 function checkRateLimitGroups(groups: Record<string, RateLimitGroup>): void {
   for (const [name, group] of Object.entries(groups)) {
     if (!RATE_LIMIT_KEYS.includes(group.key)) throw new Error(`x-rate-limit-groups.${name}: unknown key ${group.key} (one of ${RATE_LIMIT_KEYS.join(', ')})`);
@@ -125,9 +128,11 @@ export function renderContract(spec: BundledSpec): string {
       const id = op.operationId;
       if (seen.has(id)) throw new Error(`Duplicate operationId ${id}`);
       seen.add(id);
-      const security = op.security ?? spec.security ?? [];
-      const anonymous = security.length === 0 || security.some((s) => Object.keys(s).length === 0);
-      const schemes = [...new Set(security.flatMap((s) => Object.keys(s)))].sort();
+      // Only the schemes that sign a caller in count here; one the handler checks itself (the
+      // Stripe signature over the body) leaves the caller anonymous.
+      const security = (op.security ?? spec.security ?? []).map((s) => Object.keys(s).filter((name) => CALLER_SCHEMES.has(name)));
+      const anonymous = security.length === 0 || security.some((names) => names.length === 0);
+      const schemes = [...new Set(security.flat())].sort();
       const statuses = Object.keys(op.responses)
         .map(Number)
         .sort((a, b) => a - b);
@@ -162,11 +167,10 @@ export function renderContract(spec: BundledSpec): string {
       const variants = statuses.map((status) => {
         const response = resolveResponse(spec, op.responses[String(status)]!);
         const content = response.content ?? {};
-        const body = content['application/json']
-          ? `operations['${id}']['responses'][${status}]['content']['application/json']`
-          : Object.keys(content).length > 0
-            ? 'FileBody'
-            : 'undefined';
+        const json = content['application/json'] ? `operations['${id}']['responses'][${status}]['content']['application/json']` : undefined;
+        // A status offering JSON and another media type answers either, as the request's Accept asks.
+        const other = Object.keys(content).some((type) => type !== 'application/json') ? 'FileBody' : undefined;
+        const body = [json, other].filter(Boolean).join(' | ') || 'undefined';
         return `  | { status: ${status}; body: ${body}; headers?: ResponseHeaders }`;
       });
       responseTypes.push(`export type ${pascal(id)}Response =\n${variants.join('\n')};`);

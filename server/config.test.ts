@@ -117,4 +117,78 @@ describe('loadConfig', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://sandbox.example.org/' }).publicUrl(3000)).toBe('https://sandbox.example.org');
     expect(() => loadConfig({ PUBLIC_URL: 'sandbox.example.org' })).toThrow(ConfigError);
   });
+  it('uses the local payment provider, a 12% + 3.00 fee with no waivers and purchases on by default', () => {
+    expect(loadConfig({}).commerce).toEqual({
+      stripe: null,
+      feePolicy: { rateBps: 1200, flatMinor: 300, waivedPlans: new Map() },
+      purchasesEnabled: true,
+    });
+  });
+
+  it('switches to Stripe with both secrets, optionally at another API address', () => {
+    const keys = { STRIPE_SECRET_KEY: 'sk_test_51AbCdEf123', STRIPE_WEBHOOK_SECRET: 'whsec_Zm9vYmFy' };
+    expect(loadConfig(keys).commerce.stripe).toEqual({ secretKey: 'sk_test_51AbCdEf123', webhookSecret: 'whsec_Zm9vYmFy', apiUrl: undefined });
+    expect(loadConfig({ ...keys, STRIPE_API_URL: 'http://127.0.0.1:12111/' }).commerce.stripe?.apiUrl).toBe('http://127.0.0.1:12111');
+    expect(loadConfig({ ...keys, STRIPE_SECRET_KEY: 'rk_live_51Restricted' }).commerce.stripe?.secretKey).toBe('rk_live_51Restricted');
+  });
+
+  it('rejects one Stripe secret without the other, and an API address without either', () => {
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_51AbCdEf123' })).toThrow(/STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together/);
+    expect(() => loadConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_Zm9vYmFy' })).toThrow(/must be set together/);
+    expect(() => loadConfig({ STRIPE_API_URL: 'http://127.0.0.1:12111' })).toThrow(/STRIPE_API_URL needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/);
+  });
+
+  it('names malformed Stripe settings without ever quoting the secrets', () => {
+    const publishable = 'pk_test_51Publishable999';
+    const wrongSecret = 'not-a-signing-secret-777';
+    let message = '';
+    try {
+      loadConfig({ STRIPE_SECRET_KEY: publishable, STRIPE_WEBHOOK_SECRET: wrongSecret, STRIPE_API_URL: 'http://127.0.0.1:12111/v1' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('STRIPE_SECRET_KEY holds a publishable key');
+    expect(message).toContain('STRIPE_WEBHOOK_SECRET does not look like a webhook signing secret');
+    expect(message).toContain('STRIPE_API_URL must be a scheme, host and port only');
+    expect(message).not.toContain(publishable);
+    expect(message).not.toContain(wrongSecret);
+    const garbled = 'sk_test_51 with spaces 555';
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: garbled, STRIPE_WEBHOOK_SECRET: 'whsec_Zm9vYmFy' })).toThrow(
+      /STRIPE_SECRET_KEY does not look like a Stripe secret key/,
+    );
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: garbled, STRIPE_WEBHOOK_SECRET: 'whsec_Zm9vYmFy' })).not.toThrow(/555/);
+  });
+
+  it('reads the platform fee as a percentage and an amount in major units, and the plans it spares', () => {
+    const commerce = loadConfig({
+      PLATFORM_FEE_RATE: '7.5',
+      PLATFORM_FEE_FLAT: '0.99',
+      PLATFORM_FEE_WAIVED_PLANS: 'pro, Plus,,pro',
+      PURCHASES_ENABLED: 'false',
+    }).commerce;
+    expect(commerce.feePolicy).toEqual({
+      rateBps: 750,
+      flatMinor: 99,
+      waivedPlans: new Map([
+        ['pro', 'Pro'],
+        ['plus', 'Plus'],
+      ]),
+    });
+    expect(commerce.purchasesEnabled).toBe(false);
+    expect(loadConfig({ PLATFORM_FEE_RATE: '0', PLATFORM_FEE_FLAT: '0' }).commerce.feePolicy).toMatchObject({ rateBps: 0, flatMinor: 0 });
+  });
+
+  it('rejects fees out of range or finer than cents, unknown plans and a non-boolean PURCHASES_ENABLED', () => {
+    let message = '';
+    try {
+      loadConfig({ PLATFORM_FEE_RATE: '101', PLATFORM_FEE_FLAT: '3.005', PLATFORM_FEE_WAIVED_PLANS: 'classic,explorer', PURCHASES_ENABLED: 'sometimes' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('PLATFORM_FEE_RATE must be a percentage from 0 to 100');
+    expect(message).toContain('PLATFORM_FEE_FLAT must be an amount in major units from 0 to 1000');
+    expect(message).toContain('PLATFORM_FEE_WAIVED_PLANS may only list classic, plus, pro (got "explorer")');
+    expect(message).toContain('PURCHASES_ENABLED must be true or false');
+    expect(() => loadConfig({ PLATFORM_FEE_RATE: '-1' })).toThrow(/PLATFORM_FEE_RATE/);
+  });
 });

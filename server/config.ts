@@ -2,6 +2,7 @@
 // reported together, with the variable's name and what it should look like.
 import { rateLimitGroups, type RateLimitGroupName } from '../generated/contract.js';
 import { LOCAL_ORIGINS, originMatcher } from './http/cors.js';
+import { DEFAULT_FEE_POLICY, type FeePolicy } from './payments/pricing.js';
 
 export interface PostgresConfig {
   kind: 'postgres';
@@ -30,6 +31,24 @@ export interface SpotifyConfig {
   /** Longest wait for one Spotify lookup, token request included; then 503. */
   timeoutMs: number;
 }
+
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Stripe's API somewhere else (a fake, stripe-mock): scheme, host and port; Stripe's own when undefined. */
+  apiUrl: string | undefined;
+}
+
+export interface CommerceConfig {
+  /** Null without STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: the local provider, Stripe's test mode without an account. */
+  stripe: StripeSettings | null;
+  feePolicy: FeePolicy;
+  /** Off: the purchase routes answer 403. */
+  purchasesEnabled: boolean;
+}
+
+/** The paid plans whose sellers may be spared the platform fee, with the names buyers see. */
+export const FEE_WAIVABLE_PLANS: Readonly<Record<string, string>> = { classic: 'Classic', plus: 'Plus', pro: 'Pro' };
 
 export interface Config {
   port: number;
@@ -62,6 +81,7 @@ export interface Config {
   uploadExpiryMs: number;
   /** The Spotify lookups of the credits routes; null without credentials (they answer 503). */
   spotify: SpotifyConfig | null;
+  commerce: CommerceConfig;
   /** Browser origins allowed to call the API with credentials (exact, or with * for the port or subdomains). */
   corsOrigins: string[];
   /**
@@ -95,6 +115,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (['0', 'false', 'no', 'off'].includes(raw)) return false;
     problems.push(`${name} must be true or false (got "${env[name]}").`);
     return fallback;
+  };
+
+  /** A decimal with at most two places, as hundredths (12.5 → 1250; 3.00 → 300). */
+  const hundredths = (name: string, fallback: number, max: number, what: string): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d+(\.\d{1,2})?$/.test(raw.trim()) || Number(raw) > max) {
+      problems.push(`${name} must be ${what} from 0 to ${max} with at most two decimals (got "${raw}").`);
+      return fallback;
+    }
+    return Math.round(Number(raw) * 100);
   };
 
   const nodeEnv = env.NODE_ENV ?? 'development';
@@ -158,6 +189,16 @@ export function loadConfig(env: Env = process.env): Config {
   const spotify: Config['spotify'] =
     spotifyClientId && spotifyClientSecret ? { clientId: spotifyClientId, clientSecret: spotifyClientSecret, ...spotifyUrls } : null;
 
+  const commerce: CommerceConfig = {
+    stripe: stripeSettings(env, httpUrl, problems),
+    feePolicy: {
+      rateBps: hundredths('PLATFORM_FEE_RATE', DEFAULT_FEE_POLICY.rateBps, 100, 'a percentage'),
+      flatMinor: hundredths('PLATFORM_FEE_FLAT', DEFAULT_FEE_POLICY.flatMinor, 1000, 'an amount in major units'),
+      waivedPlans: waivedPlans(env.PLATFORM_FEE_WAIVED_PLANS ?? '', problems),
+    },
+    purchasesEnabled: bool('PURCHASES_ENABLED', true),
+  };
+
   const corsOrigins = (env.CORS_ORIGINS === undefined ? (environment === 'production' ? [] : [...LOCAL_ORIGINS]) : env.CORS_ORIGINS.split(','))
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')
@@ -203,6 +244,7 @@ export function loadConfig(env: Env = process.env): Config {
     uploadQuotaBytes: int('UPLOAD_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
     uploadExpiryMs: int('UPLOAD_EXPIRY_HOURS', 24, 1, 8760) * 3_600_000,
     spotify,
+    commerce,
     corsOrigins,
     publicUrl: (boundPort) => explicitPublicUrl ?? `http://${reachableHost}:${boundPort}`,
   };
@@ -211,4 +253,53 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
+}
+
+/**
+ * Stripe when both secrets are set. The problems name the variables but never quote their
+ * values: a secret pasted into the wrong variable must not end up in a terminal or a log.
+ */
+function stripeSettings(env: Env, httpUrl: (name: string, fallback: string) => string, problems: string[]): StripeSettings | null {
+  const secretKey = env.STRIPE_SECRET_KEY?.trim() || '';
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim() || '';
+  const apiUrl = env.STRIPE_API_URL ? httpUrl('STRIPE_API_URL', '') : undefined;
+  if (apiUrl) {
+    const url = new URL(apiUrl);
+    if (url.pathname !== '/' || url.search !== '') {
+      problems.push('STRIPE_API_URL must be a scheme, host and port only, like http://127.0.0.1:12111 (the Stripe SDK adds the /v1 paths itself).');
+    }
+  }
+  if ((secretKey === '') !== (webhookSecret === '')) {
+    problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together; leave both unset to use the local payment provider.');
+    return null;
+  }
+  if (secretKey === '') {
+    if (env.STRIPE_API_URL) problems.push('STRIPE_API_URL needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET; without them the local payment provider is used.');
+    return null;
+  }
+  let valid = true;
+  if (/^pk_(test|live)_/.test(secretKey)) {
+    problems.push('STRIPE_SECRET_KEY holds a publishable key (pk_…); the server needs the secret key (sk_test_… or sk_live_…).');
+    valid = false;
+  } else if (!/^[sr]k_(test|live)_[A-Za-z0-9]+$/.test(secretKey)) {
+    problems.push('STRIPE_SECRET_KEY does not look like a Stripe secret key (sk_test_… or sk_live_…; restricted rk_… keys work too).');
+    valid = false;
+  }
+  if (!/^whsec_[A-Za-z0-9+/=]+$/.test(webhookSecret)) {
+    problems.push("STRIPE_WEBHOOK_SECRET does not look like a webhook signing secret (whsec_…, from the endpoint's page in the Dashboard or `stripe listen`).");
+    valid = false;
+  }
+  return valid ? { secretKey, webhookSecret, apiUrl: apiUrl || undefined } : null;
+}
+
+/** PLATFORM_FEE_WAIVED_PLANS: a comma list of plan ids, each one of the paid plans. */
+function waivedPlans(raw: string, problems: string[]): Map<string, string> {
+  const plans = new Map<string, string>();
+  for (const entry of raw.split(',').map((item) => item.trim().toLowerCase())) {
+    if (entry === '') continue;
+    const name = FEE_WAIVABLE_PLANS[entry];
+    if (name === undefined) problems.push(`PLATFORM_FEE_WAIVED_PLANS may only list ${Object.keys(FEE_WAIVABLE_PLANS).join(', ')} (got "${entry}").`);
+    else plans.set(entry, name);
+  }
+  return plans;
 }

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { StartupError, listen, startingUp } from './infra/listen.js';
 import { startHousekeeping } from './infra/housekeeping.js';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { createLogger } from './infra/logger.js';
 import { createApp, docsFile } from './app.js';
 import { createLocalStorage } from './storage/storage.js';
 import { seedDemoAudio } from './seed/demo-audio.js';
@@ -23,6 +23,8 @@ import { buildDocs } from '../scripts/build-docs.js';
 import { closeRedis, createRedis, pingRedis } from './infra/redis.js';
 import { gracefulShutdown } from './infra/shutdown.js';
 import { createSpotifyClient } from './integrations/spotify/client.js';
+import { createCommerce } from './payments/commerce.js';
+import { createStripePaymentProvider } from './payments/stripe-provider.js';
 
 function docsAreStale(): boolean {
   return !existsSync(docsFile) || statSync(docsFile).mtimeMs < statSync(bundledSpecPath).mtimeMs;
@@ -31,7 +33,7 @@ function docsAreStale(): boolean {
 const answerWhileStarting = startingUp('sandbox');
 
 async function main(config: Config) {
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const server = createServer(answerWhileStarting);
   await listen(server, config.port, config.host);
   if (config.database.kind === 'pglite') mkdirSync(config.database.dataDir, { recursive: true });
@@ -53,6 +55,15 @@ async function main(config: Config) {
   }
   if (docsAreStale()) await buildDocs();
 
+  const publicUrl = config.publicUrl((server.address() as AddressInfo).port);
+  const { stripe, feePolicy, purchasesEnabled } = config.commerce;
+  const commerce = createCommerce(database.db, logger, publicUrl, {
+    provider: stripe ? createStripePaymentProvider({ secretKey: stripe.secretKey, apiUrl: stripe.apiUrl }) : undefined,
+    webhookSecret: stripe?.webhookSecret,
+    feePolicy,
+    purchasesEnabled,
+  });
+
   let stopping = false;
   const app = createApp({
     db: database.db,
@@ -67,7 +78,8 @@ async function main(config: Config) {
     redis,
     spotify: config.spotify ? createSpotifyClient(config.spotify) : undefined,
     corsOrigins: config.corsOrigins,
-    publicUrl: config.publicUrl((server.address() as AddressInfo).port),
+    publicUrl,
+    commerce,
     isReady: async () => {
       if (stopping) return false;
       await Promise.all([database.ping(2_000), redis ? pingRedis(redis, 1_000) : undefined]);
@@ -108,6 +120,9 @@ function printBanner(config: Config, server: Server, seeded: boolean) {
   console.log(`  API       ${base}/api/v1/tracks`);
   console.log(`  Docs      ${base}/docs`);
   console.log(`  Spec      ${base}/openapi.json  ${base}/openapi.yaml`);
+  const { stripe, purchasesEnabled } = config.commerce;
+  const payments = stripe ? `Stripe${stripe.apiUrl ? ` at ${stripe.apiUrl}` : ''}` : 'local provider (Stripe test mode, no account needed)';
+  console.log(`  Payments  ${payments}${purchasesEnabled ? '' : ', purchases turned off'}`);
   if (config.seedDemoData) {
     console.log('\nDemo logins:');
     for (const user of demoUsers) console.log(`  ${user.email.padEnd(26)} ${user.password}  ${user.description}`);

@@ -6,9 +6,10 @@
 // - a minimal Fastify server with schemas serving the same bodies from the same memory.
 // Servers are pinned to CPU 0 and the load generator to CPU 1 where taskset exists.
 // Env: DURATION (s, default 4), WARMUP (s, 1), CONNECTIONS (20), ROUNDS (interleaved rounds of the memory and catalog variants, 2),
-// SCENARIOS (comma list: embedded,postgres,cluster,catalog,memory; default all), CATALOG_TRACKS (100000):
+// SCENARIOS (comma list: embedded,postgres,cluster,catalog,memory,purchase; default all), CATALOG_TRACKS (100000):
 // the catalog scenario seeds that many tracks on PostgreSQL and measures list, show and a
-// signed-in list (list*) with each validation mode.
+// signed-in list (list*) with each validation mode; the purchase scenario runs the whole
+// purchase flow (initiate → confirm → webhook → license) on PostgreSQL, PURCHASE_WORKERS (10) at a time.
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { FLOW_SETUP_SQL, measurePurchaseFlow, type FlowResult } from './purchase-flow.js';
 import { measureValidationCost } from './validation-cost.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,7 +26,8 @@ const DURATION = Number(process.env.DURATION ?? 4);
 const WARMUP = Number(process.env.WARMUP ?? 1);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
-const SCENARIOS = new Set((process.env.SCENARIOS ?? 'embedded,postgres,cluster,catalog,memory').split(','));
+const SCENARIOS = new Set((process.env.SCENARIOS ?? 'embedded,postgres,cluster,catalog,memory,purchase').split(','));
+const PURCHASE_WORKERS = Number(process.env.PURCHASE_WORKERS ?? 10);
 const CATALOG_TRACKS = Number(process.env.CATALOG_TRACKS ?? 100_000);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
@@ -308,6 +311,32 @@ async function main() {
     });
   }
 
+  let purchaseFlow: FlowResult | undefined;
+  if (SCENARIOS.has('purchase')) {
+    await withScratchDatabase(async (databaseUrl) => {
+      const env = serverEnv({
+        DATABASE_URL: databaseUrl,
+        RATE_LIMIT_PURCHASES: '1000000000',
+        RATE_LIMIT_REGISTER: '1000000000',
+        RATE_LIMIT_WEBHOOKS: '1000000000',
+      });
+      await (await start('purchase seed', 'server/main.ts', env)).stop();
+      await runSql(databaseUrl, FLOW_SETUP_SQL);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      const trackIds = (await client.query<{ id: number }>('select id from tracks order by id')).rows.map((r) => r.id);
+      await client.end();
+      const server = await start('purchase', 'server/main.ts', env);
+      try {
+        await measurePurchaseFlow(server.port, trackIds.slice(0, 5), { workers: 2, buyers: 1, seconds: WARMUP });
+        purchaseFlow = await measurePurchaseFlow(server.port, trackIds.slice(5), { workers: PURCHASE_WORKERS, buyers: 20, seconds: DURATION * 2 });
+      } finally {
+        await server.stop();
+      }
+      console.log(`  purchase flow, PostgreSQL: ${JSON.stringify(purchaseFlow)}`);
+    });
+  }
+
   let validationCost: ReturnType<typeof measureValidationCost> | undefined;
   if (SCENARIOS.has('memory')) {
     validationCost = measureValidationCost();
@@ -401,6 +430,14 @@ async function main() {
       ratios[`catalog ${route}: requests+responses ÷ off`] = ratio(rps(catalog('requests+responses'), route), off);
       ratios[`catalog ${route}: requests (prod) ÷ off`] = ratio(rps(catalog('requests (prod)'), route), off);
     }
+  }
+  if (purchaseFlow) {
+    lines.push(
+      '',
+      `| purchase flow (initiate → confirm → webhook → license), PostgreSQL, ${PURCHASE_WORKERS} buyers at a time | flows/s | p50 ms | p99 ms | errors |`,
+      '|---|---:|---:|---:|---:|',
+      `| ${purchaseFlow.flows} flows in ${purchaseFlow.seconds.toFixed(1)} s | ${purchaseFlow.perSecond} | ${purchaseFlow.p50Ms} | ${purchaseFlow.p99Ms} | ${purchaseFlow.errors} |`,
+    );
   }
   lines.push('', '| ratio (same run) | value |', '|---|---:|');
   for (const [name, value] of Object.entries(ratios)) lines.push(`| ${name} | ${value} |`);

@@ -29,6 +29,8 @@ export type HandlerInput<K extends OperationId> = {
   /** Declared header parameters, under their names in the spec, as sent. */
   headers: Section<K, 'header'>;
   body: JsonBody<K>;
+  /** A JSON body's bytes exactly as received (a webhook's signature covers them); undefined without a body. */
+  rawBody: Buffer | undefined;
   /** Files of a multipart request (empty for every other request). */
   files: readonly UploadedFile[];
   auth: CallerOf<K>;

@@ -40,13 +40,25 @@ export interface OperationInfo<Id extends string = string, Group extends string 
   readonly pagination?: PaginationInfo;
 }
 
-/** A file sent as the response body (binary media types); the server streams it with Range support. */
-export interface FileBody {
+/** A body that is not JSON (binary or text media types): a file on disk, or one made in memory. */
+export type FileBody = StoredFileBody | GeneratedFileBody;
+
+/** A file on disk; the server streams it with Range support. */
+export interface StoredFileBody {
   readonly kind: 'file';
   /** Absolute path of the file to send. */
   readonly path: string;
   readonly contentType: string;
   /** Offered as the download's file name (Content-Disposition: attachment). */
+  readonly downloadName?: string;
+}
+
+/** A document made per request (an HTML page, a PDF): sent whole, with the handler's status. */
+export interface GeneratedFileBody {
+  readonly kind: 'file';
+  readonly data: Uint8Array | string;
+  readonly contentType: string;
+  /** Offered as the download's file name (Content-Disposition: attachment); inline without one. */
   readonly downloadName?: string;
 }
 

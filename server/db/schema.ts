@@ -627,7 +627,13 @@ export const payoutAccounts = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('payout_accounts_account_unique').on(t.accountId), ...maxLengths('payout_accounts', [[t.accountId, 255], [t.country, 2]])],
+  (t) => [
+    uniqueIndex('payout_accounts_account_unique').on(t.accountId),
+    ...maxLengths('payout_accounts', [
+      [t.accountId, 255],
+      [t.country, 2],
+    ]),
+  ],
 );
 
 /** A buyer's purchase of a license for a track, priced once at initiation. */
@@ -680,8 +686,16 @@ export const purchases = pgTable(
     uniqueIndex('purchases_exclusive_sold_unique').on(t.trackId).where(sql`${t.licenseType} = 'exclusive' and ${t.status} = 'succeeded'`),
     check('purchases_license_type', sql`${t.licenseType} in ('non_exclusive', 'exclusive')`),
     check('purchases_status', sql`${t.status} in ('pending', 'succeeded', 'failed', 'refunded')`),
-    check('purchases_amounts', sql`${t.trackPriceMinor} >= 0 and ${t.platformFeeMinor} >= 0 and ${t.artistAmountMinor} >= 0 and ${t.totalMinor} = ${t.platformFeeMinor} + ${t.artistAmountMinor} and ${t.refundedMinor} between 0 and ${t.totalMinor}`),
-    ...maxLengths('purchases', [[t.currency, 3], [t.paymentIntentId, 255], [t.failureMessage, 500], [t.platformFeePlanId, 50]]),
+    check(
+      'purchases_amounts',
+      sql`${t.trackPriceMinor} >= 0 and ${t.platformFeeMinor} >= 0 and ${t.artistAmountMinor} >= 0 and ${t.totalMinor} = ${t.platformFeeMinor} + ${t.artistAmountMinor} and ${t.refundedMinor} between 0 and ${t.totalMinor}`,
+    ),
+    ...maxLengths('purchases', [
+      [t.currency, 3],
+      [t.paymentIntentId, 255],
+      [t.failureMessage, 500],
+      [t.platformFeePlanId, 50],
+    ]),
   ],
 );
 
@@ -720,7 +734,10 @@ export const licenses = pgTable(
     index('licenses_track_idx').on(t.trackId),
     check('licenses_license_type', sql`${t.licenseType} in ('non_exclusive', 'exclusive')`),
     check('licenses_status', sql`${t.status} in ('active', 'revoked')`),
-    ...maxLengths('licenses', [[t.revokedReason, 500], [t.integrityHash, 64]]),
+    ...maxLengths('licenses', [
+      [t.revokedReason, 500],
+      [t.integrityHash, 64],
+    ]),
   ],
 );
 
@@ -744,7 +761,10 @@ export const exclusiveLicensePresets = pgTable(
     index('exclusive_license_presets_user_idx').on(t.userId, t.id),
     // One default per user, also when two set-default calls race.
     uniqueIndex('exclusive_license_presets_one_default').on(t.userId).where(sql`${t.isDefault}`),
-    ...maxLengths('exclusive_license_presets', [[t.name, 100], [t.description, 1000]]),
+    ...maxLengths('exclusive_license_presets', [
+      [t.name, 100],
+      [t.description, 1000],
+    ]),
   ],
 );
 
@@ -771,7 +791,10 @@ export const coupons = pgTable(
     uniqueIndex('coupons_code_unique').on(t.code),
     check('coupons_type', sql`${t.type} in ('percentage', 'fixed')`),
     check('coupons_amount', sql`(${t.type} = 'percentage' and ${t.amount} between 1 and 100) or (${t.type} = 'fixed' and ${t.amount} between 1 and 100000000)`),
-    ...maxLengths('coupons', [[t.code, 50], [t.currency, 3]]),
+    ...maxLengths('coupons', [
+      [t.code, 50],
+      [t.currency, 3],
+    ]),
   ],
 );
 
@@ -779,25 +802,22 @@ export const coupons = pgTable(
  * The local payment provider's payment intents, kept in the database so that every instance
  * (and a restart) sees the same state; the Stripe provider keeps none.
  */
-export const localPaymentIntents = pgTable(
-  'local_payment_intents',
-  {
-    id: text('id').primaryKey(),
-    clientSecret: text('client_secret').notNull(),
-    amount: integer('amount').notNull(),
-    currency: text('currency').notNull(),
-    /** Stripe's statuses: `requires_payment_method`, `succeeded`, `canceled`. */
-    status: text('status').notNull(),
-    metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
-    /** The connected account the artist's share is transferred to. */
-    destination: text('destination'),
-    applicationFee: integer('application_fee').notNull().default(0),
-    chargeId: text('charge_id'),
-    amountRefunded: integer('amount_refunded').notNull().default(0),
-    lastPaymentError: jsonb('last_payment_error').$type<{ code: string; decline_code?: string; message: string }>(),
-    createdAt: createdAt(),
-  },
-);
+export const localPaymentIntents = pgTable('local_payment_intents', {
+  id: text('id').primaryKey(),
+  clientSecret: text('client_secret').notNull(),
+  amount: integer('amount').notNull(),
+  currency: text('currency').notNull(),
+  /** Stripe's statuses: `requires_payment_method`, `succeeded`, `canceled`. */
+  status: text('status').notNull(),
+  metadata: jsonb('metadata').$type<Record<string, string>>().notNull().default({}),
+  /** The connected account the artist's share is transferred to. */
+  destination: text('destination'),
+  applicationFee: integer('application_fee').notNull().default(0),
+  chargeId: text('charge_id'),
+  amountRefunded: integer('amount_refunded').notNull().default(0),
+  lastPaymentError: jsonb('last_payment_error').$type<{ code: string; decline_code?: string; message: string }>(),
+  createdAt: createdAt(),
+});
 
 /** Webhook events that took effect: each event id once, also across instances. */
 export const processedWebhookEvents = pgTable('processed_webhook_events', {

@@ -14,6 +14,8 @@ export interface ApiRequest extends IncomingMessage {
   query: Record<string, unknown>;
   /** The parsed JSON body or multipart fields; undefined when none was sent. */
   body?: unknown;
+  /** A JSON body's bytes as received (decompressed), for checks over the exact bytes (webhook signatures). */
+  rawBody?: Buffer;
   cookies: Record<string, string | undefined>;
   ctx: RequestContext;
 }

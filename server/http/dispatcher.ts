@@ -18,6 +18,7 @@ type AnyHandler = (input: {
   query: unknown;
   headers: unknown;
   body: unknown;
+  rawBody: Buffer | undefined;
   files: readonly UploadedFile[];
   auth: RequestContext;
   page?: Paging;
@@ -64,13 +65,14 @@ export function createOperationDispatcher(handlers: Handlers, validateResponse?:
       query: req.query,
       headers: declaredHeaders(req),
       body: req.body,
+      rawBody: req.rawBody,
       files: uploadedFiles(req),
       auth: req.ctx,
       page: pagingOf(req),
     });
     if (!isFileBody(result.body)) validateResponse?.(operationId, result.status, result.body);
     if (result.headers) for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
-    if (isFileBody(result.body)) return sendFileBody(req, res, result.body, next);
+    if (isFileBody(result.body)) return sendFileBody(req, res, result.status, result.body, next);
     if (result.body === undefined) {
       res.statusCode = result.status;
       return res.end();

@@ -37,6 +37,8 @@ export interface RequestContext {
   userAgent: string | null;
   /** The CF-IPCountry header a CDN in front of the server may add (play analytics). */
   cdnCountry: string | null;
+  /** The Accept header, for the operations that answer in more than one media type. */
+  accept: string | null;
 }
 
 /** The context of an operation that requires a signed-in caller: the security step let it through. */
@@ -69,6 +71,7 @@ export function resolveRequestContext(callers: CallerLookup, publicUrl: string):
         url: `${base}${req.path}`,
         userAgent: header(req, 'user-agent') ?? null,
         cdnCountry: header(req, 'cf-ipcountry') ?? null,
+        accept: header(req, 'accept') ?? null,
       };
       req.ctx = ctx;
 

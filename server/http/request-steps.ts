@@ -4,7 +4,7 @@
 // mock puts Prism there, so an invalid request gets the same answer from both.
 import express from 'express';
 import type { BodyPreconditions } from '../contract/handlers.js';
-import { header, type Step } from './api-request.js';
+import { header, type ApiRequest, type Step } from './api-request.js';
 import { checkBeforeBody } from './body-preconditions.js';
 import { BODY_ENCODINGS, HttpError, UNSUPPORTED_ENCODING } from './errors.js';
 import { verifyCsrf } from './csrf.js';
@@ -30,7 +30,13 @@ export interface RequestStepOptions {
 
 export function requestSteps(options: RequestStepOptions): Step[] {
   // Only operations that declare a JSON body parse one; any other body is ignored unread.
-  const parseJson = express.json({ limit: '1mb' });
+  // The raw bytes are kept for the handler too: a webhook's signature is over them, not over the parsed JSON.
+  const parseJson = express.json({
+    limit: '1mb',
+    verify: (req, _res, buf) => {
+      (req as unknown as ApiRequest).rawBody = buf;
+    },
+  });
   return [
     removeTemporaryUploads,
     // body-parser reads only Node's own request fields and sets `req.body`.

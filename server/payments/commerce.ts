@@ -33,6 +33,9 @@ export interface CommerceOptions {
 }
 
 export function createCommerce(db: Db, logger: Logger, publicUrl: string, options: CommerceOptions = {}): CommerceSettings {
+  // The sandbox secret is published in this file: events Stripe sends are never checked against it.
+  if (options.provider?.kind === 'stripe' && !options.webhookSecret)
+    throw new Error('The Stripe provider needs its webhook signing secret (STRIPE_WEBHOOK_SECRET).');
   const webhookSecret = options.webhookSecret ?? SANDBOX_WEBHOOK_SECRET;
   const local = options.provider
     ? undefined

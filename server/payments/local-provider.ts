@@ -20,9 +20,11 @@ type IntentRow = typeof localPaymentIntents.$inferSelect;
 const PENDING_DAYS = 7;
 
 export interface ConfirmResult {
-  intent: { id: string; status: string };
+  intent: IntentRow;
   outcome: CardOutcome;
 }
+
+export type LocalPaymentIntent = IntentRow;
 
 export interface LocalPaymentProvider extends PaymentProvider {
   readonly kind: 'local';
@@ -30,6 +32,8 @@ export interface LocalPaymentProvider extends PaymentProvider {
   confirmPaymentIntent(paymentIntentId: string, cardNumber: string): Promise<ConfirmResult | 'not-found' | 'not-confirmable'>;
   /** The intent with its metadata (the sandbox routes check whose it is). */
   findPaymentIntent(paymentIntentId: string): Promise<IntentRow | undefined>;
+  /** Refunds in full (once) and answers the intent as it is afterwards. */
+  refundLocally(paymentIntentId: string, reason: string): Promise<IntentRow>;
   /** Resolves once every event sent so far was delivered or given up on. */
   deliveriesSettled(): Promise<void>;
 }
@@ -78,6 +82,34 @@ export function createLocalPaymentProvider(db: Db, delivery: WebhookDelivery): L
     return row;
   }
 
+  /** Refunds in full once; a second refund finds it done and sends nothing. */
+  async function refund(paymentIntentId: string, reason: string): Promise<IntentRow> {
+    const result = await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(localPaymentIntents).where(eq(localPaymentIntents.id, paymentIntentId)).for('update');
+      if (!row) throw new PaymentProviderError(`No such payment_intent: ${paymentIntentId}`, false);
+      if (row.status !== 'succeeded' || !row.chargeId) throw new PaymentProviderError('This PaymentIntent has no successful charge to refund.', false);
+      if (row.amountRefunded >= row.amount) return { row, changed: false };
+      const [updated] = await tx.update(localPaymentIntents).set({ amountRefunded: row.amount }).where(eq(localPaymentIntents.id, paymentIntentId)).returning();
+      return { row: updated!, changed: true };
+    });
+    const { row } = result;
+    if (result.changed) {
+      send('charge.refunded', {
+        id: row.chargeId,
+        object: 'charge',
+        amount: row.amount,
+        amount_refunded: row.amountRefunded,
+        currency: row.currency,
+        payment_intent: row.id,
+        metadata: { ...row.metadata, refund_reason: reason },
+        refunded: true,
+        status: 'succeeded',
+        livemode: false,
+      });
+    }
+    return row;
+  }
+
   return {
     kind: 'local',
 
@@ -116,6 +148,8 @@ export function createLocalPaymentProvider(db: Db, delivery: WebhookDelivery): L
         const [row] = await tx.select().from(localPaymentIntents).where(eq(localPaymentIntents.id, paymentIntentId)).for('update');
         if (!row) return 'not-found' as const;
         if (row.status !== 'requires_payment_method') return 'not-confirmable' as const;
+        // Stripe.js refuses a number that is no card before any payment is attempted.
+        if (outcome.kind === 'invalid' && outcome.code === 'incorrect_number') return row;
         const [updated] = await tx
           .update(localPaymentIntents)
           .set(
@@ -134,37 +168,17 @@ export function createLocalPaymentProvider(db: Db, delivery: WebhookDelivery): L
         return updated!;
       });
       if (typeof confirmed === 'string') return confirmed;
-      send(outcome.kind === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', paymentIntentObject(confirmed));
-      return { intent: { id: confirmed.id, status: confirmed.status }, outcome };
+      if (!(outcome.kind === 'invalid' && outcome.code === 'incorrect_number')) {
+        send(outcome.kind === 'succeeded' ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', paymentIntentObject(confirmed));
+      }
+      return { intent: confirmed, outcome };
     },
 
     async refundPaymentIntent(paymentIntentId, reason) {
-      const refunded = await db.transaction(async (tx) => {
-        const [row] = await tx.select().from(localPaymentIntents).where(eq(localPaymentIntents.id, paymentIntentId)).for('update');
-        if (!row) throw new PaymentProviderError(`No such payment_intent: ${paymentIntentId}`, false);
-        if (row.status !== 'succeeded' || !row.chargeId) throw new PaymentProviderError('This PaymentIntent has no successful charge to refund.', false);
-        if (row.amountRefunded >= row.amount) return undefined;
-        const [updated] = await tx
-          .update(localPaymentIntents)
-          .set({ amountRefunded: row.amount })
-          .where(eq(localPaymentIntents.id, paymentIntentId))
-          .returning();
-        return updated!;
-      });
-      if (!refunded) return;
-      send('charge.refunded', {
-        id: refunded.chargeId,
-        object: 'charge',
-        amount: refunded.amount,
-        amount_refunded: refunded.amountRefunded,
-        currency: refunded.currency,
-        payment_intent: refunded.id,
-        metadata: { ...refunded.metadata, refund_reason: reason },
-        refunded: true,
-        status: 'succeeded',
-        livemode: false,
-      });
+      await refund(paymentIntentId, reason);
     },
+
+    refundLocally: refund,
 
     async createConnectedAccount() {
       return {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { hashPassword } from '../domains/auth/passwords.js';
 import type { Db } from '../db/connection.js';
 import { mulberry32 } from './prng.js';
+import { insertCommerce } from './commerce.js';
 import { sql } from 'drizzle-orm';
 import { albumArtists, albums } from '../db/schema.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -437,6 +438,7 @@ export async function seedDemoData(db: Db, options: { tracks?: number } = {}): P
     await insertPortfolioCredits(tx);
     await insertAnalytics(tx);
     await insertTrackComments(tx);
+    await insertCommerce(tx, DEMO_PRODUCER_ARTIST_NAME, DEMO_PRODUCER_EMAIL, 'listener@beatpass.test');
     return { seeded: true };
   });
 }

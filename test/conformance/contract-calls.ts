@@ -19,6 +19,8 @@ export interface CallInput {
   raw?: { text: string; contentType: string };
   /** `Authorization: Bearer <token>`. */
   bearer?: string;
+  /** More request headers (a webhook's signature). */
+  headers?: Record<string, string>;
   /** Send X-XSRF-TOKEN from the agent's cookie (default: the agent's, on for unsafe methods when it has one). */
   xsrf?: boolean;
 }
@@ -45,7 +47,7 @@ export function model(operationId: OperationId, from: readonly OperationModel[] 
 export async function call(agent: Agent, operationId: OperationId, input: CallInput = {}, contract: readonly OperationModel[] = operations): Promise<Exchange> {
   const info = operationTable[operationId];
   const path = operationUrl(operationId, input);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...input.headers };
   if (input.bearer !== undefined) headers.authorization = `Bearer ${input.bearer}`;
   if (input.raw) headers['content-type'] = input.raw.contentType;
   const reply = await agent.request(info.method, path, {

@@ -6,8 +6,11 @@
 // owner's id and the row's number appended, since some must be unique (track names across the
 // catalog, playlist names per owner).
 import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { SANDBOX_WEBHOOK_SECRET } from '../../server/payments/commerce.js';
+import { signPayload } from '../../server/payments/webhook-signature.js';
+import { DEMO_PASSWORD, DEMO_PRODUCER_EMAIL } from '../../server/seed/seed.js';
 import { operationTable, type OperationId } from '../../generated/contract.js';
-import { DEMO_PASSWORD } from '../../server/seed/seed.js';
 import { spec } from '../fuzz/spec.js';
 import { Agent } from '../support/http.js';
 import { wavBytes } from '../support/wav.js';
@@ -30,7 +33,7 @@ export interface LiveCaller {
 }
 
 /** Kinds of rows a new account can make for itself. */
-export type OwnedKind = 'artist' | 'credit' | 'file_entry' | 'track' | 'album' | 'playlist' | 'lyric';
+export type OwnedKind = 'artist' | 'credit' | 'file_entry' | 'track' | 'album' | 'playlist' | 'lyric' | 'preset';
 
 type Body = Record<string, any>;
 
@@ -87,6 +90,8 @@ export class CaseFixtures {
     readonly caller: LiveCaller,
     /** The seeded row of a kind by rank (0: the smallest id). */
     readonly seeded: (kind: string, rank: number) => Promise<number>,
+    /** Reads the case's database (to find seeded rows a kind and rank cannot name). */
+    readonly rows: <T>(query: SQL) => Promise<T[]>,
   ) {}
 
   async peer(rank: number): Promise<LiveCaller> {
@@ -141,6 +146,8 @@ export class CaseFixtures {
         const body = { ...requestExample('createLyric'), track_id: await this.seeded('track', rank) };
         return (await send(agent, 'createLyric', { body })).lyric.id;
       }
+      case 'preset':
+        return (await send(agent, 'createExclusiveLicensePreset', { body: named(requestExample('createExclusiveLicensePreset')) })).preset.id;
     }
   }
 
@@ -201,4 +208,73 @@ export const playLogged: Prepare = async (f, request) => {
   const track_id = request.path!.track_id!;
   const logged = await send(f.caller.agent, 'logTrackPlay', { path: { track_id }, body: { ...requestExample('logTrackPlay'), idempotency_key: randomUUID() } });
   return { ...request, body: { ...(request.body as Body), play_token: logged.play_token } };
+};
+
+/** The demo producer's newest track, offered both ways (server/seed/commerce.ts): what a buyer's request names. */
+export const trackForSale: Prepare = async (f, request) => {
+  const [track] = await f.rows<{ id: number }>(sql`
+    select t.id::int as id from tracks t join track_artists ta on ta.track_id = t.id and ta.position = 0
+    join artists a on a.id = ta.artist_id join users u on u.id = a.user_id
+    where u.email = ${DEMO_PRODUCER_EMAIL} order by t.created_at desc, t.id desc limit 1`);
+  return { ...request, path: { ...request.path, track_id: track!.id } };
+};
+
+/** `buyer` has started buying that track; the request names its payment intent. */
+async function checkoutOf(f: CaseFixtures, request: CallInput, buyer = f.caller): Promise<{ request: CallInput; paymentIntentId: string; trackId: number }> {
+  const { path } = await trackForSale(f, { path: {} });
+  const trackId = path!.track_id as number;
+  // Non-exclusive, so that no case sells the exclusive another case's example buys.
+  const checkout = await send(buyer.agent, 'initiateTrackPurchase', { path: { track_id: trackId }, body: { license_type: 'non_exclusive' } });
+  return {
+    request: { ...request, path: { ...request.path, payment_intent_id: checkout.payment_intent_id } },
+    paymentIntentId: checkout.payment_intent_id,
+    trackId,
+  };
+}
+
+const checkoutOfCaller = (f: CaseFixtures, request: CallInput) => checkoutOf(f, request);
+
+export const unpaidCheckout: Prepare = async (f, request) => (await checkoutOfCaller(f, request)).request;
+
+/** As unpaidCheckout, and paid with the card that succeeds. */
+export const paidCheckout: Prepare = async (f, request) => {
+  const checkout = await checkoutOfCaller(f, request);
+  await send(f.caller.agent, 'confirmSandboxPaymentIntent', {
+    path: { payment_intent_id: checkout.paymentIntentId },
+    body: { card_number: '4242424242424242' },
+  });
+  return checkout.request;
+};
+
+/** Signed as Stripe signs, with the sandbox's webhook secret. */
+export const stripeSigned: Prepare = async (_f, request) => ({
+  ...request,
+  headers: { ...request.headers, 'Stripe-Signature': signPayload(JSON.stringify(request.body), SANDBOX_WEBHOOK_SECRET) },
+});
+
+/**
+ * The caller (or, for an anonymous caller, another account) holds a license for that track,
+ * bought through the sandbox and issued by the webhook; the request names the track and the
+ * license's UUID.
+ */
+export const licenseHeld: Prepare = async (f, request) => {
+  const buyer = f.caller.userId === null ? await f.peer(1) : f.caller;
+  const checkout = await checkoutOf(f, request, buyer);
+  await send(buyer.agent, 'confirmSandboxPaymentIntent', { path: { payment_intent_id: checkout.paymentIntentId }, body: { card_number: '4242424242424242' } });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const [license] = await f.rows<{ uuid: string }>(
+      sql`select uuid::text as uuid from licenses where user_id = ${buyer.userId} and track_id = ${checkout.trackId}`,
+    );
+    if (license) {
+      const path = {
+        ...request.path,
+        ...(request.path?.track_id === undefined ? {} : { track_id: checkout.trackId }),
+        ...(request.path?.uuid === undefined ? {} : { uuid: license.uuid }),
+      };
+      const query = request.query?.license === undefined ? request.query : { ...request.query, license: license.uuid };
+      return { ...request, path, query };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('replay fixture: the webhook issued no license');
 };

@@ -35,8 +35,13 @@ import {
   CaseFixtures,
   editorOfPlaylist,
   invitedByPeer,
+  licenseHeld,
   newAccount,
+  paidCheckout,
   playLogged,
+  stripeSigned,
+  trackForSale,
+  unpaidCheckout,
   tracksInPlaylist,
   wavUpload,
   withArtistProfile,
@@ -56,6 +61,8 @@ export interface CaseRule {
   idFields?: Record<string, string>;
   /** State the example presumes beyond owned rows; runs once the ids are mapped. */
   prepare?: Prepare;
+  /** Body fields sent as the example writes them, where the generic swap would be wrong (`code` of a coupon). */
+  literal?: readonly string[];
 }
 
 const producer: CaseRule = { caller: 'producerSession' };
@@ -106,6 +113,30 @@ export const RULES: Partial<Record<OperationId, CaseRule>> = {
   // A new account follows nothing yet; the developer already follows the first seeded playlist.
   followPlaylist: { caller: 'newAccount' },
   updateTrackPlayDuration: { prepare: playLogged },
+  // Commerce: a new account buys the demo producer's track offered both ways; the sandbox acts
+  // on the payment intent of its own checkout; the webhook's example arrives signed.
+  calculateTrackPurchasePrice: { caller: 'newAccount', prepare: trackForSale },
+  initiateTrackPurchase: { caller: 'newAccount', prepare: trackForSale },
+  confirmSandboxPaymentIntent: { caller: 'newAccount', prepare: unpaidCheckout },
+  refundSandboxPaymentIntent: { caller: 'newAccount', prepare: paidCheckout },
+  receiveStripeWebhook: { prepare: stripeSigned, idFields: { buyer_id: 'user' } },
+  getLicenseCertificate: { caller: 'newAccount', prepare: licenseHeld },
+  downloadLicensePdf: { caller: 'newAccount', prepare: licenseHeld },
+  getLicenseVerification: { prepare: licenseHeld },
+  getExclusiveLicensePreset: newOwner('preset'),
+  updateExclusiveLicensePreset: newOwner('preset'),
+  deleteExclusiveLicensePreset: newOwner('preset'),
+  setDefaultExclusiveLicensePreset: newOwner('preset'),
+  getArtistExclusiveLicenseDefault: { caller: 'newAccount', prepare: withArtistProfile },
+  setArtistExclusiveLicenseDefault: { caller: 'newAccount', prepare: withArtistProfile },
+  validateBillingCoupon: { literal: ['code'] },
+  validateCoupon: { literal: ['code'] },
+  getStripeConnectStatus: producer,
+  startStripeConnectOnboarding: producer,
+  getStripeConnectFinances: producer,
+  getArtistFinanceSummary: producer,
+  listArtistFinanceTransactions: producer,
+  getArtistProviderBalance: producer,
 };
 
 /**
@@ -260,7 +291,13 @@ export async function newCaller(baseUrl: string, kind: CallerKind): Promise<Live
   const userId = (login.body as { user: { id: number } }).user.id;
   // The producer is no approved developer: no token.
   if (kind === 'producerSession') return { kind, agent, userId, tokenId: null };
-  const token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' } });
+  let token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' } });
+  if (token.status === 422) {
+    // An account holds at most 100 live tokens: the ones earlier cases made (they have ended) go.
+    const listed = await agent.request<{ tokens: { id: number; name: string }[] }>('GET', '/api/v1/developer-tokens');
+    for (const old of listed.body.tokens.filter((t) => t.name === 'replay token')) await agent.request('DELETE', `/api/v1/developer-tokens/${old.id}`);
+    token = await agent.request('POST', '/api/v1/developer-tokens', { json: { name: 'replay token' } });
+  }
   if (token.status !== 201) throw new Error(`replay setup: creating a token answered ${token.status}`);
   return { kind, agent, userId, tokenId: (token.body as { token: { id: number } }).token.id };
 }
@@ -343,7 +380,7 @@ export class SeedMapper {
       return `${reference[1]}:${await this.id(reference[1]!, referenceRank, rule, fixtures)}`;
     }
     if (name === 'password' || name === 'password_confirmation') return DEMO_PASSWORD;
-    if (name === 'code') return currentTotp(DEMO_TOTP_SECRET);
+    if (name === 'code' && !rule.literal?.includes(name)) return currentTotp(DEMO_TOTP_SECRET);
     if (name === 'recovery_code') {
       const code = this.recoveryCodes.shift();
       if (!code) throw new Error('replay: out of demo recovery codes');
@@ -355,7 +392,12 @@ export class SeedMapper {
   /** The request of one case, with synthetic values swapped for seeded ones and the case's fixtures made. */
   async request(c: ReplayCase, caller: LiveCaller): Promise<CallInput> {
     const rule = this.options.mapIds === false ? {} : (RULES[c.operationId] ?? {});
-    const fixtures = new CaseFixtures(this.server.baseUrl, caller, (kind, rank) => this.seededId(kind, rank));
+    const fixtures = new CaseFixtures(
+      this.server.baseUrl,
+      caller,
+      (kind, rank) => this.seededId(kind, rank),
+      (query) => this.server.rows(query),
+    );
     const path: Record<string, Scalar> = {};
     for (const [name, value] of Object.entries(c.path)) path[name] = (await this.value(name, value, rule, fixtures)) as Scalar;
     const query: Record<string, Scalar> = {};

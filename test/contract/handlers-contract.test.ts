@@ -19,7 +19,7 @@ declare const domains: DomainHandlers;
 `;
 
 const cases = {
-  complete: `export const handlers: Handlers = { ...createHandlers({} as never, { secureCookies: false, storage: {} as never }) };`,
+  complete: `export const handlers: Handlers = { ...createHandlers({} as never, { secureCookies: false, storage: {} as never, commerce: {} as never }) };`,
   missingHandler: `const { getTrack, ...rest } = real;\nexport const handlers: Handlers = rest;`,
   undeclaredStatus: `export const handlers: Handlers = { ...real, getTrack: async () => ({ status: 500, body: { message: 'boom' } }) };`,
   wrongBody: `export const handlers: Handlers = { ...real, getTrack: async () => ({ status: 404, body: { error: 'nope' } }) };`,

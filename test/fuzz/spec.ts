@@ -162,10 +162,11 @@ export function contractProblems(op: OperationModel, received: ReceivedResponse)
   const { status, contentType, text } = received;
   if (!op.info.statuses.includes(status)) problems.push(`status ${status} is not declared (declared: ${op.info.statuses.join(', ')})`);
   if (status >= 500) problems.push(`server error ${status}`);
+  const declared = op.responses.get(status);
+  // A media type the status declares (a WAV, a PDF, a certificate's HTML page) is its body as documented.
+  if (declared?.binaryTypes.some((type) => (contentType ?? '').startsWith(type))) return problems;
   if (/html/i.test(contentType ?? '') || /^\s*</.test(text)) problems.push(`HTML response (content-type ${contentType})`);
 
-  const declared = op.responses.get(status);
-  if (declared?.binaryTypes.some((type) => (contentType ?? '').startsWith(type))) return problems;
   if (declared?.validate) {
     if (!/^application\/json\b/i.test(contentType ?? '')) problems.push(`content-type ${contentType}, expected application/json`);
     let body: unknown;

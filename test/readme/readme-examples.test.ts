@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../../server/infra/listen.js';
 import { type EntryProcess, runEntry } from '../support/entry-process.js';
 
-const EXPECTED_RUN = 3;
+const EXPECTED_RUN = 5;
 const EXPECTED_SKIPPED = 5;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

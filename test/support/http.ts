@@ -144,7 +144,7 @@ export class Agent {
       else this.cookies.set(name!.trim(), value);
     }
     const type = response.headers.get('content-type') ?? '';
-    if (/^(audio|video|image)\/|octet-stream/.test(type)) {
+    if (/^(audio|video|image)\/|octet-stream|application\/pdf/.test(type)) {
       return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) as T };
     }
     const text = await response.text();

@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import express from 'express';
 import type { RequestListener } from 'node:http';
 import { beatPassApi, createApp, type AppOptions } from '../../server/app.js';
+import { createLogger } from '../../server/infra/logger.js';
 import { createCommerce, type CommerceOptions, type CommerceSettings } from '../../server/payments/commerce.js';
 import { LOCAL_ORIGINS } from '../../server/http/cors.js';
 import { createTestStorage } from './storage.js';
@@ -102,6 +103,8 @@ export interface TestServerOptions {
   uploadQuotaBytes?: number;
   /** Another Spotify client, or null for none (the lookups answer 503, as without credentials). */
   spotify?: AppOptions['spotify'] | null;
+  /** Collects every log line the server writes, at debug level, with the server's own logger settings. */
+  logLines?: string[];
   /** Payments: another provider, fee policy, purchases off, webhook secret or URL (the local provider and its defaults otherwise). */
   commerce?: CommerceOptions;
 }
@@ -147,7 +150,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = options.logLines
+    ? createLogger('debug', { write: (line: string) => void options.logLines!.push(line) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   // Failed deliveries are retried quickly: a test waits for them to settle.
   const commerce = createCommerce(database.db, logger, options.publicUrl ?? baseUrl, { webhookRetryDelaysMs: [50, 200], ...options.commerce });
   const appOptions: AppOptions = {

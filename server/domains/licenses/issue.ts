@@ -39,7 +39,7 @@ export function integrityHash(license: { uuid: string; trackId: number; userId: 
 }
 
 /** The exclusive terms a sale of the track grants: its preset, else its artist's default, over the platform's. */
-async function exclusiveTerms(tx: Tx, trackId: number, presetId: number | null): Promise<Record<string, unknown>> {
+async function exclusiveTerms(tx: Db | Tx, trackId: number, presetId: number | null): Promise<Record<string, unknown>> {
   if (presetId !== null) {
     const [preset] = await tx.select({ config: exclusiveLicensePresets.config }).from(exclusiveLicensePresets).where(eq(exclusiveLicensePresets.id, presetId));
     if (preset) return { ...PLATFORM_EXCLUSIVE_LICENSE_CONFIG, ...preset.config };
@@ -52,6 +52,11 @@ async function exclusiveTerms(tx: Tx, trackId: number, presetId: number | null):
     .orderBy(trackArtists.position)
     .limit(1);
   return { ...PLATFORM_EXCLUSIVE_LICENSE_CONFIG, ...(primary?.config ?? {}) };
+}
+
+/** The terms a license of this type for the track grants today (what a checkout shows). */
+export async function licenseTermsFor(db: Db | Tx, trackId: number, presetId: number | null, licenseType: LicenseType): Promise<Record<string, unknown>> {
+  return licenseType === 'exclusive' ? exclusiveTerms(db, trackId, presetId) : { ...NON_EXCLUSIVE_LICENSE_TERMS };
 }
 
 /** Issues the licensee's certificate for a track inside the caller's transaction. */
@@ -73,7 +78,7 @@ export async function issueLicense(
     track_artists: names.map((row) => row.name),
     licensee_name: licensee.name,
     licensee_email: licensee.email,
-    terms: input.licenseType === 'exclusive' ? await exclusiveTerms(tx, input.trackId, track.presetId) : { ...NON_EXCLUSIVE_LICENSE_TERMS },
+    terms: await licenseTermsFor(tx, input.trackId, track.presetId, input.licenseType),
   };
   const uuid = randomUUID();
   const [row] = await tx

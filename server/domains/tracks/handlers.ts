@@ -15,7 +15,9 @@ import { waveComments } from '../comments/repository.js';
 import { serializeComment } from '../comments/serializers.js';
 import { clientInfo } from '../analytics/client-info.js';
 import { recordDownloadStart, startsDownload } from '../analytics/recording.js';
+import { holdsLicense } from '../licenses/repository.js';
 import { createPlayerHandlers } from '../player/handlers.js';
+import { isOwnPreset, isPresetReferenceViolation } from '../license-presets/repository.js';
 import { analyseWav, RejectedAudioError } from './audio-analysis.js';
 import { hintsFromFileName } from './file-name-hints.js';
 import type { UploadRules } from './upload-rules.js';
@@ -50,6 +52,7 @@ const PAID_PLANS = new Set(['classic', 'plus', 'pro']);
 
 const OWN_TRACKS_ONLY = 'You can only change your own tracks.';
 const NAME_TAKEN = 'The name has already been taken.';
+const UNKNOWN_PRESET = 'The selected exclusive license preset id is invalid.';
 
 function serializeFileEntry(entry: FileEntryRow): components['schemas']['FileEntry'] {
   return {
@@ -259,6 +262,10 @@ export function createTrackHandlers(db: Db, storage: Storage, uploads: UploadRul
         exclusiveContactEmail: body.exclusive_contact_email !== undefined ? body.exclusive_contact_email : track.exclusiveContactEmail,
       });
       if ('errors' in licensing) return invalid(licensing.errors);
+      const presetId = body.exclusive_license_preset_id;
+      if (presetId !== undefined && presetId !== null && !(await isOwnPreset(db, user.id, presetId))) {
+        return invalidField('exclusive_license_preset_id', UNKNOWN_PRESET);
+      }
 
       const values: Partial<TrackValues> = {
         ...(body.name !== undefined && { name: body.name.trim() }),
@@ -270,11 +277,14 @@ export function createTrackHandlers(db: Db, storage: Storage, uploads: UploadRul
         ...(body.price !== undefined && { priceMinor: toMinorUnits(body.price) }),
         ...(body.currency !== undefined && { currency: body.currency }),
         ...licensingColumns(licensing.fields),
+        ...(presetId !== undefined && { exclusiveLicensePresetId: presetId }),
       };
       try {
         await updateTrack(db, track.id, values, artistIds, genreIds);
       } catch (err) {
         if (isUniqueViolation(err)) return invalidField('name', NAME_TAKEN);
+        // The preset was deleted between the check above and the write.
+        if (isPresetReferenceViolation(err)) return invalidField('exclusive_license_preset_id', UNKNOWN_PRESET);
         throw err;
       }
       return { status: 200, body: { status: 'success', track: await richTrack(track.id, user.id) } };
@@ -296,7 +306,9 @@ export function createTrackHandlers(db: Db, storage: Storage, uploads: UploadRul
       const found = await trackAudio(db, params.track_id);
       if (!found) return notFound('Track');
       const manages = (await editableTrackIds(db, user.id, [found.track.id])).has(found.track.id);
-      if (!manages && !PAID_PLANS.has(user.plan ?? '')) return forbidden('Downloads need a Classic, Plus or Pro plan.');
+      // A bought license is the right to the track's audio, with or without a plan.
+      const mayDownload = manages || PAID_PLANS.has(user.plan ?? '') || (await holdsLicense(db, user.id, found.track.id));
+      if (!mayDownload) return forbidden('Downloads need a Classic, Plus or Pro plan.');
       if (!found.file) return notFoundWith('This track has no downloadable audio.');
       if (startsDownload(headers.Range ?? null)) await recordDownloadStart(db, found.track.id, user.id);
       return {

@@ -19,6 +19,8 @@ interface Seeded {
   producerTrackId: number;
   playlistId: number;
   tagName: string;
+  /** A license the seed issued for one of the producer's tracks, and that track. */
+  license: { uuid: string; trackId: number };
 }
 
 type Query<K extends OperationId> = NonNullable<CallInput<K>['query']>;
@@ -128,6 +130,24 @@ const DOCUMENTED = {
     caller: 'anonymous',
     input: ({ tagName }) => ({ path: { tag_name: tagName }, query: { perPage: 15, page: 1 } }),
   },
+  getLicenseCertificate: {
+    catalog: '2-M GET /tracks/{track}/license-certificate: D query `license` (uuid, optional)',
+    caller: 'producer',
+    input: ({ license }) => ({ path: { track_id: license.trackId }, query: { license: license.uuid } }),
+  },
+  listPurchases: {
+    catalog: '2-M GET /purchases: `page`, `per_page` (default 15)',
+    caller: 'producer',
+    input: () => ({ query: { page: 1, per_page: 15 } }),
+  },
+  listArtistFinanceTransactions: {
+    catalog: '2-M GET /artists/{artist}/finances/transactions: `status`, `type`, legacy `filter`, `page`, `per_page` 1–20',
+    caller: 'producer',
+    input: ({ producerArtistId }) => ({
+      path: { artist_id: producerArtistId },
+      query: { status: 'all', type: 'sales', filter: 'all', page: 1, per_page: 20 },
+    }),
+  },
 } satisfies { [K in OperationId]?: Documented<K> };
 
 type DocumentedId = keyof typeof DOCUMENTED;
@@ -142,6 +162,9 @@ beforeAll(async () => {
     producerArtistId: (await one<{ id: number }>(sql`select id from artists where user_id = ${producer.id}`)).id,
     producerTrackId: (await one<{ id: number }>(sql`select id from tracks where owner_id = ${producer.id} order by id limit 1`)).id,
     playlistId: (await one<{ id: number }>(sql`select p.id from playlists p where p.public order by p.id limit 1`)).id,
+    license: await one<{ uuid: string; trackId: number }>(
+      sql`select l.uuid::text as uuid, l.track_id as "trackId" from licenses l join tracks t on t.id = l.track_id where t.owner_id = ${producer.id} order by l.id limit 1`,
+    ),
     tagName: (
       await one<{ name: string }>(sql`select t.name from tags t join track_tags tt on tt.tag_id = t.id group by t.name order by count(*) desc, 1 limit 1`)
     ).name,
@@ -170,7 +193,7 @@ function declaredQueryParameter(operationId: OperationId, name: string): Declare
 }
 
 // The test names are needed before the data is seeded; the parameter names do not depend on it.
-const UNSEEDED: Seeded = { producerArtistId: 0, producerTrackId: 0, playlistId: 0, tagName: '' };
+const UNSEEDED: Seeded = { producerArtistId: 0, producerTrackId: 0, playlistId: 0, tagName: '', license: { uuid: '', trackId: 0 } };
 const cases = (Object.keys(DOCUMENTED) as DocumentedId[]).flatMap((operationId) =>
   Object.keys(documented(operationId).input(UNSEEDED).query).map((name) => ({ operationId, name })),
 );

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp } from '../../../server/app.js';
+import { createCommerce, type CommerceSettings } from '../../../server/payments/commerce.js';
 import { openDatabase, type Database, type PostgresOptions } from '../../../server/db/connection.js';
 import type { RateLimitOverrides } from '../../../server/http/rate-limit.js';
 import { closeRedis, createRedis, pingRedis } from '../../../server/infra/redis.js';
@@ -15,6 +16,8 @@ import { RELAXED_LIMITS } from '../../support/server.js';
 export interface Instance {
   baseUrl: string;
   database: Database;
+  /** Payments on the local provider, delivering its events to this instance's webhook. */
+  commerce: CommerceSettings;
   redis?: Redis;
   close(): Promise<void>;
 }
@@ -35,7 +38,9 @@ export async function startInstance(options: {
   const server: Server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const commerce = createCommerce(database.db, logger, baseUrl, { webhookRetryDelaysMs: [50, 200] });
   const app = createApp({
+    commerce,
     publicUrl: baseUrl,
     db: database.db,
     logger,
@@ -55,7 +60,9 @@ export async function startInstance(options: {
     baseUrl,
     database,
     redis,
+    commerce,
     async close() {
+      await commerce.local?.deliveriesSettled();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await Promise.all([database.close(), redis ? closeRedis(redis) : undefined]);
