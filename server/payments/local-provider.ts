@@ -114,8 +114,8 @@ export function createLocalPaymentProvider(db: Db, delivery: WebhookDelivery): L
     kind: 'local',
 
     async createPaymentIntent(intent: NewPaymentIntent): Promise<PaymentIntentSummary> {
-      // The idempotency key makes the id: a retried create finds the intent it made before.
-      const id = `pi_${Buffer.from(intent.idempotencyKey).toString('hex').slice(0, 8)}${secretPart()}`.slice(0, 27);
+      // As Stripe's Idempotency-Key: a retried create finds the intent it made before.
+      const id = stripeId('pi');
       const [existing] = await db.select().from(localPaymentIntents).where(sql`${localPaymentIntents.metadata}->>'idempotency_key' = ${intent.idempotencyKey}`);
       if (existing) return { id: existing.id, clientSecret: existing.clientSecret, status: existing.status };
       const [row] = await db
