@@ -6,8 +6,9 @@ import { forbidden, notFound } from '../../contract/responses.js';
 import type { CommerceSettings } from '../../payments/commerce.js';
 import { toMajorUnits } from '../../payments/pricing.js';
 import { PaymentProviderError } from '../../payments/provider.js';
+import { managedArtistIds } from '../catalog/permissions.js';
 import { licenseTermsFor } from '../licenses/issue.js';
-import { artistSales, attachPaymentIntent, buyerPurchases, failPurchase, latestPurchase, managedArtistId, openPurchase } from './repository.js';
+import { artistSales, attachPaymentIntent, buyerPurchases, failPurchase, latestPurchase, openPurchase } from './repository.js';
 import { checkSale, defaultLicenseType, findTrack, type Refusal, type Sale } from './sellability.js';
 import { formatMoney, serializePricing, serializePurchase } from './serializers.js';
 
@@ -100,7 +101,8 @@ export function createPurchaseHandlers(db: Db, commerce: CommerceSettings): TagH
     },
 
     async getArtistSales({ auth }) {
-      const artistId = await managedArtistId(db, auth.user.id);
+      // One artist profile per account (a unique index), so the first is the only one.
+      const [artistId] = await managedArtistIds(db, auth.user.id);
       if (artistId === undefined) return forbidden('Only artists have sales: this account manages no artist profile.');
       const sales = await artistSales(db, artistId);
       return {

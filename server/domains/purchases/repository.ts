@@ -1,7 +1,7 @@
 // Purchases as stored: opening one for a checkout, the buyer's list, the artist's sales.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { artists, licenses, payouts, purchases, tracks, users } from '../../db/schema.js';
+import { licenses, payouts, purchases, tracks, users } from '../../db/schema.js';
 import type { Pricing } from '../../payments/pricing.js';
 import type { Sale } from './sellability.js';
 
@@ -105,12 +105,6 @@ export async function buyerPurchases(db: Db, buyerId: number, offset: number, li
     db.select({ total: sql<number>`count(*)::int` }).from(purchases).where(eq(purchases.buyerId, buyerId)),
   ]);
   return { rows: asListed(rows), total: count?.total ?? 0 };
-}
-
-/** The artist profile the user manages, if any. */
-export async function managedArtistId(db: Db, userId: number): Promise<number | undefined> {
-  const [row] = await db.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId)).limit(1);
-  return row?.id;
 }
 
 export interface SalesSummary {
