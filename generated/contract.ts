@@ -5,7 +5,7 @@ import type { FileBody, OperationInfo as OperationInfoOf, ResponseHeaders } from
 export type OperationId = keyof operations;
 
 /** The spec's tags; each names the server domain that implements its operations. */
-export type Tag = 'Authentication' | 'Developer tokens' | 'Users' | 'Tracks' | 'Artists' | 'Credits' | 'Genres' | 'Playlists' | 'Lyrics' | 'Albums' | 'Tags' | 'Analytics' | 'Purchases' | 'Licenses' | 'License presets' | 'Coupons' | 'Payouts' | 'Payment sandbox' | 'Webhooks';
+export type Tag = 'Authentication' | 'Developer tokens' | 'Users' | 'Tracks' | 'Artists' | 'Credits' | 'Genres' | 'Playlists' | 'Lyrics' | 'Albums' | 'Tags' | 'Analytics' | 'Purchases' | 'Licenses' | 'License presets' | 'Coupons' | 'Payouts' | 'Payment sandbox' | 'Webhooks' | 'Search' | 'Discovery' | 'Leaderboards' | 'Following' | 'Reposts' | 'Library' | 'Collections';
 
 export const rateLimitGroups = {
   "api": {

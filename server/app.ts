@@ -110,6 +110,13 @@ export function createHandlers(
     'License presets': createLicensePresetHandlers(db, commerce),
     Coupons: createCouponHandlers(db, commerce),
     Payouts: createPayoutHandlers(db, commerce),
+    Search: {},
+    Discovery: {},
+    Leaderboards: {},
+    Following: {},
+    Reposts: {},
+    Library: {},
+    Collections: {},
   });
 }
 

@@ -50,6 +50,15 @@ export const users = pgTable(
     /** Subscription plan (classic, plus, pro); null on the free plan. Downloads need one. */
     plan: text('plan'),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    /** Account settings (HLP "Account settings"): written by the profile update, never shown to others. */
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    /** ISO 639-1 language code. */
+    language: text('language'),
+    /** ISO 3166-1 alpha-2 country code. */
+    country: text('country'),
+    /** IANA time zone name. */
+    timezone: text('timezone'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -60,6 +69,11 @@ export const users = pgTable(
       [t.username, 31],
       [t.displayName, 255],
       [t.avatar, 2048],
+      [t.firstName, 100],
+      [t.lastName, 100],
+      [t.language, 10],
+      [t.country, 2],
+      [t.timezone, 64],
     ]),
   ],
 );
@@ -170,7 +184,7 @@ export const artistFollowers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.artistId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.artistId, t.userId] }), index('artist_followers_user_created_idx').on(t.userId, t.createdAt)],
 );
 
 export const tracks = pgTable(
@@ -319,7 +333,8 @@ export const trackLikes = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.trackId, t.userId] })],
+  // The user's side: liked lists, newest first, and the library cap.
+  (t) => [primaryKey({ columns: [t.trackId, t.userId] }), index('track_likes_user_created_idx').on(t.userId, t.createdAt)],
 );
 
 /** An uploaded audio file, analysed on upload; it becomes a track's audio when published. */
@@ -408,7 +423,12 @@ export const trackReposts = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.trackId, t.userId] }), index('track_reposts_track_created_idx').on(t.trackId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.trackId, t.userId] }),
+    index('track_reposts_track_created_idx').on(t.trackId, t.createdAt),
+    // The user's side: their reposts list and the per-hour and per-day caps.
+    index('track_reposts_user_created_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 export const albums = pgTable(
@@ -844,4 +864,111 @@ export const payouts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('payouts_artist_created_idx').on(t.artistId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------
+// The social graph (issue 14). Counts shown on tracks (likes, reposts) are columns updated in
+// the same transaction as the edge they count, only when the insert or delete took effect;
+// every other count (followers, following, likes of albums and artists) is counted on read.
+
+/** A user following another user; nobody follows themselves. */
+export const userFollows = pgTable(
+  'user_follows',
+  {
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followedId: integer('followed_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followedId] }),
+    index('user_follows_followed_idx').on(t.followedId, t.createdAt),
+    check('user_follows_not_self', sql`${t.followerId} <> ${t.followedId}`),
+  ],
+);
+
+/** An album in a user's library (liked). */
+export const albumLikes = pgTable(
+  'album_likes',
+  {
+    albumId: integer('album_id')
+      .notNull()
+      .references(() => albums.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.albumId, t.userId] }), index('album_likes_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** An artist in a user's library (liked; following is `artist_followers`). */
+export const artistLikes = pgTable(
+  'artist_likes',
+  {
+    artistId: integer('artist_id')
+      .notNull()
+      .references(() => artists.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.artistId, t.userId] }), index('artist_likes_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** A user's repost of an album, at most one each (tracks: `track_reposts`). */
+export const albumReposts = pgTable(
+  'album_reposts',
+  {
+    albumId: integer('album_id')
+      .notNull()
+      .references(() => albums.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.albumId, t.userId] }), index('album_reposts_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** A user's named set of tracks; `featured` ones are picked by the platform (the seed). */
+export const collections = pgTable(
+  'collections',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    featured: boolean('featured').notNull().default(false),
+    plays: integer('plays').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('collections_user_idx').on(t.userId, t.id),
+    ...maxLengths('collections', [
+      [t.name, 255],
+      [t.description, 1000],
+    ]),
+  ],
+);
+
+export const collectionTracks = pgTable(
+  'collection_tracks',
+  {
+    collectionId: integer('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    trackId: integer('track_id')
+      .notNull()
+      .references(() => tracks.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collectionId, t.trackId] }), index('collection_tracks_track_idx').on(t.trackId)],
 );

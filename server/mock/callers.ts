@@ -20,6 +20,11 @@ const EXAMPLE_USER: CallerUser = {
   developerAccess: true,
   plan: 'pro',
   disabledAt: null,
+  firstName: null,
+  lastName: null,
+  language: null,
+  country: null,
+  timezone: null,
   createdAt: new Date('2026-01-04T10:15:00.000Z'),
 };
 
