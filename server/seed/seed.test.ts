@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../domains/auth/passwords.js';
 import { openDatabase, type Database } from '../db/connection.js';
 import { artistFollowers, artists, genres, tags, trackLikes, tracks, users } from '../db/schema.js';
+import { COMMUNITY_EMAIL_DOMAIN } from './social.js';
 import { DEMO_PASSWORD, DEMO_PRODUCER_ARTIST_NAME, DEMO_RECOVERY_CODES, DEMO_TOTP_SECRET, demoUsers, seedDemoData } from './seed.js';
 
 const opened: Database[] = [];
@@ -59,7 +60,7 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
   });
 
   it('creates the five demo users', async () => {
-    const rows = await a.db.select().from(users).orderBy(asc(users.id));
+    const rows = (await a.db.select().from(users).orderBy(asc(users.id))).filter((u) => !u.email.endsWith(`@${COMMUNITY_EMAIL_DOMAIN}`));
     expect(rows.map((u) => u.email).sort()).toEqual([
       'developer@beatpass.test',
       'disabled@beatpass.test',
@@ -168,6 +169,38 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     expect(unliked).toEqual([]);
   });
 
+  it('gives the social lists content, with track counts that include every like and repost', async () => {
+    const [social] = await rowsOf<Record<string, number>>(
+      a,
+      `select (select count(*)::int from users where email like '%@${COMMUNITY_EMAIL_DOMAIN}') as community,
+              (select count(*)::int from user_follows f join users u on u.id = f.followed_id where u.email = 'producer@beatpass.test') as producer_followers,
+              (select count(*)::int from user_follows f join users u on u.id = f.follower_id where u.email = 'listener@beatpass.test') as listener_following,
+              (select count(*)::int from album_likes) as album_likes,
+              (select count(*)::int from artist_likes) as artist_likes,
+              (select count(*)::int from collections where featured) as featured,
+              (select count(*)::int from collections c join users u on u.id = c.user_id where u.email = 'listener@beatpass.test') as listener_collections`,
+    );
+    expect(social!.community).toBeGreaterThanOrEqual(20);
+    expect(social!.producer_followers).toBeGreaterThan(5);
+    expect(social!.listener_following).toBeGreaterThan(0);
+    expect(social!.album_likes).toBeGreaterThan(0);
+    expect(social!.artist_likes).toBeGreaterThan(0);
+    expect(social!.featured).toBeGreaterThanOrEqual(3);
+    expect(social!.listener_collections).toBe(2);
+    const undercounted = await rowsOf(
+      a,
+      `select t.id from tracks t where t.likes_count < (select count(*) from track_likes l where l.track_id = t.id)
+          or t.reposts_count < (select count(*) from track_reposts r where r.track_id = t.id)`,
+    );
+    expect(undercounted).toEqual([]);
+    const communityOnProducerTracks = await rowsOf(
+      a,
+      `select l.track_id from track_likes l join users u on u.id = l.user_id join tracks t on t.id = l.track_id
+       join users o on o.id = t.owner_id where u.email like '%@${COMMUNITY_EMAIL_DOMAIN}' and o.email = 'producer@beatpass.test'`,
+    );
+    expect(communityOnProducerTracks).toEqual([]);
+  });
+
   it('creates demo playlists (public, private, collaborative with an editor and a pending invitation) and lyrics', async () => {
     const [counts] = await rowsOf<Record<string, number>>(
       a,
@@ -258,7 +291,7 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     const before = await count(a, 'tracks');
     expect(await seedDemoData(a.db)).toEqual({ seeded: false });
     expect(await count(a, 'tracks')).toBe(before);
-    expect(await count(a, 'users')).toBe(5);
+    expect(await count(a, 'users')).toBe(5 + (await count(a, `users where email like '%@${COMMUNITY_EMAIL_DOMAIN}'`)));
   });
 
   it('is deterministic across fresh databases', async () => {

@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { hashPassword } from '../domains/auth/passwords.js';
 import type { Db } from '../db/connection.js';
-import { mulberry32 } from './prng.js';
+import { chunks, Rng } from './prng.js';
 import { insertCommerce } from './commerce.js';
+import { bumpTrackCounts, insertSocialGraph } from './social.js';
 import { sql } from 'drizzle-orm';
 import { albumArtists, albums } from '../db/schema.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -101,51 +102,6 @@ const SEED = 0xbea7_9a55;
 const TRACKS_FROM = Date.UTC(2025, 5, 1); // 2025-06-01
 const TRACKS_TO = Date.UTC(2026, 10, 1); // 2026-11-01
 const DAY = 86_400_000;
-const BATCH = 500;
-
-// ---------------------------------------------------------------------------------------
-// Deterministic randomness
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  float(): number {
-    return this.next();
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  /** Picks with weights (parallel arrays). */
-  weighted<T>(items: readonly T[], weights: readonly number[]): T {
-    const total = weights.reduce((s, w) => s + w, 0);
-    let r = this.next() * total;
-    for (let i = 0; i < items.length; i++) {
-      r -= weights[i] ?? 0;
-      if (r < 0) return items[i] as T;
-    }
-    return items[items.length - 1] as T;
-  }
-  /** `count` distinct items, in pick order. */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < count && pool.length > 0) {
-      const i = Math.floor(this.next() * pool.length);
-      out.push(pool.splice(i, 1)[0] as T);
-    }
-    return out;
-  }
-}
 
 function slugify(text: string): string {
   return text
@@ -157,12 +113,6 @@ function slugify(text: string): string {
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -439,6 +389,7 @@ export async function seedDemoData(db: Db, options: { tracks?: number } = {}): P
     await insertAnalytics(tx);
     await insertTrackComments(tx);
     await insertCommerce(tx, DEMO_PRODUCER_ARTIST_NAME, DEMO_PRODUCER_EMAIL, 'listener@beatpass.test');
+    await insertSocialGraph(tx, passwordHash, DEMO_PRODUCER_EMAIL, 'listener@beatpass.test');
     return { seeded: true };
   });
 }
@@ -1168,7 +1119,14 @@ async function insertAnalytics(tx: Tx): Promise<void> {
   const repostRows = chosen.flatMap((track) =>
     [listener, ...others].filter(() => rng.chance(0.3)).map((user) => ({ trackId: track.id, userId: user, createdAt: momentFor(track.createdAt) })),
   );
-  if (repostRows.length > 0) await tx.insert(trackReposts).values(repostRows);
+  if (repostRows.length > 0) {
+    await tx.insert(trackReposts).values(repostRows);
+    await bumpTrackCounts(
+      tx,
+      'reposts_count',
+      repostRows.map((r) => r.trackId),
+    );
+  }
 
   // Only as many likers as each track's like count leaves room for, so the counts stay true.
   const existingLikes = await tx.select({ trackId: trackLikes.trackId, userId: trackLikes.userId }).from(trackLikes);
