@@ -24,6 +24,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/achievements/{achievementId}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an achievement's details
+         * @description One achievement of the catalog that `GET /api/v1/artists/{artist_id}/producer-achievements`
+         *     lists (same IDs, thresholds and XP), how many producers have unlocked it, and up to 10 holders
+         *     ranked by their count of its metric (`value`), then `score`, then lower artist ID. BeatPass's
+         *     narrative docs list the route ("achievement detail") without a shape; it is *designed here*.
+         *     The entries follow the leaderboard rules (`score` is XP, `tier` the level title).
+         */
+        get: operations["getAchievementDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/albums": {
         parameters: {
             query?: never;
@@ -693,6 +717,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artists/{artist_id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow an artist
+         * @description Makes the caller a follower of an artist; the artist's `followers_count` and
+         *     `is_following` show it. BeatPass documents no response body: `{status}` is *designed
+         *     here*, like following a user. Following twice gets `409`; following an artist profile the
+         *     caller manages is forbidden (`403`, like following yourself). The follow cap of 5,000 is
+         *     shared with followed users (`429`, `follow_limit_reached`); the burst limit is the
+         *     `follows` group.
+         */
+        post: operations["followArtist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/artists/{artist_id}/follow-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the follow status of an artist
+         * @description Whether the caller follows an artist, as BeatPass documents it (`{following}`). Its
+         *     published and source-verified docs require a signed-in caller, which this follows
+         *     (older pages made it optional).
+         */
+        get: operations["getArtistFollowStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/artists/{artist_id}/followers": {
         parameters: {
             query?: never;
@@ -886,6 +957,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/artists/{artist_id}/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfollow an artist
+         * @description Stops the caller following an artist. Where the error catalog answers `404` for "Not
+         *     following", BeatPass's source-verified docs answer `409` for artists, which this
+         *     follows; `404` is an unknown artist. Shares the `follows` rate-limit group.
+         */
+        post: operations["unfollowArtist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -953,6 +1046,272 @@ export interface paths {
          *     `/api/v1/coupons/validate` still answers the same, deprecated.
          */
         post: operations["validateBillingCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carousel/albums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List featured albums
+         * @description The albums of the albums carousel: up to 12 albums with tracks, by plays of their
+         *     tracks in the last 30 days, then all-time plays, then newest. BeatPass's narrative docs list the
+         *     route ("featured albums") without a shape; the selection and shape are *designed here*.
+         */
+        get: operations["listCarouselAlbums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carousel/producers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List featured producers
+         * @description The producers of the producers carousel: up to 12 artists credited on at least
+         *     one track, by plays of their tracks in the last 30 days, then followers gained in those days,
+         *     then all followers. BeatPass's narrative docs list the route ("featured producers") without a
+         *     shape; the selection and shape are *designed here*.
+         */
+        get: operations["listCarouselProducers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carousel/tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List featured tracks
+         * @description The tracks of the tracks carousel: up to 12 tracks, by likes received in the last
+         *     30 days, then all-time likes, then newest. BeatPass's narrative docs list the route ("featured
+         *     tracks") without a shape; the selection and shape are *designed here*.
+         */
+        get: operations["listCarouselTracks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List channels
+         * @description Lists the curated channels. BeatPass's narrative docs list the route ("channel
+         *     list") without a shape; the channels and their shape are *designed here*: a fixed set defined
+         *     by the platform, whose content is computed from the catalog and what listeners do (see
+         *     `GET /api/v1/channel/{channel}`).
+         *
+         *     | slug | content | order |
+         *     |---|---|---|
+         *     | `new-releases` | tracks | newest first |
+         *     | `trending` | tracks | plays in the last 7 days (tracks played in them only), then all-time plays |
+         *     | `popular-tracks` | tracks | all-time plays |
+         *     | `popular-albums` | albums | plays of their tracks in the last 30 days, then all-time (albums with tracks only) |
+         *     | `top-producers` | artists | all-time plays of their tracks, then followers (artists with tracks only) |
+         *     | `genres` | genres | number of tracks, then name |
+         *
+         *     Ties go to the lower ID (newest first for `new-releases`).
+         */
+        get: operations["listChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a channel
+         * @description Returns a channel with a page of its content, each item in the caller's access
+         *     tier. BeatPass's narrative docs list the route without a shape; the shape is *designed here*,
+         *     its content paged like other catalog lists (15 a page by default).
+         *
+         *     | slug | content | order |
+         *     |---|---|---|
+         *     | `new-releases` | tracks | newest first |
+         *     | `trending` | tracks | plays in the last 7 days (tracks played in them only), then all-time plays |
+         *     | `popular-tracks` | tracks | all-time plays |
+         *     | `popular-albums` | albums | plays of their tracks in the last 30 days, then all-time (albums with tracks only) |
+         *     | `top-producers` | artists | all-time plays of their tracks, then followers (artists with tracks only) |
+         *     | `genres` | genres | number of tracks, then name |
+         *
+         *     Ties go to the lower ID (newest first for `new-releases`).
+         */
+        get: operations["getChannel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List collections
+         * @description Lists the collections the caller may see: their own and every featured one, newest first. Collections are personal sets of tracks, so other users' collections that are not featured are never listed. BeatPass documents no parameters for this route; `page` and `per_page` (default 15) are *designed here*, as is the `{status, pagination}` envelope (as for playlists).
+         */
+        get: operations["listCollections"];
+        put?: never;
+        /**
+         * Create a collection
+         * @description Creates a collection owned by the caller, with its tracks in the order given. `name` is 1–255 characters (trimmed), `description` at most 1000 or null, `track_ids` 1–500 existing track IDs; an unknown ID is reported on its item (`track_ids.1`), and an ID listed twice is kept once, at its first place (BeatPass syncs the set, which drops repeats). Follows BeatPass's source-verified rules and its `201`; the `{status, collection}` body is *designed here*, as for playlists.
+         */
+        post: operations["createCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a collection
+         * @description Returns a collection. The caller may read their own collections and featured ones; anyone else's answers `404`, so a private collection's existence stays hidden. BeatPass documents the route and its `404`; the `{status, collection}` body is *designed here*. The tracks themselves come with `POST /api/v1/collections/{collection_id}/play`, or by ID from the track routes.
+         */
+        get: operations["getCollection"];
+        /**
+         * Update a collection
+         * @description Changes a collection; only its owner may. Every field is optional and an omitted one keeps its value; as in BeatPass's source-verified docs, a `null` `description` is filtered out and does not clear the description; `track_ids` (1–500 existing tracks) replaces the tracks, in the order given. Someone else's featured collection answers `403`, someone else's private one `404`, as for playlists. The `{status, collection}` body is *designed here*.
+         */
+        put: operations["updateCollection"];
+        post?: never;
+        /**
+         * Delete a collection
+         * @description Deletes one of the caller's collections with its track list (the tracks stay). Someone else's featured collection answers `403`, someone else's private one `404`, as for playlists. Follows BeatPass's `200`; the `{status}` body is *designed here*, as for playlists.
+         */
+        delete: operations["deleteCollection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/{collection_id}/play": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Play a collection
+         * @description Counts one play of a collection the caller may read (their own or a featured one; anyone else's answers `404`) and returns it with its tracks in collection order, to queue in the player. Each request counts exactly once, also when many arrive at the same time. BeatPass documents only the route (narrative docs); the behaviour and the body are *designed here*.
+         */
+        post: operations["playCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List featured collections
+         * @description Lists the collections the platform features (their `featured` flag, set by the platform), most played first, then newest; the caller's own are included when featured. BeatPass documents no parameters for this route; `page` and `per_page` (default 15) are *designed here*, as is the `{status, pagination}` envelope (as for playlists).
+         */
+        get: operations["listFeaturedCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recommended collections
+         * @description Recommends featured collections of other users, computed from the caller's taste: the genres and artists of the tracks the caller liked, played or put in their own collections. A collection scores one point per track that shares a genre or an artist with that taste; collections scoring nothing are left out, and the rest come best first (then most played, then newest). A caller with no likes, plays or collections yet gets every featured collection of other users, most played first. Only featured collections are recommended, since the others are private; the caller's own are never. BeatPass documents only the route; the ranking is *designed here*. BeatPass documents no parameters for this route; `page` and `per_page` (default 15) are *designed here*, as is the `{status, pagination}` envelope (as for playlists).
+         */
+        get: operations["listRecommendedCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collections/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's collections
+         * @description Lists the caller's own collections, featured or not, newest first. BeatPass documents no parameters for this route; `page` and `per_page` (default 15) are *designed here*, as is the `{status, pagination}` envelope (as for playlists).
+         */
+        get: operations["listUserCollections"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1373,6 +1732,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/landing/artists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List landing-page artists
+         * @description The artists shown on the landing page: up to 12 artists credited on at least one
+         *     track, by followers, then all-time plays of their tracks. BeatPass's narrative docs list the
+         *     route without a shape; the selection and shape are *designed here*.
+         */
+        get: operations["listLandingArtists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboard/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get leaderboard statistics
+         * @description Platform-wide figures behind the leaderboards: producers, tracks, plays, likes and
+         *     follows, activity over the last 30 days, achievements unlocked and how many producers each tier
+         *     holds. The path is singular (`/leaderboard/stats`) as BeatPass's narrative docs write it; they
+         *     give no shape, so it is *designed here*. Tiers are the XP levels of the leaderboards.
+         */
+        get: operations["getLeaderboardStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the achievements leaderboard
+         * @description Ranks producers with at least one unlocked achievement by `value`, their number
+         *     of unlocked achievements, then the XP those achievements are worth (rarer ones are worth more),
+         *     then `score`, then lower artist ID.
+         *
+         *     Leaderboard rules (*designed here*; BeatPass documents the routes, the
+         *     `{producers: [...]}` body and the entry's field names, not how entries are scored): a
+         *     producer is an artist credited on at least one track; `score` is the producer's XP and
+         *     `tier` its level title, both exactly as `GET /api/v1/artists/{artist_id}/producer-achievements`
+         *     computes them (100 XP per track, 1 per play, 50 per track with complete metadata, 25 per
+         *     collaboration, plus unlocked achievements; levels Novice from 0 XP, Apprentice 1,000, Rising
+         *     5,000, Established 25,000, Pro 100,000, Elite 500,000, Legend 2,000,000);
+         *     `achievement_count` counts the producer's unlocked achievements; `rank` is the 1-based
+         *     position. Boards are computed from the data on each request (BeatPass caches them for 5
+         *     minutes) and show the top 50. Entries are the same for every caller, except
+         *     `is_current_user`, true on the artists the caller manages.
+         */
+        get: operations["getAchievementsLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/genre/{genre}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a genre's producer leaderboard
+         * @description Ranks the producers credited on tracks of one genre by `value`, the all-time plays
+         *     of their tracks in that genre, then `score`, then lower artist ID. The genre is named as in
+         *     `/genres/{name}` (case-insensitively).
+         *
+         *     Leaderboard rules (*designed here*; BeatPass documents the routes, the
+         *     `{producers: [...]}` body and the entry's field names, not how entries are scored): a
+         *     producer is an artist credited on at least one track; `score` is the producer's XP and
+         *     `tier` its level title, both exactly as `GET /api/v1/artists/{artist_id}/producer-achievements`
+         *     computes them (100 XP per track, 1 per play, 50 per track with complete metadata, 25 per
+         *     collaboration, plus unlocked achievements; levels Novice from 0 XP, Apprentice 1,000, Rising
+         *     5,000, Established 25,000, Pro 100,000, Elite 500,000, Legend 2,000,000);
+         *     `achievement_count` counts the producer's unlocked achievements; `rank` is the 1-based
+         *     position. Boards are computed from the data on each request (BeatPass caches them for 5
+         *     minutes) and show the top 50. Entries are the same for every caller, except
+         *     `is_current_user`, true on the artists the caller manages.
+         */
+        get: operations["getGenreLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/global": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the global producer leaderboard
+         * @description Ranks every producer by `score` (XP), then all-time plays, then lower artist ID;
+         *     `value` is the producer's all-time plays.
+         *
+         *     Leaderboard rules (*designed here*; BeatPass documents the routes, the
+         *     `{producers: [...]}` body and the entry's field names, not how entries are scored): a
+         *     producer is an artist credited on at least one track; `score` is the producer's XP and
+         *     `tier` its level title, both exactly as `GET /api/v1/artists/{artist_id}/producer-achievements`
+         *     computes them (100 XP per track, 1 per play, 50 per track with complete metadata, 25 per
+         *     collaboration, plus unlocked achievements; levels Novice from 0 XP, Apprentice 1,000, Rising
+         *     5,000, Established 25,000, Pro 100,000, Elite 500,000, Legend 2,000,000);
+         *     `achievement_count` counts the producer's unlocked achievements; `rank` is the 1-based
+         *     position. Boards are computed from the data on each request (BeatPass caches them for 5
+         *     minutes) and show the top 50. Entries are the same for every caller, except
+         *     `is_current_user`, true on the artists the caller manages.
+         */
+        get: operations["getGlobalLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leaderboards/rising-stars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rising-stars leaderboard
+         * @description Ranks producers below the Established tier (under 25,000 XP) whose tracks were
+         *     played in the last 30 days by `value`, those plays, then `score`, then lower artist ID.
+         *
+         *     Leaderboard rules (*designed here*; BeatPass documents the routes, the
+         *     `{producers: [...]}` body and the entry's field names, not how entries are scored): a
+         *     producer is an artist credited on at least one track; `score` is the producer's XP and
+         *     `tier` its level title, both exactly as `GET /api/v1/artists/{artist_id}/producer-achievements`
+         *     computes them (100 XP per track, 1 per play, 50 per track with complete metadata, 25 per
+         *     collaboration, plus unlocked achievements; levels Novice from 0 XP, Apprentice 1,000, Rising
+         *     5,000, Established 25,000, Pro 100,000, Elite 500,000, Legend 2,000,000);
+         *     `achievement_count` counts the producer's unlocked achievements; `rank` is the 1-based
+         *     position. Boards are computed from the data on each request (BeatPass caches them for 5
+         *     minutes) and show the top 50. Entries are the same for every caller, except
+         *     `is_current_user`, true on the artists the caller manages.
+         */
+        get: operations["getRisingStarsLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licenses/{uuid}/revoke": {
         parameters: {
             query?: never;
@@ -1747,6 +2285,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/producer-highlights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List producer highlights
+         * @description The producer leading each highlight category right now, with the count that puts
+         *     them there: `most_played_week` (plays of their tracks in the last 7 days),
+         *     `most_followed_month` (new followers in the last 30 days), `most_liked_month` (likes on their
+         *     tracks in the last 30 days) and `most_releases_month` (tracks released in the last 30 days).
+         *     Ties go to the lower artist ID; a category nobody scored in is left out. BeatPass's narrative
+         *     docs list the route ("highlighted producers") without a shape; the categories and shape are
+         *     *designed here*.
+         */
+        get: operations["listProducerHighlights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/purchases": {
         parameters: {
             query?: never;
@@ -1762,6 +2326,67 @@ export interface paths {
         get: operations["listPurchases"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/radio/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a radio station
+         * @description Starts a radio station from an artist, a track or a genre and returns up to 50
+         *     recommended tracks. BeatPass's published spec, its source-verified docs and their later
+         *     reconciliation accept the seed types `artist`, `track` and `genre` with a numeric ID, and
+         *     the source-verified response `{recommendations, seed, type}` is followed; the earlier
+         *     narrative docs also listed `tag`, which is not accepted (`422`).
+         *
+         *     How tracks are chosen (*designed here*), from the data on each request: every track scores
+         *     **3** per genre it shares with the seed, **2** per tag it shares, **2** when its BPM is within
+         *     5 of the seed's (**1** within 15), **1** when it has the seed's key and scale, and **1** per
+         *     listener it shares with the seed (a user who played or liked the seed and also played or liked
+         *     the track). The seed is one track; an artist's tracks (their genres and tags, and the rounded
+         *     mean of their BPM; no key); or a genre (that genre only, the listeners of its tracks). Tracks
+         *     scoring 0 are left out, and so are the seed track and, for an artist, the artist's own tracks.
+         *     Order: score, then all-time plays, then lower track ID. Anonymous callers get the minimal
+         *     tracks and seed.
+         */
+        get: operations["getRadioStation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reposts/toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repost or un-repost a track or album
+         * @description Reposts a track or album to the caller's profile, or removes the repost when the caller
+         *     has already reposted it. BeatPass's published spec takes `track_id` and answers
+         *     `{status, reposted}`; its source-verified docs take `repostable_type` and
+         *     `repostable_id` and answer `{status, action, repost?}`, which this follows (`track_id`
+         *     is not read). Reposting one's own track or album (owned, or crediting an artist the
+         *     caller manages) is refused with `400`. A user makes at most 20 reposts an hour and 100 a
+         *     day (`429` with `repost_limit_reached`); removing a repost is never capped. A track's
+         *     `reposts_count` changes with the repost, in the same transaction.
+         */
+        post: operations["toggleRepost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1812,6 +2437,152 @@ export interface paths {
          *     second time. Absent (404) when the server uses Stripe. *Designed here*.
          */
         post: operations["refundSandboxPaymentIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalog
+         * @description Searches artists, albums, tracks, public playlists, users and tags at once and answers
+         *     the best matches of each type. Ranking: an exact name first, then PostgreSQL full-text
+         *     rank with names weighing more than descriptions and bios, plus trigram similarity, so
+         *     partial words ("midn") and misspellings ("midnite drvie") still match; ties go to the
+         *     most played. Follows BeatPass's source-verified docs: only `query` and `loader` are
+         *     read, `loader` sets 20 or 3 results per type, tags are searched too, and there is no
+         *     `status`; `types` and `limit` (published spec) are accepted and ignored. A query
+         *     without a letter or digit answers every list empty (BeatPass answers `results: []`).
+         *     Anonymous callers get the minimal forms, signed-in callers the rich ones.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/audio/{track_id}/{artist_name}/{track_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find tracks that sound alike
+         * @description Tracks similar to one track, by what the catalog knows of its sound: shared genres and
+         *     tags, a tempo within 15 BPM, and the same key (ranking in `SimilarAudioTracks`). The
+         *     track is found by `track_id` alone; `artist_name` and `track_name` are the readable
+         *     slugs BeatPass's web URLs carry and are not compared with the track, so a link stays
+         *     valid after a rename. Anonymous callers get minimal tracks, signed-in callers rich ones.
+         *     *Designed here*: BeatPass names the route ("similar audio") but documents neither its
+         *     matching nor its answer.
+         */
+        get: operations["searchSimilarAudio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggestions/album": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest albums
+         * @description Completes an album name as it is typed, for a search box's dropdown: the last word may
+         *     be unfinished, and close misspellings match. Always the minimal album, whoever asks.
+         *     *Designed here*: BeatPass names the route but documents neither its parameters nor its
+         *     answer.
+         */
+        get: operations["suggestAlbums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggestions/album/{album_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest albums related to an album
+         * @description Albums a listener of this album may like: albums by the same artists first, then
+         *     albums whose tracks share the most genres and tags with this album's tracks. Always the
+         *     minimal album, whoever asks. *Designed here*: BeatPass names the route but documents
+         *     neither its parameters nor its answer.
+         */
+        get: operations["suggestRelatedAlbums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggestions/artist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest artists
+         * @description Completes an artist name as it is typed, for a search box's dropdown: the last word may
+         *     be unfinished, and close misspellings match. Always the minimal artist (id and name),
+         *     whoever asks. *Designed here*: BeatPass names the route but documents neither its
+         *     parameters nor its answer.
+         */
+        get: operations["suggestArtists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggestions/artist/{artist_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest artists related to an artist
+         * @description Artists a listener of this artist may like, for "fans also like" suggestions: artists
+         *     credited on the same tracks first, then those whose tracks share the most genres and
+         *     tags with this artist's tracks. Always the minimal artist, whoever asks. *Designed
+         *     here*: BeatPass names the route but documents neither its parameters nor its answer.
+         */
+        get: operations["suggestRelatedArtists"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2448,6 +3219,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user-profile/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user's public profile
+         * @description A user's public profile. BeatPass documents the route and that it is richer when signed
+         *     in, not the shape, which is *designed here*: signed-in callers get the profile with the
+         *     artist profile the user manages, counts (followers, followed users and artists, public
+         *     playlists, counted on read) and how the caller relates to them; anonymous callers get the
+         *     minimal form (access tiers). The email and account settings are never part of it. `me`
+         *     needs a signed-in caller (`401` otherwise).
+         */
+        get: operations["getUserProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user/licenses": {
         parameters: {
             query?: never;
@@ -2481,9 +3277,396 @@ export interface paths {
         /**
          * Get a user
          * @description Returns a user's profile; `me` returns the caller's own account, which adds
-         *     `email`, `two_factor_enabled` and `developer_access`.
+         *     `email`, `two_factor_enabled`, `developer_access` and the account settings that
+         *     `PUT /api/v1/users/profile/update` writes (`first_name`, `last_name`, `language`,
+         *     `country`, `timezone`).
          */
         get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/contact-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user's contact info
+         * @description How the caller can reach a user. BeatPass documents the route and its limit (30 requests
+         *     a minute: the `contact-info` group), not its body, which is *designed here* with one
+         *     privacy rule: an account's sign-in email is never shown to anyone else. What is shown is
+         *     what the user made public: their names and avatar, the artist profile they manage and its
+         *     website, and for producers the business email they entered on a track offered exclusively
+         *     (`business_email`); plus whether the two follow each other.
+         */
+        get: operations["getUserContactInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a user
+         * @description Makes the caller a follower of another user. Following twice gets `409` ("Already
+         *     following" in BeatPass's error catalog); following yourself is forbidden (`403`), also
+         *     through `me`. The catalog's follow cap is one budget of 5,000 across the users and the
+         *     artists the caller follows (`429` with `follow_limit_reached`); the burst limit is the
+         *     `follows` rate-limit group. Only the caller's own follows change: there is no way to
+         *     follow on someone else's behalf.
+         */
+        post: operations["followUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/follow-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the follow status of a user
+         * @description Whether the caller follows a user, as a bare `{following}` object like the artist route
+         *     (BeatPass documents the route, not its body: *designed here*). Anonymous callers follow
+         *     nobody (`false`); `me` needs a signed-in caller (`401` otherwise) and is always `false`.
+         */
+        get: operations["getUserFollowStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/followed-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the users a user follows
+         * @description Lists the users a user follows (`me`: the caller, who must be signed in), most recent
+         *     follow first, with their public profile only. Only BeatPass's published spec shapes this
+         *     route (a length-aware page of 20), which this follows.
+         */
+        get: operations["listFollowedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's followers
+         * @description Lists the users who follow a user (`me`: the caller, who must be signed in), most recent
+         *     follow first, with their public profile only. BeatPass's published spec pages by 20 with
+         *     a length-aware page; its source-verified docs use simple pagination for this route, which
+         *     this follows for every user (no `total`: the profile's `counts.followers` has it).
+         */
+        get: operations["listUserFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/liked-albums": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's liked albums
+         * @description Lists the albums a user has liked, most recently liked first, at the caller's access
+         *     tier (minimal for anonymous callers). BeatPass's published spec pages by 20; its
+         *     source-verified docs page by 30, which this follows. `me` needs a signed-in caller (`401` otherwise); an unknown user is `404`.
+         */
+        get: operations["listLikedAlbums"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/liked-artists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's liked artists
+         * @description Lists the artists a user has liked (saved to their library; following is separate),
+         *     most recently liked first, at the caller's access tier (minimal for anonymous callers).
+         *     BeatPass's published spec pages by 20; its source-verified docs page by 30, which this
+         *     follows. `me` needs a signed-in caller (`401` otherwise); an unknown user is `404`.
+         */
+        get: operations["listLikedArtists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/liked-tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's liked tracks
+         * @description Lists the tracks a user has liked (saved to their library), most recently liked first,
+         *     at the caller's access tier (minimal for anonymous callers). BeatPass's published spec
+         *     pages by 20 and serves only `me`; its source-verified docs page by 15 and serve any
+         *     user, which this follows. `me` needs a signed-in caller (`401` otherwise); an unknown user is `404`.
+         */
+        get: operations["listLikedTracks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/minutes-left": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the caller's upload minutes left
+         * @description The upload and processing budget left this calendar month (UTC), as BeatPass documents it
+         *     (`minutesLeft`, `null` when the plan has no minute limit). The budget is *designed here*:
+         *     free accounts 30 minutes a month, Classic 120, Plus 300, Pro unlimited; the durations of
+         *     the audio the user uploaded since the first of the month count against it. Only the
+         *     caller's own budget can be read (`me` or their own ID); any other ID is `403`, whether or
+         *     not such a user exists. The sandbox reports the budget but does not refuse uploads when
+         *     it is spent: BeatPass documents no answer for that. A path that does not decode (`%`
+         *     alone) names no user: `404`, as on every route.
+         */
+        get: operations["getUserMinutesLeft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/playlists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's playlists
+         * @description Lists the playlists a user created, edits or follows (BeatPass's published spec: "followed
+         *     or created"), newest first, at the caller's access tier. Other callers see only the public
+         *     ones; the user themself also sees their private playlists they own or edit. BeatPass
+         *     documents the route and page size (20) only; which playlists are listed for whom is
+         *     *designed here*. `me` needs a signed-in caller (`401` otherwise); an unknown user is `404`.
+         */
+        get: operations["listUserPlaylists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/reposts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's reposts
+         * @description Lists the tracks and albums a user has reposted, newest first, each reposted item at the
+         *     caller's access tier (minimal for anonymous callers). Simple pagination, as BeatPass's
+         *     source-verified docs say; `per_page` (from its published spec) sets the page size. The
+         *     repost record's fields are *designed here* (see `Repost`). `me` needs a signed-in
+         *     caller (`401` otherwise).
+         */
+        get: operations["listUserReposts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/unfollow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unfollow a user
+         * @description Stops the caller following a user. Unfollowing someone the caller does not follow gets
+         *     `404`, as BeatPass's error catalog says ("Not following"). Shares the `follows`
+         *     rate-limit group with following.
+         */
+        post: operations["unfollowUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/add-to-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add items to the caller's library
+         * @description Likes tracks, albums and artists: adds them to the caller's library (the caller's only;
+         *     there is no way to change another user's). BeatPass's published spec takes `track_id`;
+         *     its source-verified docs take `likeables`, which this follows (`track_id` is not read).
+         *     Every item must exist (`422` on `likeables.N.likeable_id` otherwise). Items already in
+         *     the library are left as they were and counted in `duplicate_count`; when every item is
+         *     already there nothing changes and the answer is `409` (the error catalog's "already
+         *     saved"), a batch rule *designed here*. A library holds at most 10,000 items across
+         *     tracks, albums and artists (`429` with `library_full`; nothing is added). A liked track's
+         *     `likes_count` rises in the same transaction.
+         */
+        post: operations["addToLibrary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me/remove-from-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove items from the caller's library
+         * @description Unlikes tracks, albums and artists: removes them from the caller's library (the
+         *     caller's only). BeatPass's published spec takes `track_id`; its source-verified docs
+         *     take `likeables`, which this follows (`track_id` is not read). Every item must exist
+         *     (`422` on `likeables.N.likeable_id` otherwise); items that are not in the library are
+         *     skipped, so removing twice is harmless. The `removed_count` body is *designed here*. An
+         *     unliked track's `likes_count` falls in the same transaction, only for likes that
+         *     existed.
+         */
+        post: operations["removeFromLibrary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/profile/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update the caller's profile
+         * @description Changes the caller's own account settings (help center, "Account settings"): display
+         *     name, username, first and last name, avatar URL, language, country and time zone. BeatPass
+         *     documents the route, not its body, which is *designed here*: a partial update (send only
+         *     what changes; `null` clears a nullable field) answered with the updated account as
+         *     `GET /api/v1/users/me` shows it. A username taken by another account (ignoring case), an
+         *     unknown country or language code, or a time zone that is not an IANA name is a `422` on
+         *     its field. There is no way to change another user's profile.
+         */
+        put: operations["updateUserProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search users
+         * @description Finds users by display name or username (whole words, the start of a word, close
+         *     misspellings), for picking someone to follow, message or invite; disabled accounts are
+         *     never found. Follows BeatPass's source-verified docs (`query` of 2 to 100 characters,
+         *     `limit` 1 to 50, default 10, answer `{users}` without `status`).
+         */
+        get: operations["searchUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2637,6 +3820,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One achievement, how many producers hold it, and the holders furthest past its threshold. *Designed here*. */
+        AchievementDetails: {
+            achievement: {
+                description: string;
+                /** @example heavy_rotation */
+                id: string;
+                /** @enum {string} */
+                metric: "tracks" | "plays" | "likes" | "followers" | "collaborations" | "albums" | "complete_metadata";
+                name: string;
+                rarity: components["schemas"]["AchievementRarity"];
+                /** Format: int32 */
+                threshold: number;
+                /** Format: int32 */
+                xp: number;
+            };
+            /** @description Up to 10 holders, highest count of the achievement's metric first (`value` is that count). */
+            producers: components["schemas"]["LeaderboardEntry"][];
+            /**
+             * Format: int32
+             * @description Artists credited on at least one track.
+             */
+            total_producers: number;
+            /**
+             * Format: double
+             * @description `unlocked_count` as a percentage of `total_producers`, to one decimal (0 when there are no producers).
+             */
+            unlock_rate: number;
+            /**
+             * Format: int32
+             * @description Producers who have unlocked it.
+             */
+            unlocked_count: number;
+        };
         /**
          * @description How hard the achievement is to unlock, from `common` to `legendary`.
          * @example rare
@@ -2725,6 +3941,13 @@ export interface components {
             album: components["schemas"]["Album"];
             /** @constant */
             status: "success";
+        };
+        /** @description Albums for an autocomplete: the minimal album, the same for every caller. *Designed here*. */
+        AlbumSuggestions: {
+            /** @description The text that was completed, as received. */
+            query: string;
+            /** @description Best match first. */
+            suggestions: components["schemas"]["AlbumPublic"][];
         };
         /** @description One slice of a breakdown, such as a browser and the plays logged from it. */
         AnalyticsBreakdownItem: {
@@ -3109,6 +4332,10 @@ export interface components {
             /** @constant */
             status: "success";
         };
+        /** @description A short ranked list of artists in the caller's access tier. *Designed here*. */
+        ArtistFeed: {
+            artists: (components["schemas"]["ArtistSummary"] | components["schemas"]["ArtistPublic"])[];
+        };
         /**
          * @description The artist's payout setup and earnings per currency. The parts follow BeatPass's 2026
          *     documents (setup with `providers.beatpay`, `providers.legacyStripe` and `canResumeStripe`,
@@ -3253,6 +4480,13 @@ export interface components {
             /** @enum {string} */
             status: "success";
         };
+        /** @description Artists for an autocomplete: names and ids only, the same for every caller. *Designed here*. */
+        ArtistSuggestions: {
+            /** @description The text that was completed, as received. */
+            query: string;
+            /** @description Best match first. */
+            suggestions: components["schemas"]["ArtistPublic"][];
+        };
         /**
          * @description The rich artist in lists, for signed-in callers: the profile without the genres and top
          *     tracks that `GET /api/v1/artists/{artist_id}` adds. *Designed here*, so that a page of
@@ -3308,6 +4542,56 @@ export interface components {
              */
             decline_code?: "generic_decline" | "insufficient_funds" | "lost_card" | "stolen_card";
             message: string;
+        };
+        CarouselAlbums: {
+            albums: (components["schemas"]["Album"] | components["schemas"]["AlbumPublic"])[];
+        };
+        CarouselTracks: {
+            tracks: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+        };
+        /** @description A curated feed, defined by the platform; its content is computed from the catalog and what listeners do. *Designed here*. */
+        Channel: {
+            /**
+             * @description The kind of every item in the channel's content.
+             * @enum {string}
+             */
+            content_type: "track" | "album" | "artist" | "genre";
+            /** @description What the channel shows and how it is ranked. */
+            description: string;
+            /** @example Trending */
+            name: string;
+            /**
+             * @description Stable identifier, used in `/channel/{channel}`.
+             * @example trending
+             */
+            slug: string;
+        };
+        ChannelContentPage: components["schemas"]["LengthAwarePage"] & {
+            /** @description Items of the channel's `content_type`, each in the caller's access tier (genres have one form). */
+            data: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"] | components["schemas"]["Album"] | components["schemas"]["AlbumPublic"] | components["schemas"]["ArtistSummary"] | components["schemas"]["ArtistPublic"] | components["schemas"]["Genre"])[];
+        };
+        ChannelEnvelope: {
+            /** @description The channel with a page of its content. */
+            channel: {
+                content: components["schemas"]["ChannelContentPage"];
+                /**
+                 * @description The kind of every item in the channel's content.
+                 * @enum {string}
+                 */
+                content_type: "track" | "album" | "artist" | "genre";
+                /** @description What the channel shows and how it is ranked. */
+                description: string;
+                /** @example Trending */
+                name: string;
+                /**
+                 * @description Stable identifier, used in `/channel/{channel}`.
+                 * @example trending
+                 */
+                slug: string;
+            };
+        };
+        ChannelList: {
+            channels: components["schemas"]["Channel"][];
         };
         /** @description A suggested collaborator, for signed-in callers. */
         CollaborationRecommendation: {
@@ -3375,6 +4659,104 @@ export interface components {
             total_found: number;
         };
         /**
+         * @description A collection: a named, ordered set of tracks a user made. BeatPass documents only `id`,
+         *     `name`, `description` and `track_ids`; the owner, counts, flags, timestamps and cover
+         *     images are *designed here*, after the rich playlist. Collections are personal: only their
+         *     owner sees them, except featured ones, which every signed-in user sees.
+         */
+        Collection: {
+            /** Format: date-time */
+            created_at: string;
+            description: string | null;
+            /** @description Whether the platform features this collection (set by the platform, not through the API); featured collections are visible to every signed-in user. */
+            featured: boolean;
+            /** Format: int32 */
+            id: number;
+            /** @description Cover art of the first tracks that have one (at most 4, in collection order), for a mosaic cover. */
+            images: string[];
+            /** @constant */
+            model_type: "collection";
+            name: string;
+            owner: components["schemas"]["User"];
+            /**
+             * Format: int32
+             * @description How many times the collection was played (`POST /api/v1/collections/{collection_id}/play`).
+             */
+            plays: number;
+            /** @description The collection's tracks, in collection order. A deleted track leaves the collection, so this can hold fewer IDs than were saved (even none). */
+            track_ids: number[];
+            /** Format: int32 */
+            tracks_count: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CollectionEnvelope: {
+            collection: components["schemas"]["Collection"];
+            /** @constant */
+            status: "success";
+        };
+        /** @description The fields of a new collection. */
+        CollectionInput: {
+            /**
+             * @description Surrounding spaces are trimmed; an empty one is stored as null.
+             * @example Dark, slow beats to start a session with.
+             */
+            description?: string | null;
+            /**
+             * @description Surrounding spaces are trimmed; a name of only spaces is missing.
+             * @example Late night trap starters
+             */
+            name: string;
+            /**
+             * @description Existing track IDs, in the order the collection keeps them. An ID listed twice is kept once, at its first place.
+             * @example [
+             *       900000001,
+             *       900000002
+             *     ]
+             */
+            track_ids: number[];
+        };
+        CollectionListEnvelope: {
+            pagination: components["schemas"]["CollectionPage"];
+            /** @constant */
+            status: "success";
+        };
+        CollectionPage: components["schemas"]["LengthAwarePage"] & {
+            data: components["schemas"]["Collection"][];
+        };
+        /** @description A counted play of a collection: the collection (with its new play count) and its tracks in collection order, to queue in the player. *Designed here*: BeatPass documents only the route. */
+        CollectionPlay: {
+            collection: components["schemas"]["Collection"];
+            /** @constant */
+            status: "success";
+            tracks: components["schemas"]["Track"][];
+        };
+        /**
+         * @description New values for a collection; every field is optional and an omitted one keeps its value.
+         *     As in BeatPass, a `null` `description` is ignored (it does not clear the description), and
+         *     `track_ids` replaces the whole set, in the order given.
+         */
+        CollectionUpdate: {
+            /**
+             * @description Surrounding spaces are trimmed; `null` or an empty one keeps the current description.
+             * @example Dark, slow beats to start a session with.
+             */
+            description?: string | null;
+            /**
+             * @description Surrounding spaces are trimmed; a name of only spaces is missing.
+             * @example Late night trap starters
+             */
+            name?: string;
+            /**
+             * @description Existing track IDs; they replace the collection's tracks, in this order. An ID listed twice is kept once, at its first place.
+             * @example [
+             *       900000002,
+             *       900000001
+             *     ]
+             */
+            track_ids?: number[];
+        };
+        /**
          * @description A comment on a track. BeatPass's published spec gives `id`, `content`, `position`, `depth`,
          *     `deleted` and `user`; `parent_id`, `model_type` and `created_at` are *designed here*, like
          *     the other catalog resources. Comments and their authors' public profiles read the same for
@@ -3425,6 +4807,46 @@ export interface components {
         CommentPage: components["schemas"]["LengthAwarePage"] & {
             /** @description Threads newest first, each top-level comment followed by its replies, oldest first. */
             data: components["schemas"]["Comment"][];
+        };
+        /**
+         * @description How a signed-in user can reach another. *Designed here*, with one privacy rule: an
+         *     account's email is never shown to anyone else. What is shown is what the user made public
+         *     elsewhere: their public names and avatar, the artist profile they manage with its website,
+         *     and, for producers, the business email they publish on their tracks for exclusive-license
+         *     enquiries (`business_email`). `is_following` and `follows_you` say whether the two follow
+         *     each other (what messaging requires).
+         */
+        ContactInfo: {
+            /** @description The artist profile this user manages, if any. */
+            artist: {
+                /** Format: int32 */
+                id: number;
+                name: string;
+                verified: boolean;
+                /** Format: uri */
+                website: string | null;
+            } | null;
+            /** Format: uri */
+            avatar: string | null;
+            /**
+             * Format: email
+             * @description The contact email the producer entered on their newest track offered exclusively; null
+             *     for users who published none. Never the account's sign-in email.
+             */
+            business_email: string | null;
+            display_name: string;
+            /** @description Whether this user follows the caller. */
+            follows_you: boolean;
+            /** @description Whether the caller follows this user. */
+            is_following: boolean;
+            /** Format: int32 */
+            user_id: number;
+            username: string | null;
+        };
+        ContactInfoEnvelope: {
+            contact: components["schemas"]["ContactInfo"];
+            /** @constant */
+            status: "success";
         };
         /**
          * @description A discount code for subscription checkout. *Designed here*: BeatPass lists coupons only on
@@ -4029,6 +5451,24 @@ export interface components {
             };
             transactions: components["schemas"]["FinanceTransaction"][];
         };
+        /**
+         * @description A `429` for the follow cap rather than the request rate: a user follows at most 5,000
+         *     users and artists together. Shaped like `LimitReached`, with its own `error_code`.
+         *     Sending the same request again does not help until the caller unfollows someone.
+         *     *Designed here*: BeatPass names the case ("Follow limit reached", 429), not its body.
+         */
+        FollowLimitReached: {
+            /** @constant */
+            error_code: "follow_limit_reached";
+            message: string;
+        };
+        /**
+         * @description Whether the caller follows a user or an artist: a bare object, as BeatPass's docs show for
+         *     the artist route. Anonymous callers follow nobody.
+         */
+        FollowStatus: {
+            following: boolean;
+        };
         /** @description The body S documented for the retired route; accepted so old clients get its `410`. */
         GenerateLicenseRequest: {
             license_type?: components["schemas"]["LicenseType"];
@@ -4054,6 +5494,11 @@ export interface components {
             /** @constant */
             status: "success";
             tracks: components["schemas"]["TrackPage"];
+        };
+        GenreLeaderboard: {
+            genre: components["schemas"]["Genre"];
+            /** @description Up to 50 producers, rank 1 first. */
+            producers: components["schemas"]["LeaderboardEntry"][];
         };
         GenreListEnvelope: {
             pagination: components["schemas"]["GenrePage"];
@@ -4132,6 +5577,129 @@ export interface components {
              */
             total: number;
         };
+        Leaderboard: {
+            /** @description Up to 50 producers, rank 1 first. */
+            producers: components["schemas"]["LeaderboardEntry"][];
+        };
+        /** @description One producer on a leaderboard. Field names follow BeatPass's leaderboard entry; the values are *designed here* and described on each leaderboard operation. */
+        LeaderboardEntry: {
+            /**
+             * Format: int32
+             * @description Achievements the producer has unlocked.
+             */
+            achievement_count: number;
+            /**
+             * Format: uri
+             * @description The artist's profile picture (`image_small`).
+             */
+            avatar: string | null;
+            /**
+             * Format: int32
+             * @description The artist (producer profile) ID.
+             */
+            id: number;
+            /** @description Whether the caller manages this artist. */
+            is_current_user: boolean;
+            /** @description The counts behind the entry. */
+            metadata: {
+                /** Format: int32 */
+                followers: number;
+                /**
+                 * Format: int32
+                 * @description XP level (1 Novice to 7 Legend).
+                 */
+                level: number;
+                /**
+                 * Format: int64
+                 * @description Likes on the producer's tracks.
+                 */
+                likes: number;
+                /**
+                 * Format: int64
+                 * @description All-time plays of the producer's tracks.
+                 */
+                plays: number;
+                /** Format: int32 */
+                tracks: number;
+            };
+            name: string;
+            /**
+             * Format: int32
+             * @description The user who manages the artist profile; null for profiles nobody manages.
+             */
+            producer_id: number | null;
+            /**
+             * Format: int32
+             * @description 1-based position on this board.
+             */
+            rank: number;
+            /**
+             * Format: int64
+             * @description The producer's XP, as `GET /api/v1/artists/{artist_id}/producer-achievements` computes it.
+             */
+            score: number;
+            tier: components["schemas"]["LeaderboardTier"];
+            /**
+             * Format: int64
+             * @description What this board ranks by (its description says which count).
+             */
+            value: number;
+        };
+        /** @description Platform-wide figures behind the leaderboards. *Designed here*. */
+        LeaderboardStats: {
+            /**
+             * Format: int64
+             * @description Achievements unlocked, summed over every producer.
+             */
+            achievements_unlocked: number;
+            /**
+             * Format: int32
+             * @description Producers whose tracks were played in the last `period_days` days.
+             */
+            active_producers: number;
+            /** Format: int32 */
+            period_days: number;
+            /**
+             * Format: int64
+             * @description Plays logged in the last `period_days` days.
+             */
+            recent_plays: number;
+            /** @description Every tier, lowest first, with the XP it starts at and how many producers are in it. */
+            tiers: {
+                /** Format: int64 */
+                min_score: number;
+                /** Format: int32 */
+                producers: number;
+                tier: components["schemas"]["LeaderboardTier"];
+            }[];
+            /**
+             * Format: int32
+             * @description Artist follows.
+             */
+            total_follows: number;
+            /**
+             * Format: int64
+             * @description Likes on every track.
+             */
+            total_likes: number;
+            /**
+             * Format: int64
+             * @description All-time plays of every track.
+             */
+            total_plays: number;
+            /**
+             * Format: int32
+             * @description Artists credited on at least one track.
+             */
+            total_producers: number;
+            /** Format: int32 */
+            total_tracks: number;
+        };
+        /**
+         * @description The producer's XP level title (see the leaderboard descriptions).
+         * @enum {string}
+         */
+        LeaderboardTier: "Novice" | "Apprentice" | "Rising" | "Established" | "Pro" | "Elite" | "Legend";
         /**
          * @description Laravel length-aware pagination: the fields every page carries. Each list specialises it
          *     with its own `data` item type (for example `TrackPage`).
@@ -4175,6 +5743,57 @@ export interface components {
              * @description Items in the whole list.
              */
             total: number;
+        };
+        /**
+         * @description What was added: `added_count` items were saved, `duplicate_count` were already in the
+         *     library and left as they were. *Designed here*: BeatPass answers `200` without a
+         *     documented body.
+         */
+        LibraryAdded: {
+            /** Format: int32 */
+            added_count: number;
+            /** Format: int32 */
+            duplicate_count: number;
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description A `429` for the library cap rather than the request rate: a library holds at most 10,000
+         *     items (tracks, albums and artists together), and an addition that would pass it adds
+         *     nothing. Shaped like `LimitReached`, with its own `error_code`. Sending the same request
+         *     again does not help until items are removed. *Designed here*: BeatPass names the case
+         *     ("Library full", 429), not its body.
+         */
+        LibraryLimitReached: {
+            /** @constant */
+            error_code: "library_full";
+            message: string;
+        };
+        /**
+         * @description What was removed: `removed_count` items left the library; items that were not in it are
+         *     skipped. *Designed here*: BeatPass answers `200` without a documented body.
+         */
+        LibraryRemoved: {
+            /** Format: int32 */
+            removed_count: number;
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description Items to add to, or remove from, the caller's library. BeatPass's source-verified docs
+         *     name `likeables`; its published spec's `track_id` is not read, and is refused here as an
+         *     unknown field. An item listed twice counts once.
+         */
+        LibraryRequest: {
+            likeables: {
+                /**
+                 * Format: int32
+                 * @description The track's, album's or artist's ID; it must exist.
+                 */
+                likeable_id: number;
+                /** @enum {string} */
+                likeable_type: "track" | "album" | "artist";
+            }[];
         };
         /**
          * @description A license certificate as its licensee sees it. The track's name and artists are the ones the
@@ -4459,6 +6078,21 @@ export interface components {
              * @enum {integer}
              */
             minorUnitFactor: 100;
+        };
+        /**
+         * @description The caller's upload and processing budget for the current calendar month (UTC), in whole
+         *     minutes of audio. *Designed here*: BeatPass documents the shape, not the budget. The plan
+         *     sets the monthly minutes (free 30, Classic 120, Plus 300, Pro unlimited); audio the user
+         *     uploaded since the first of the month counts against it.
+         */
+        MinutesLeft: {
+            /**
+             * Format: int32
+             * @description Whole minutes left this month (never negative); `null` when the plan has no minute limit.
+             */
+            minutesLeft: number | null;
+            /** @constant */
+            status: "success";
         };
         /**
          * Format: double
@@ -4979,6 +6613,26 @@ export interface components {
             /** @constant */
             status: "success";
         };
+        ProducerHighlight: {
+            artist: components["schemas"]["ArtistSummary"] | components["schemas"]["ArtistPublic"];
+            /** @enum {string} */
+            category: "most_played_week" | "most_followed_month" | "most_liked_month" | "most_releases_month";
+            /**
+             * Format: int32
+             * @description Days the count covers, ending now.
+             */
+            period_days: number;
+            /** @example Most played this week */
+            title: string;
+            /**
+             * Format: int64
+             * @description The count that makes the artist lead the category (plays, new followers, likes or tracks released in the period).
+             */
+            value: number;
+        };
+        ProducerHighlights: {
+            highlights: components["schemas"]["ProducerHighlight"][];
+        };
         /**
          * @description The artist's XP under BeatPass's rules (100 per track, 1 per play, 50 per track with
          *     complete metadata, 25 per collaboration, plus the XP of each unlocked achievement), and the
@@ -5171,6 +6825,18 @@ export interface components {
          * @enum {string}
          */
         PurchaseStatusCode: "pending" | "succeeded" | "failed" | "refunded";
+        /** @description A radio station: the seed it was started from and the tracks recommended for it, best match first. *Designed here* beyond the field names of BeatPass's source-verified docs. */
+        RadioStation: {
+            /** @description Up to 50 tracks, best match first, in the caller's access tier. */
+            recommendations: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+            /** @description The seed: an artist (`ArtistSummary` signed in, `ArtistPublic` anonymous), a genre, or a track (`Track` signed in, `TrackPublic` anonymous). */
+            seed: components["schemas"]["ArtistSummary"] | components["schemas"]["ArtistPublic"] | components["schemas"]["Genre"] | components["schemas"]["Track"] | components["schemas"]["TrackPublic"];
+            /**
+             * @description The seed's kind, as in the path.
+             * @enum {string}
+             */
+            type: "artist" | "track" | "genre";
+        };
         RegisterRequest: {
             /** Format: email */
             email: string;
@@ -5193,6 +6859,104 @@ export interface components {
             };
             /** @enum {string} */
             status: "success" | "needs_email_verification";
+        };
+        /**
+         * @description Albums related to one album: albums by the same artists first, then albums whose tracks
+         *     share the most genres and tags with its tracks. *Designed here*.
+         */
+        RelatedAlbumSuggestions: {
+            album: components["schemas"]["AlbumPublic"];
+            /** @description Most related first; never the album itself. */
+            suggestions: components["schemas"]["AlbumPublic"][];
+        };
+        /**
+         * @description Artists related to one artist: those whose tracks share the most genres and tags with
+         *     its tracks, artists credited on the same tracks first. *Designed here*.
+         */
+        RelatedArtistSuggestions: {
+            artist: components["schemas"]["ArtistPublic"];
+            /** @description Most related first; never the artist itself. */
+            suggestions: components["schemas"]["ArtistPublic"][];
+        };
+        /**
+         * @description One repost: who reposted what, and when, with the reposted track or album at the
+         *     caller's access tier (rich for signed-in callers, minimal for anonymous ones). BeatPass's
+         *     source-verified docs name the record and its `repostable` (Track or Album) but not its
+         *     fields; these (Laravel's morph columns, without an id, since a user reposts a thing at
+         *     most once) are *designed here*.
+         */
+        Repost: {
+            /**
+             * Format: date-time
+             * @description When it was reposted.
+             */
+            created_at: string;
+            /** @description The reposted track or album (`model_type` says which). */
+            repostable: components["schemas"]["Track"] | components["schemas"]["TrackPublic"] | components["schemas"]["Album"] | components["schemas"]["AlbumPublic"];
+            /** Format: int32 */
+            repostable_id: number;
+            /** @enum {string} */
+            repostable_type: "track" | "album";
+            /**
+             * Format: int32
+             * @description The user who reposted.
+             */
+            user_id: number;
+        };
+        /**
+         * @description A `429` for the repost caps rather than the request rate: a user makes at most 20
+         *     reposts an hour and 100 a day (counted over the reposts they still hold that were made
+         *     in the last 60 minutes or 24 hours). Shaped like `LimitReached`, with its own
+         *     `error_code`; `retry_after` (and the `Retry-After` header) says when the oldest repost
+         *     in the full window leaves it. *Designed here*: BeatPass names the caps and the status,
+         *     not the body.
+         */
+        RepostLimitReached: {
+            /** @constant */
+            error_code: "repost_limit_reached";
+            message: string;
+            /**
+             * Format: int32
+             * @description Seconds until a repost may be made again.
+             */
+            retry_after: number;
+        };
+        RepostListEnvelope: {
+            pagination: components["schemas"]["RepostPage"];
+            /** @constant */
+            status: "success";
+        };
+        RepostPage: components["schemas"]["SimplePage"] & {
+            /** @description Reposts, newest first. */
+            data: components["schemas"]["Repost"][];
+        };
+        /**
+         * @description What the toggle did: `added` (with the new `repost`) or `removed` (no `repost`), as
+         *     BeatPass's source-verified docs describe.
+         */
+        RepostToggled: {
+            /** @enum {string} */
+            action: "added" | "removed";
+            repost?: components["schemas"]["Repost"];
+            /** @constant */
+            status: "success";
+        };
+        /**
+         * @description What to repost or un-repost. BeatPass's source-verified docs name these two fields (its
+         *     published spec's `track_id` is not read, and is refused here as an unknown field).
+         */
+        RepostToggleRequest: {
+            /**
+             * Format: int32
+             * @description The track's or album's ID; it must exist.
+             */
+            repostable_id: number;
+            /**
+             * @description What `repostable_id` names. BeatPass does not check the value against a list; an
+             *     unknown type is a `422` here, as it could never name an existing item there either.
+             * @enum {string}
+             */
+            repostable_type: "track" | "album";
         };
         RevokeLicenseRequest: {
             /** @description Why the license is withdrawn; shown to the licensee. */
@@ -5232,9 +6996,48 @@ export interface components {
              */
             status: "requires_payment_method" | "succeeded" | "canceled";
         };
+        /**
+         * @description BeatPass's source-verified search answer. For a query with no letter or digit (empty,
+         *     whitespace, only punctuation or emoji), BeatPass answers `results: []`; here `results` is
+         *     always the object, with every list empty, so clients read one shape.
+         */
+        SearchResponse: {
+            /** @description The loader that decided the result sizes (`searchPage` unless another was asked for). */
+            loader: string;
+            /** @description The query as it was received (empty when none was given). */
+            query: string;
+            results: components["schemas"]["SearchResults"];
+        };
+        /**
+         * @description The matches of each type, best first: at most 20 per type with the `searchPage` loader, 3
+         *     with any other. Signed-in callers get the rich forms (`Track`, `ArtistSummary`, `Album`,
+         *     `Playlist`), anonymous callers the minimal ones. Only public playlists and accounts that
+         *     are not disabled are found. Every key is always present, empty when nothing matches.
+         */
+        SearchResults: {
+            albums: (components["schemas"]["Album"] | components["schemas"]["AlbumPublic"])[];
+            artists: (components["schemas"]["ArtistSummary"] | components["schemas"]["ArtistPublic"])[];
+            playlists: (components["schemas"]["Playlist"] | components["schemas"]["PlaylistPublic"])[];
+            tags: components["schemas"]["Tag"][];
+            tracks: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+            users: components["schemas"]["User"][];
+        };
         /** @description The artist's default terms; `null` goes back to the platform's. */
         SetArtistExclusiveLicenseDefaultRequest: {
             config: components["schemas"]["ExclusiveLicenseConfigInput"] | null;
+        };
+        /**
+         * @description Tracks that sound like a track. *Designed here*: candidates share a genre or a tag with
+         *     it and lie within 15 BPM of its tempo; they rank by shared genres (3 points each) and
+         *     tags (2 each), tempo (3 points within 5 BPM, 1 within 10) and key (3 for the same key and
+         *     scale, 1 for the same key), then by plays. Rich tracks for signed-in callers, minimal
+         *     ones for anonymous callers.
+         */
+        SimilarAudioTracks: {
+            /** @description The track the others are similar to. */
+            track: components["schemas"]["Track"] | components["schemas"]["TrackPublic"];
+            /** @description Most similar first; never the track itself. */
+            tracks: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
         };
         SimpleAlbumListEnvelope: {
             pagination: components["schemas"]["SimpleAlbumPage"];
@@ -5285,6 +7088,14 @@ export interface components {
         SimpleTrackPage: components["schemas"]["SimplePage"] & {
             /** @description Rich tracks for signed-in callers, minimal ones for anonymous callers. */
             data: (components["schemas"]["Track"] | components["schemas"]["TrackPublic"])[];
+        };
+        SimpleUserListEnvelope: {
+            pagination: components["schemas"]["SimpleUserPage"];
+            /** @constant */
+            status: "success";
+        };
+        SimpleUserPage: components["schemas"]["SimplePage"] & {
+            data: components["schemas"]["User"][];
         };
         /**
          * @description An album from Spotify's catalog with its tracks, in this API's shape (not Spotify's raw
@@ -5895,6 +7706,30 @@ export interface components {
              */
             exclusive_license_preset_id?: number | null;
         } & components["schemas"]["TrackFields"];
+        /**
+         * @description The caller's account settings (help center, "Account settings"): send only the fields to
+         *     change; `null` clears a nullable one. *Designed here*: BeatPass documents the route, not
+         *     its body.
+         */
+        UpdateUserProfileRequest: {
+            /**
+             * Format: uri
+             * @description URL of the profile image.
+             */
+            avatar?: string | null;
+            /** @description ISO 3166-1 alpha-2 country code (`CA`). */
+            country?: string | null;
+            /** @description The name shown on the profile. */
+            display_name?: string;
+            first_name?: string | null;
+            /** @description ISO 639-1 language code, optionally with a region (`en`, `pt-BR`). */
+            language?: string | null;
+            last_name?: string | null;
+            /** @description IANA time zone name (`America/Toronto`, `UTC`). */
+            timezone?: string | null;
+            /** @description Unique across accounts, ignoring case. */
+            username?: string;
+        };
         UploadAudioRequest: {
             /**
              * Format: binary
@@ -5904,11 +7739,14 @@ export interface components {
         };
         /**
          * @description A user account. `email`, `two_factor_enabled` and `developer_access` are only present
-         *     when the caller reads their own account.
+         *     when the caller reads their own account; the account settings (`first_name`, `last_name`,
+         *     `language`, `country`, `timezone`) only in `GET /api/v1/users/me` and the profile update.
          */
         User: {
             /** Format: uri */
             avatar: string | null;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            country?: string | null;
             /** Format: date-time */
             created_at: string;
             /** @description Whether an administrator has approved this account for developer tokens. */
@@ -5916,10 +7754,16 @@ export interface components {
             display_name: string;
             /** Format: email */
             email?: string;
+            first_name?: string | null;
             /** Format: int32 */
             id: number;
+            /** @description ISO 639-1 language code, optionally with a region. */
+            language?: string | null;
+            last_name?: string | null;
             /** @constant */
             model_type: "user";
+            /** @description IANA time zone name. */
+            timezone?: string | null;
             two_factor_enabled?: boolean;
             username: string | null;
         };
@@ -5935,6 +7779,82 @@ export interface components {
         };
         UserPage: components["schemas"]["LengthAwarePage"] & {
             data: components["schemas"]["User"][];
+        };
+        /**
+         * @description A user's public profile as signed-in callers see it: the public user, the artist profile
+         *     they manage (rich), counts, and how the caller relates to them. Account settings (names,
+         *     language, country, time zone) and the email are never part of it. *Designed here*.
+         */
+        UserProfile: {
+            /** @description The artist profile this user manages, if any. */
+            artist: components["schemas"]["ArtistSummary"] | null;
+            /** Format: uri */
+            avatar: string | null;
+            counts: components["schemas"]["UserProfileCounts"];
+            /** Format: date-time */
+            created_at: string;
+            display_name: string;
+            /** @description Whether this user follows the caller. */
+            follows_you: boolean;
+            /** Format: int32 */
+            id: number;
+            /** @description Whether the caller follows this user. */
+            is_following: boolean;
+            /** @description Whether this is the caller's own profile. */
+            is_self: boolean;
+            /** @constant */
+            model_type: "user";
+            username: string | null;
+        };
+        /** @description Counts on a public profile, counted when the profile is read. */
+        UserProfileCounts: {
+            /**
+             * Format: int32
+             * @description Artists this user follows.
+             */
+            followed_artists: number;
+            /**
+             * Format: int32
+             * @description Users this user follows.
+             */
+            followed_users: number;
+            /**
+             * Format: int32
+             * @description Users who follow this user.
+             */
+            followers: number;
+            /**
+             * Format: int32
+             * @description Public playlists this user owns.
+             */
+            public_playlists: number;
+        };
+        UserProfileEnvelope: {
+            /** @constant */
+            status: "success";
+            /** @description The rich profile for signed-in callers, the minimal one for anonymous callers. */
+            user: components["schemas"]["UserProfile"] | components["schemas"]["UserProfilePublic"];
+        };
+        /**
+         * @description The minimal public profile that anonymous callers get (access tiers): who the user is and
+         *     which artist profile they manage, without counts or relations. *Designed here*.
+         */
+        UserProfilePublic: {
+            /** @description The artist profile this user manages, if any. */
+            artist: components["schemas"]["ArtistPublic"] | null;
+            /** Format: uri */
+            avatar: string | null;
+            display_name: string;
+            /** Format: int32 */
+            id: number;
+            /** @constant */
+            model_type: "user";
+            username: string | null;
+        };
+        /** @description BeatPass's source-verified answer (`{users}`, no `status`). */
+        UserSearchResult: {
+            /** @description Best match first. */
+            users: components["schemas"]["User"][];
         };
         /** @description The signed-in user plus a new developer token (plaintext, shown once). */
         UserWithToken: {
@@ -6217,6 +8137,11 @@ export interface components {
          */
         ArtistLoader: "artistPage";
         /**
+         * @description ID of the collection.
+         * @example 900000001
+         */
+        CollectionId: number;
+        /**
          * @description The plan (`classic`, `plus` or `pro`).
          * @example plus
          */
@@ -6252,6 +8177,11 @@ export interface components {
          * @example 900000001,900000002
          */
         LyricIds: components["schemas"]["IdList"];
+        /**
+         * @description ID of the user, or `me` for the caller's own account.
+         * @example 900000002
+         */
+        OtherUserId: string;
         /**
          * @description Page number, from 1.
          * @example 2
@@ -6312,10 +8242,42 @@ export interface components {
          */
         PresetId: number;
         /**
+         * @deprecated
+         * @description Results per type (default 3) in BeatPass's published spec and narrative docs.
+         *     BeatPass's code ignores it (`loader` decides: 20 or 3); it is accepted and ignored here too.
+         */
+        SearchLimit: number;
+        /**
+         * @description BeatPass's code reads it: `searchPage` (the default) returns up to 20 matches per type,
+         *     any other loader (the autocomplete sends `search`) up to 3. The answer's `loader` repeats it.
+         */
+        SearchLoader: string;
+        /**
          * @description Search text, matched against names, descriptions and tags.
          * @example dark trap
          */
         SearchQuery: string;
+        /**
+         * @description What to search for, matched against names (first), descriptions and bios, whole words,
+         *     the start of a word and close misspellings alike. Only letters and digits count: other
+         *     characters (operators, quotes, wildcards) separate words, and only the first 8 words are
+         *     used. A query without a letter or digit, or none at all, finds nothing.
+         */
+        SearchText: string;
+        /**
+         * @deprecated
+         * @description Types to search (`album,artist,playlist,track,user`) in BeatPass's published spec and
+         *     narrative docs. BeatPass's code ignores it and always searches every type, tags
+         *     included; it is accepted and ignored here too.
+         */
+        SearchTypes: string;
+        /** @description How many suggestions to return (default 10). *Designed here*. */
+        SuggestionLimit: number;
+        /**
+         * @description The text typed so far; its last word may be unfinished. Only letters and digits count, as
+         *     in `GET /api/v1/search`; a query without any finds nothing.
+         */
+        SuggestionText: string;
         /**
          * @description The tag's `name`, matched case-insensitively.
          * @example dark
@@ -6471,6 +8433,53 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAchievementDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The achievement's ID.
+                 * @example first_listeners
+                 */
+                achievementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The achievement and its top holders. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementDetails"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No achievement has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8492,6 +10501,151 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    followArtist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Following. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller manages this artist profile. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The caller already follows this artist. */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            /**
+             * @description Over the `follows` rate limit (`TooManyAttempts`, wait `Retry-After` seconds: the
+             *     burst limit), or the caller already follows 5,000 users and artists together
+             *     (`FollowLimitReached`, `follow_limit_reached`: unfollow someone first).
+             */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["FollowLimitReached"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getArtistFollowStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow status. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listArtistFollowers: {
         parameters: {
             query?: {
@@ -8939,6 +11093,74 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    unfollowArtist: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer following. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The caller does not follow this artist. */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     loginWithToken: {
         parameters: {
             query?: never;
@@ -9098,6 +11320,644 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCarouselAlbums: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 12 albums in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarouselAlbums"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCarouselProducers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 12 artists in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCarouselTracks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 12 tracks in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarouselTracks"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every channel, in the order above. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getChannel: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The channel's slug.
+                 * @example trending
+                 */
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel and a page of its content. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No channel has this slug. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of collections. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectionInput"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the collection.
+                 * @example 900000001
+                 */
+                collection_id: components["parameters"]["CollectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collection. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No collection has this ID, or it is someone else's and not featured (its existence stays hidden). */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the collection.
+                 * @example 900000001
+                 */
+                collection_id: components["parameters"]["CollectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description The collection is featured, so the caller can see it, but it is someone else's; only its owner may change it. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No collection has this ID, or it is someone else's and not featured (its existence stays hidden). */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the collection.
+                 * @example 900000001
+                 */
+                collection_id: components["parameters"]["CollectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The collection is featured, so the caller can see it, but it is someone else's; only its owner may delete it. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No collection has this ID, or it is someone else's and not featured (its existence stays hidden). */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    playCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the collection.
+                 * @example 900000001
+                 */
+                collection_id: components["parameters"]["CollectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counted; the tracks to play. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPlay"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No collection has this ID, or it is someone else's and not featured (its existence stays hidden). */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFeaturedCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of collections. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listRecommendedCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of collections. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserCollections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of collections. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10043,6 +12903,193 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorMessage"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLandingArtists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 12 artists in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistFeed"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLeaderboardStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statistics. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardStats"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAchievementsLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The producers with the most achievements. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGenreLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The genre's `name`, matched case-insensitively.
+                 * @example trap
+                 */
+                genre: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The genre and its top producers. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenreLeaderboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No genre has this name. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGlobalLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The top producers. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRisingStarsLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The top rising producers. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leaderboard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -11502,6 +14549,34 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listProducerHighlights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The highlights, in the order above, artists in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProducerHighlights"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listPurchases: {
         parameters: {
             query?: {
@@ -11538,6 +14613,145 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRadioStation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The seed artist's, track's or genre's ID.
+                 * @example 900000001
+                 */
+                id: number;
+                /**
+                 * @description What the station is seeded with.
+                 * @example artist
+                 */
+                type: "artist" | "track" | "genre";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The station in the caller's access tier. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RadioStation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist, track or genre of that type has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    toggleRepost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepostToggleRequest"];
+            };
+        };
+        responses: {
+            /** @description Reposted (`added`) or un-reposted (`removed`). */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepostToggled"];
+                };
+            };
+            /**
+             * @description The caller owns the track or album, or an artist the caller manages is credited on
+             *     it; or the body is not valid JSON (or does not decompress).
+             */
+            400: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description A field is missing or invalid, or no track or album has this ID. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /**
+             * @description Over the rate limit (`TooManyAttempts`, wait `Retry-After` seconds), or the caller
+             *     has made 20 reposts in the last hour or 100 in the last day (`RepostLimitReached`,
+             *     wait `retry_after` seconds).
+             */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["RepostLimitReached"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -11708,6 +14922,289 @@ export interface operations {
                 };
             };
             419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                /**
+                 * @deprecated
+                 * @description Results per type (default 3) in BeatPass's published spec and narrative docs.
+                 *     BeatPass's code ignores it (`loader` decides: 20 or 3); it is accepted and ignored here too.
+                 */
+                limit?: components["parameters"]["SearchLimit"];
+                /**
+                 * @description BeatPass's code reads it: `searchPage` (the default) returns up to 20 matches per type,
+                 *     any other loader (the autocomplete sends `search`) up to 3. The answer's `loader` repeats it.
+                 */
+                loader?: components["parameters"]["SearchLoader"];
+                /**
+                 * @description What to search for, matched against names (first), descriptions and bios, whole words,
+                 *     the start of a word and close misspellings alike. Only letters and digits count: other
+                 *     characters (operators, quotes, wildcards) separate words, and only the first 8 words are
+                 *     used. A query without a letter or digit, or none at all, finds nothing.
+                 */
+                query?: components["parameters"]["SearchText"];
+                /**
+                 * @deprecated
+                 * @description Types to search (`album,artist,playlist,track,user`) in BeatPass's published spec and
+                 *     narrative docs. BeatPass's code ignores it and always searches every type, tags
+                 *     included; it is accepted and ignored here too.
+                 */
+                types?: components["parameters"]["SearchTypes"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches of each type. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchSimilarAudio: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The track's artist as a URL slug (not checked).
+                 * @example nova-beats
+                 */
+                artist_name: string;
+                /**
+                 * @description ID of the track.
+                 * @example 900000001
+                 */
+                track_id: components["parameters"]["TrackId"];
+                /**
+                 * @description The track's name as a URL slug (not checked).
+                 * @example midnight-drive
+                 */
+                track_name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The track and the tracks most similar to it. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarAudioTracks"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No track has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestAlbums: {
+        parameters: {
+            query: {
+                /** @description How many suggestions to return (default 10). *Designed here*. */
+                limit?: components["parameters"]["SuggestionLimit"];
+                /**
+                 * @description The text typed so far; its last word may be unfinished. Only letters and digits count, as
+                 *     in `GET /api/v1/search`; a query without any finds nothing.
+                 */
+                query: components["parameters"]["SuggestionText"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions, best match first. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlbumSuggestions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestRelatedAlbums: {
+        parameters: {
+            query?: {
+                /** @description How many suggestions to return (default 10). *Designed here*. */
+                limit?: components["parameters"]["SuggestionLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the album.
+                 * @example 900000001
+                 */
+                album_id: components["parameters"]["AlbumId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Related albums, most related first. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedAlbumSuggestions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No album has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestArtists: {
+        parameters: {
+            query: {
+                /** @description How many suggestions to return (default 10). *Designed here*. */
+                limit?: components["parameters"]["SuggestionLimit"];
+                /**
+                 * @description The text typed so far; its last word may be unfinished. Only letters and digits count, as
+                 *     in `GET /api/v1/search`; a query without any finds nothing.
+                 */
+                query: components["parameters"]["SuggestionText"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions, best match first. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistSuggestions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    suggestRelatedArtists: {
+        parameters: {
+            query?: {
+                /** @description How many suggestions to return (default 10). *Designed here*. */
+                limit?: components["parameters"]["SuggestionLimit"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the artist.
+                 * @example 900000001
+                 */
+                artist_id: components["parameters"]["ArtistId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Related artists, most related first. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedArtistSuggestions"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No artist has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -13466,6 +16963,53 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getUserProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example 900000002
+                 */
+                user_id: components["parameters"]["OtherUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserProfileEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listUserLicenses: {
         parameters: {
             query?: {
@@ -13535,6 +17079,976 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUserContactInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example 900000002
+                 */
+                user_id: components["parameters"]["OtherUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact info. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactInfoEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    followUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example 900000002
+                 */
+                user_id: components["parameters"]["OtherUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Following. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description The caller tried to follow themselves. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            /** @description The caller already follows this user. */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            /**
+             * @description Over the `follows` rate limit (`TooManyAttempts`, wait `Retry-After` seconds: the
+             *     burst limit), or the caller already follows 5,000 users and artists together
+             *     (`FollowLimitReached`, `follow_limit_reached`: unfollow someone first).
+             */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["FollowLimitReached"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUserFollowStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example 900000002
+                 */
+                user_id: components["parameters"]["OtherUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow status. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowStatus"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFollowedUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of followed users. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserFollowers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of followers. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimpleUserListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLikedAlbums: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of liked albums. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlbumListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLikedArtists: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of liked artists. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArtistListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLikedTracks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of liked tracks. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getUserMinutesLeft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes left. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesLeft"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description Another user's budget. */
+            403: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserPlaylists: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @deprecated
+                 * @description Older spelling of `per_page`, still accepted; `per_page` wins when both are sent.
+                 * @example 15
+                 */
+                perPage?: components["parameters"]["PerPageCamel"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of playlists. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaylistListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listUserReposts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, from 1.
+                 * @example 2
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Items per page (default 15).
+                 * @example 15
+                 */
+                per_page?: components["parameters"]["PerPage"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example me
+                 */
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of reposts. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepostListEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unfollowUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path: {
+                /**
+                 * @description ID of the user, or `me` for the caller's own account.
+                 * @example 900000002
+                 */
+                user_id: components["parameters"]["OtherUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer following. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSuccess"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /** @description No user has this ID, or the caller does not follow them. */
+            404: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            419: components["responses"]["CsrfMismatch"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addToLibrary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryRequest"];
+            };
+        };
+        responses: {
+            /** @description Added. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryAdded"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description Every item is already in the caller's library; nothing changed. */
+            409: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorMessage"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description A field is missing or invalid, or an item does not exist. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            /**
+             * @description Over the rate limit (`TooManyAttempts`, wait `Retry-After` seconds), or the library
+             *     would hold more than 10,000 items (`LibraryLimitReached`: remove some first).
+             */
+            429: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyAttempts"] | components["schemas"]["LibraryLimitReached"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeFromLibrary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryRequest"];
+            };
+        };
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryRemoved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description A field is missing or invalid, or an item does not exist. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateUserProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The decoded value of the `XSRF-TOKEN` cookie. Required on this route and on every unsafe
+                 *     request that a session cookie authenticates; a missing or different value gets `419`.
+                 * @example b2xkLXhzcmYtdG9rZW4tZXhhbXBsZQ
+                 */
+                "X-XSRF-TOKEN"?: components["parameters"]["XsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserProfileRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            419: components["responses"]["CsrfMismatch"];
+            /** @description The input is invalid; `errors` lists the messages per field. */
+            422: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query: {
+                /**
+                 * @description How many users to return (default 10).
+                 * @example 10
+                 */
+                limit?: number;
+                /**
+                 * @description Part of a display name or username, 2 to 100 characters. Only letters and digits count.
+                 * @example maya
+                 */
+                query: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching users, best match first. */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSearchResult"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

@@ -57,6 +57,18 @@ export const rateLimitGroups = {
     "window_seconds": 60,
     "key": "ip",
     "description": "Account registrations, per IP address."
+  },
+  "follows": {
+    "limit": 60,
+    "window_seconds": 60,
+    "key": "user",
+    "description": "Follows and unfollows of users and artists, per signed-in user (BeatPass's follow burst limit, whose number it does not publish)."
+  },
+  "contact-info": {
+    "limit": 30,
+    "window_seconds": 60,
+    "key": "user",
+    "description": "Contact-info lookups, per signed-in user (BeatPass documents 30 a minute)."
   }
 } as const;
 export type RateLimitGroupName = keyof typeof rateLimitGroups;
@@ -66,6 +78,7 @@ export type OperationInfo = OperationInfoOf<OperationId, RateLimitGroupName, Tag
 
 export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   receiveStripeWebhook: {"operationId":"receiveStripeWebhook","method":"POST","path":"/api/stripe/webhook","tag":"Webhooks","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"webhooks","statuses":[200,400,413,415,422,429,500,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["Stripe-Signature"]},
+  getAchievementDetails: {"operationId":"getAchievementDetails","method":"GET","path":"/api/v1/achievements/{achievementId}/details","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listAlbums: {"operationId":"listAlbums","method":"GET","path":"/api/v1/albums","tag":"Albums","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createAlbum: {"operationId":"createAlbum","method":"POST","path":"/api/v1/albums","tag":"Albums","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getAlbum: {"operationId":"getAlbum","method":"GET","path":"/api/v1/albums/{album_id}","tag":"Albums","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
@@ -97,6 +110,8 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getArtistProviderBalance: {"operationId":"getArtistProviderBalance","method":"GET","path":"/api/v1/artists/{artist_id}/finances/provider-balance","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getArtistFinanceSummary: {"operationId":"getArtistFinanceSummary","method":"GET","path":"/api/v1/artists/{artist_id}/finances/summary","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listArtistFinanceTransactions: {"operationId":"listArtistFinanceTransactions","method":"GET","path":"/api/v1/artists/{artist_id}/finances/transactions","tag":"Payouts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"has-more","items":"transactions","perPage":{"default":20,"maximum":20}}},
+  followArtist: {"operationId":"followArtist","method":"POST","path":"/api/v1/artists/{artist_id}/follow","tag":"Following","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"follows","statuses":[200,401,403,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getArtistFollowStatus: {"operationId":"getArtistFollowStatus","method":"GET","path":"/api/v1/artists/{artist_id}/follow-status","tag":"Following","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listArtistFollowers: {"operationId":"listArtistFollowers","method":"GET","path":"/api/v1/artists/{artist_id}/followers","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":25,"maximum":500}}},
   getArtistPinnedTrack: {"operationId":"getArtistPinnedTrack","method":"GET","path":"/api/v1/artists/{artist_id}/pinned-track","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listArtistProducerAchievements: {"operationId":"listArtistProducerAchievements","method":"GET","path":"/api/v1/artists/{artist_id}/producer-achievements","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"achievements"}},
@@ -104,9 +119,24 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   listArtistTracks: {"operationId":"listArtistTracks","method":"GET","path":"/api/v1/artists/{artist_id}/tracks","tag":"Artists","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":20,"maximum":500}}},
   pinArtistTrack: {"operationId":"pinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/pin","tag":"Artists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   unpinArtistTrack: {"operationId":"unpinArtistTrack","method":"POST","path":"/api/v1/artists/{artist_id}/tracks/{track_id}/unpin","tag":"Artists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  unfollowArtist: {"operationId":"unfollowArtist","method":"POST","path":"/api/v1/artists/{artist_id}/unfollow","tag":"Following","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"follows","statuses":[200,401,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   loginWithToken: {"operationId":"loginWithToken","method":"POST","path":"/api/v1/auth/login","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":[]},
   register: {"operationId":"register","method":"POST","path":"/api/v1/auth/register","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"register","statuses":[200,400,413,415,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":[]},
   validateBillingCoupon: {"operationId":"validateBillingCoupon","method":"POST","path":"/api/v1/billing/coupons/validate","tag":"Coupons","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listCarouselAlbums: {"operationId":"listCarouselAlbums","method":"GET","path":"/api/v1/carousel/albums","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"albums"}},
+  listCarouselProducers: {"operationId":"listCarouselProducers","method":"GET","path":"/api/v1/carousel/producers","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"artists"}},
+  listCarouselTracks: {"operationId":"listCarouselTracks","method":"GET","path":"/api/v1/carousel/tracks","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"tracks"}},
+  listChannels: {"operationId":"listChannels","method":"GET","path":"/api/v1/channel","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"channels"}},
+  getChannel: {"operationId":"getChannel","method":"GET","path":"/api/v1/channel/{channel}","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"channel.content.data","perPage":{"default":15,"maximum":500}}},
+  listCollections: {"operationId":"listCollections","method":"GET","path":"/api/v1/collections","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  createCollection: {"operationId":"createCollection","method":"POST","path":"/api/v1/collections","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listFeaturedCollections: {"operationId":"listFeaturedCollections","method":"GET","path":"/api/v1/collections/featured","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  listRecommendedCollections: {"operationId":"listRecommendedCollections","method":"GET","path":"/api/v1/collections/recommendations","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  listUserCollections: {"operationId":"listUserCollections","method":"GET","path":"/api/v1/collections/user","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  getCollection: {"operationId":"getCollection","method":"GET","path":"/api/v1/collections/{collection_id}","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  updateCollection: {"operationId":"updateCollection","method":"PUT","path":"/api/v1/collections/{collection_id}","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  deleteCollection: {"operationId":"deleteCollection","method":"DELETE","path":"/api/v1/collections/{collection_id}","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  playCollection: {"operationId":"playCollection","method":"POST","path":"/api/v1/collections/{collection_id}/play","tag":"Collections","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listCoupons: {"operationId":"listCoupons","method":"GET","path":"/api/v1/coupons","tag":"Coupons","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"coupons"}},
   listProductCoupons: {"operationId":"listProductCoupons","method":"GET","path":"/api/v1/coupons/available-for-product/{product}","tag":"Coupons","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"coupons"}},
   validateCoupon: {"operationId":"validateCoupon","method":"POST","path":"/api/v1/coupons/validate","tag":"Coupons","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -126,6 +156,12 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   listGenres: {"operationId":"listGenres","method":"GET","path":"/api/v1/genres","tag":"Genres","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   getGenre: {"operationId":"getGenre","method":"GET","path":"/api/v1/genres/{genre_name}","tag":"Genres","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"tracks.data","perPage":{"default":15,"maximum":500}}},
   getInsightsReport: {"operationId":"getInsightsReport","method":"GET","path":"/api/v1/insights-report","tag":"Analytics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  listLandingArtists: {"operationId":"listLandingArtists","method":"GET","path":"/api/v1/landing/artists","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"artists"}},
+  getLeaderboardStats: {"operationId":"getLeaderboardStats","method":"GET","path":"/api/v1/leaderboard/stats","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getAchievementsLeaderboard: {"operationId":"getAchievementsLeaderboard","method":"GET","path":"/api/v1/leaderboards/achievements","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getGenreLeaderboard: {"operationId":"getGenreLeaderboard","method":"GET","path":"/api/v1/leaderboards/genre/{genre}","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getGlobalLeaderboard: {"operationId":"getGlobalLeaderboard","method":"GET","path":"/api/v1/leaderboards/global","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getRisingStarsLeaderboard: {"operationId":"getRisingStarsLeaderboard","method":"GET","path":"/api/v1/leaderboards/rising-stars","tag":"Leaderboards","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   revokeLicense: {"operationId":"revokeLicense","method":"POST","path":"/api/v1/licenses/{uuid}/revoke","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   listLyrics: {"operationId":"listLyrics","method":"GET","path":"/api/v1/lyrics","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   createLyric: {"operationId":"createLyric","method":"POST","path":"/api/v1/lyrics","tag":"Lyrics","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -148,9 +184,18 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   reorderPlaylistTracks: {"operationId":"reorderPlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/order","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   removePlaylistTracks: {"operationId":"removePlaylistTracks","method":"POST","path":"/api/v1/playlists/{playlist_id}/tracks/remove","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,403,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   unfollowPlaylist: {"operationId":"unfollowPlaylist","method":"POST","path":"/api/v1/playlists/{playlist_id}/unfollow","tag":"Playlists","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  listProducerHighlights: {"operationId":"listProducerHighlights","method":"GET","path":"/api/v1/producer-highlights","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"none","items":"highlights"}},
   listPurchases: {"operationId":"listPurchases","method":"GET","path":"/api/v1/purchases","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"purchases.data","perPage":{"default":15,"maximum":100}}},
+  getRadioStation: {"operationId":"getRadioStation","method":"GET","path":"/api/v1/radio/{type}/{id}","tag":"Discovery","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  toggleRepost: {"operationId":"toggleRepost","method":"POST","path":"/api/v1/reposts/toggle","tag":"Reposts","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   confirmSandboxPaymentIntent: {"operationId":"confirmSandboxPaymentIntent","method":"POST","path":"/api/v1/sandbox/payment-intents/{payment_intent_id}/confirm","tag":"Payment sandbox","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"purchases","statuses":[200,400,401,402,404,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   refundSandboxPaymentIntent: {"operationId":"refundSandboxPaymentIntent","method":"POST","path":"/api/v1/sandbox/payment-intents/{payment_intent_id}/refund","tag":"Payment sandbox","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"purchases","statuses":[200,401,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  search: {"operationId":"search","method":"GET","path":"/api/v1/search","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  searchSimilarAudio: {"operationId":"searchSimilarAudio","method":"GET","path":"/api/v1/search/audio/{track_id}/{artist_name}/{track_name}","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  suggestAlbums: {"operationId":"suggestAlbums","method":"GET","path":"/api/v1/search/suggestions/album","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  suggestRelatedAlbums: {"operationId":"suggestRelatedAlbums","method":"GET","path":"/api/v1/search/suggestions/album/{album_id}","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  suggestArtists: {"operationId":"suggestArtists","method":"GET","path":"/api/v1/search/suggestions/artist","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  suggestRelatedArtists: {"operationId":"suggestRelatedArtists","method":"GET","path":"/api/v1/search/suggestions/artist/{artist_id}","tag":"Search","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listTagAlbums: {"operationId":"listTagAlbums","method":"GET","path":"/api/v1/tags/{tag_name}/albums","tag":"Tags","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   listTagTracks: {"operationId":"listTagTracks","method":"GET","path":"/api/v1/tags/{tag_name}/tracks","tag":"Tags","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
   listTracks: {"operationId":"listTracks","method":"GET","path":"/api/v1/tracks","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
@@ -179,8 +224,25 @@ export const operationTable: Readonly<Record<OperationId, OperationInfo>> = {
   getTrackPurchaseStatus: {"operationId":"getTrackPurchaseStatus","method":"GET","path":"/api/v1/tracks/{track_id}/purchase/status","tag":"Purchases","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getTrackWave: {"operationId":"getTrackWave","method":"GET","path":"/api/v1/tracks/{track_id}/wave","tag":"Tracks","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   uploadTrackAudio: {"operationId":"uploadTrackAudio","method":"POST","path":"/api/v1/uploads","tag":"Tracks","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[201,400,401,403,413,415,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":true,"headerParameters":["X-XSRF-TOKEN"]},
+  getUserProfile: {"operationId":"getUserProfile","method":"GET","path":"/api/v1/user-profile/{user_id}","tag":"Users","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   listUserLicenses: {"operationId":"listUserLicenses","method":"GET","path":"/api/v1/user/licenses","tag":"Licenses","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":100}}},
+  addToLibrary: {"operationId":"addToLibrary","method":"POST","path":"/api/v1/users/me/add-to-library","tag":"Library","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,409,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  removeFromLibrary: {"operationId":"removeFromLibrary","method":"POST","path":"/api/v1/users/me/remove-from-library","tag":"Library","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  updateUserProfile: {"operationId":"updateUserProfile","method":"PUT","path":"/api/v1/users/profile/update","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  searchUsers: {"operationId":"searchUsers","method":"GET","path":"/api/v1/users/search","tag":"Search","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   getUser: {"operationId":"getUser","method":"GET","path":"/api/v1/users/{user_id}","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  getUserContactInfo: {"operationId":"getUserContactInfo","method":"GET","path":"/api/v1/users/{user_id}/contact-info","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"contact-info","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  followUser: {"operationId":"followUser","method":"POST","path":"/api/v1/users/{user_id}/follow","tag":"Following","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"follows","statuses":[200,401,403,404,409,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
+  getUserFollowStatus: {"operationId":"getUserFollowStatus","method":"GET","path":"/api/v1/users/{user_id}/follow-status","tag":"Following","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  listFollowedUsers: {"operationId":"listFollowedUsers","method":"GET","path":"/api/v1/users/{user_id}/followed-users","tag":"Following","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":20,"maximum":500}}},
+  listUserFollowers: {"operationId":"listUserFollowers","method":"GET","path":"/api/v1/users/{user_id}/followers","tag":"Following","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":20,"maximum":500}}},
+  listLikedAlbums: {"operationId":"listLikedAlbums","method":"GET","path":"/api/v1/users/{user_id}/liked-albums","tag":"Library","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":30,"maximum":500}}},
+  listLikedArtists: {"operationId":"listLikedArtists","method":"GET","path":"/api/v1/users/{user_id}/liked-artists","tag":"Library","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":30,"maximum":500}}},
+  listLikedTracks: {"operationId":"listLikedTracks","method":"GET","path":"/api/v1/users/{user_id}/liked-tracks","tag":"Library","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  getUserMinutesLeft: {"operationId":"getUserMinutesLeft","method":"GET","path":"/api/v1/users/{user_id}/minutes-left","tag":"Users","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,403,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
+  listUserPlaylists: {"operationId":"listUserPlaylists","method":"GET","path":"/api/v1/users/{user_id}/playlists","tag":"Library","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"length-aware","items":"pagination.data","perPage":{"default":20,"maximum":500}}},
+  listUserReposts: {"operationId":"listUserReposts","method":"GET","path":"/api/v1/users/{user_id}/reposts","tag":"Reposts","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[],"pagination":{"style":"simple","items":"pagination.data","perPage":{"default":15,"maximum":500}}},
+  unfollowUser: {"operationId":"unfollowUser","method":"POST","path":"/api/v1/users/{user_id}/unfollow","tag":"Following","anonymous":false,"requiresUser":true,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"follows","statuses":[200,401,404,419,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   getLicenseVerification: {"operationId":"getLicenseVerification","method":"GET","path":"/api/v1/verify-license/{uuid}","tag":"Licenses","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,401,404,422,429,503],"hasJsonBody":false,"hasMultipartBody":false,"headerParameters":[]},
   verifyLicense: {"operationId":"verifyLicense","method":"POST","path":"/api/v1/verify-license/{uuid}","tag":"Licenses","anonymous":true,"requiresUser":false,"schemes":["bearerAuth","sessionCookie"],"rateLimitGroup":"api","statuses":[200,400,401,404,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
   login: {"operationId":"login","method":"POST","path":"/login","tag":"Authentication","anonymous":true,"requiresUser":false,"schemes":[],"rateLimitGroup":"login","statuses":[200,400,403,413,415,419,422,429,503],"hasJsonBody":true,"hasMultipartBody":false,"headerParameters":["X-XSRF-TOKEN"]},
@@ -198,6 +260,14 @@ export type ReceiveStripeWebhookResponse =
   | { status: 429; body: operations['receiveStripeWebhook']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 500; body: operations['receiveStripeWebhook']['responses'][500]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['receiveStripeWebhook']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetAchievementDetailsResponse =
+  | { status: 200; body: operations['getAchievementDetails']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getAchievementDetails']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getAchievementDetails']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getAchievementDetails']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getAchievementDetails']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getAchievementDetails']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListAlbumsResponse =
   | { status: 200; body: operations['listAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -504,6 +574,25 @@ export type ListArtistFinanceTransactionsResponse =
   | { status: 429; body: operations['listArtistFinanceTransactions']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listArtistFinanceTransactions']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type FollowArtistResponse =
+  | { status: 200; body: operations['followArtist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['followArtist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['followArtist']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['followArtist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['followArtist']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['followArtist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['followArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['followArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['followArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetArtistFollowStatusResponse =
+  | { status: 200; body: operations['getArtistFollowStatus']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getArtistFollowStatus']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getArtistFollowStatus']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getArtistFollowStatus']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getArtistFollowStatus']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getArtistFollowStatus']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListArtistFollowersResponse =
   | { status: 200; body: operations['listArtistFollowers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listArtistFollowers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
@@ -565,6 +654,16 @@ export type UnpinArtistTrackResponse =
   | { status: 429; body: operations['unpinArtistTrack']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['unpinArtistTrack']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type UnfollowArtistResponse =
+  | { status: 200; body: operations['unfollowArtist']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['unfollowArtist']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['unfollowArtist']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['unfollowArtist']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['unfollowArtist']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['unfollowArtist']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['unfollowArtist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['unfollowArtist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type LoginWithTokenResponse =
   | { status: 200; body: operations['loginWithToken']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 400; body: operations['loginWithToken']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
@@ -594,6 +693,121 @@ export type ValidateBillingCouponResponse =
   | { status: 422; body: operations['validateBillingCoupon']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['validateBillingCoupon']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['validateBillingCoupon']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListCarouselAlbumsResponse =
+  | { status: 200; body: operations['listCarouselAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCarouselAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCarouselAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCarouselAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCarouselAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListCarouselProducersResponse =
+  | { status: 200; body: operations['listCarouselProducers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCarouselProducers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCarouselProducers']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCarouselProducers']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCarouselProducers']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListCarouselTracksResponse =
+  | { status: 200; body: operations['listCarouselTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCarouselTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCarouselTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCarouselTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCarouselTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListChannelsResponse =
+  | { status: 200; body: operations['listChannels']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listChannels']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listChannels']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listChannels']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listChannels']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetChannelResponse =
+  | { status: 200; body: operations['getChannel']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getChannel']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getChannel']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getChannel']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getChannel']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getChannel']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListCollectionsResponse =
+  | { status: 200; body: operations['listCollections']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listCollections']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listCollections']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listCollections']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listCollections']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type CreateCollectionResponse =
+  | { status: 201; body: operations['createCollection']['responses'][201]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['createCollection']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['createCollection']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['createCollection']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['createCollection']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['createCollection']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['createCollection']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['createCollection']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['createCollection']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListFeaturedCollectionsResponse =
+  | { status: 200; body: operations['listFeaturedCollections']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listFeaturedCollections']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listFeaturedCollections']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listFeaturedCollections']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listFeaturedCollections']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListRecommendedCollectionsResponse =
+  | { status: 200; body: operations['listRecommendedCollections']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listRecommendedCollections']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listRecommendedCollections']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listRecommendedCollections']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listRecommendedCollections']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListUserCollectionsResponse =
+  | { status: 200; body: operations['listUserCollections']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listUserCollections']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listUserCollections']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listUserCollections']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listUserCollections']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetCollectionResponse =
+  | { status: 200; body: operations['getCollection']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getCollection']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getCollection']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getCollection']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getCollection']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getCollection']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateCollectionResponse =
+  | { status: 200; body: operations['updateCollection']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateCollection']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateCollection']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['updateCollection']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['updateCollection']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateCollection']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateCollection']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateCollection']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateCollection']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateCollection']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateCollection']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type DeleteCollectionResponse =
+  | { status: 200; body: operations['deleteCollection']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['deleteCollection']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['deleteCollection']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['deleteCollection']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['deleteCollection']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['deleteCollection']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['deleteCollection']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['deleteCollection']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type PlayCollectionResponse =
+  | { status: 200; body: operations['playCollection']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['playCollection']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['playCollection']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['playCollection']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['playCollection']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['playCollection']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['playCollection']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListCouponsResponse =
   | { status: 200; body: operations['listCoupons']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -757,6 +971,49 @@ export type GetInsightsReportResponse =
   | { status: 422; body: operations['getInsightsReport']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getInsightsReport']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getInsightsReport']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListLandingArtistsResponse =
+  | { status: 200; body: operations['listLandingArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listLandingArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listLandingArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listLandingArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listLandingArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetLeaderboardStatsResponse =
+  | { status: 200; body: operations['getLeaderboardStats']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getLeaderboardStats']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getLeaderboardStats']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getLeaderboardStats']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getLeaderboardStats']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetAchievementsLeaderboardResponse =
+  | { status: 200; body: operations['getAchievementsLeaderboard']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getAchievementsLeaderboard']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getAchievementsLeaderboard']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getAchievementsLeaderboard']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getAchievementsLeaderboard']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetGenreLeaderboardResponse =
+  | { status: 200; body: operations['getGenreLeaderboard']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getGenreLeaderboard']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getGenreLeaderboard']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getGenreLeaderboard']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getGenreLeaderboard']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getGenreLeaderboard']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetGlobalLeaderboardResponse =
+  | { status: 200; body: operations['getGlobalLeaderboard']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getGlobalLeaderboard']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getGlobalLeaderboard']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getGlobalLeaderboard']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getGlobalLeaderboard']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetRisingStarsLeaderboardResponse =
+  | { status: 200; body: operations['getRisingStarsLeaderboard']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getRisingStarsLeaderboard']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getRisingStarsLeaderboard']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getRisingStarsLeaderboard']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getRisingStarsLeaderboard']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type RevokeLicenseResponse =
   | { status: 200; body: operations['revokeLicense']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -991,12 +1248,38 @@ export type UnfollowPlaylistResponse =
   | { status: 429; body: operations['unfollowPlaylist']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['unfollowPlaylist']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type ListProducerHighlightsResponse =
+  | { status: 200; body: operations['listProducerHighlights']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listProducerHighlights']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listProducerHighlights']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listProducerHighlights']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listProducerHighlights']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListPurchasesResponse =
   | { status: 200; body: operations['listPurchases']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listPurchases']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listPurchases']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['listPurchases']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listPurchases']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetRadioStationResponse =
+  | { status: 200; body: operations['getRadioStation']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getRadioStation']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getRadioStation']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getRadioStation']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getRadioStation']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getRadioStation']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ToggleRepostResponse =
+  | { status: 200; body: operations['toggleRepost']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['toggleRepost']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['toggleRepost']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['toggleRepost']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['toggleRepost']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['toggleRepost']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['toggleRepost']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['toggleRepost']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['toggleRepost']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ConfirmSandboxPaymentIntentResponse =
   | { status: 200; body: operations['confirmSandboxPaymentIntent']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -1021,6 +1304,51 @@ export type RefundSandboxPaymentIntentResponse =
   | { status: 422; body: operations['refundSandboxPaymentIntent']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['refundSandboxPaymentIntent']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['refundSandboxPaymentIntent']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SearchResponse =
+  | { status: 200; body: operations['search']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['search']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['search']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['search']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['search']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SearchSimilarAudioResponse =
+  | { status: 200; body: operations['searchSimilarAudio']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['searchSimilarAudio']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['searchSimilarAudio']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['searchSimilarAudio']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['searchSimilarAudio']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['searchSimilarAudio']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SuggestAlbumsResponse =
+  | { status: 200; body: operations['suggestAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['suggestAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['suggestAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['suggestAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['suggestAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SuggestRelatedAlbumsResponse =
+  | { status: 200; body: operations['suggestRelatedAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['suggestRelatedAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['suggestRelatedAlbums']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['suggestRelatedAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['suggestRelatedAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['suggestRelatedAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SuggestArtistsResponse =
+  | { status: 200; body: operations['suggestArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['suggestArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['suggestArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['suggestArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['suggestArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SuggestRelatedArtistsResponse =
+  | { status: 200; body: operations['suggestRelatedArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['suggestRelatedArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['suggestRelatedArtists']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['suggestRelatedArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['suggestRelatedArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['suggestRelatedArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type ListTagAlbumsResponse =
   | { status: 200; body: operations['listTagAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -1310,12 +1638,61 @@ export type UploadTrackAudioResponse =
   | { status: 429; body: operations['uploadTrackAudio']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['uploadTrackAudio']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
+export type GetUserProfileResponse =
+  | { status: 200; body: operations['getUserProfile']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getUserProfile']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getUserProfile']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getUserProfile']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getUserProfile']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getUserProfile']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
 export type ListUserLicensesResponse =
   | { status: 200; body: operations['listUserLicenses']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 401; body: operations['listUserLicenses']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 422; body: operations['listUserLicenses']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['listUserLicenses']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['listUserLicenses']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type AddToLibraryResponse =
+  | { status: 200; body: operations['addToLibrary']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['addToLibrary']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['addToLibrary']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['addToLibrary']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['addToLibrary']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['addToLibrary']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['addToLibrary']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['addToLibrary']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['addToLibrary']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['addToLibrary']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type RemoveFromLibraryResponse =
+  | { status: 200; body: operations['removeFromLibrary']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['removeFromLibrary']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['removeFromLibrary']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['removeFromLibrary']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['removeFromLibrary']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['removeFromLibrary']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['removeFromLibrary']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['removeFromLibrary']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['removeFromLibrary']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UpdateUserProfileResponse =
+  | { status: 200; body: operations['updateUserProfile']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 400; body: operations['updateUserProfile']['responses'][400]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['updateUserProfile']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 413; body: operations['updateUserProfile']['responses'][413]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 415; body: operations['updateUserProfile']['responses'][415]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['updateUserProfile']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['updateUserProfile']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['updateUserProfile']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['updateUserProfile']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type SearchUsersResponse =
+  | { status: 200; body: operations['searchUsers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['searchUsers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['searchUsers']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['searchUsers']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['searchUsers']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetUserResponse =
   | { status: 200; body: operations['getUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -1324,6 +1701,107 @@ export type GetUserResponse =
   | { status: 422; body: operations['getUser']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 429; body: operations['getUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
   | { status: 503; body: operations['getUser']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetUserContactInfoResponse =
+  | { status: 200; body: operations['getUserContactInfo']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getUserContactInfo']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getUserContactInfo']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getUserContactInfo']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getUserContactInfo']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getUserContactInfo']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type FollowUserResponse =
+  | { status: 200; body: operations['followUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['followUser']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['followUser']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['followUser']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 409; body: operations['followUser']['responses'][409]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['followUser']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['followUser']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['followUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['followUser']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetUserFollowStatusResponse =
+  | { status: 200; body: operations['getUserFollowStatus']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getUserFollowStatus']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getUserFollowStatus']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getUserFollowStatus']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getUserFollowStatus']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getUserFollowStatus']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListFollowedUsersResponse =
+  | { status: 200; body: operations['listFollowedUsers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listFollowedUsers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listFollowedUsers']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listFollowedUsers']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listFollowedUsers']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listFollowedUsers']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListUserFollowersResponse =
+  | { status: 200; body: operations['listUserFollowers']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listUserFollowers']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listUserFollowers']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listUserFollowers']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listUserFollowers']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listUserFollowers']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListLikedAlbumsResponse =
+  | { status: 200; body: operations['listLikedAlbums']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listLikedAlbums']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listLikedAlbums']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listLikedAlbums']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listLikedAlbums']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listLikedAlbums']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListLikedArtistsResponse =
+  | { status: 200; body: operations['listLikedArtists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listLikedArtists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listLikedArtists']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listLikedArtists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listLikedArtists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listLikedArtists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListLikedTracksResponse =
+  | { status: 200; body: operations['listLikedTracks']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listLikedTracks']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listLikedTracks']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listLikedTracks']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listLikedTracks']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listLikedTracks']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type GetUserMinutesLeftResponse =
+  | { status: 200; body: operations['getUserMinutesLeft']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['getUserMinutesLeft']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 403; body: operations['getUserMinutesLeft']['responses'][403]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['getUserMinutesLeft']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['getUserMinutesLeft']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['getUserMinutesLeft']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['getUserMinutesLeft']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListUserPlaylistsResponse =
+  | { status: 200; body: operations['listUserPlaylists']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listUserPlaylists']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listUserPlaylists']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listUserPlaylists']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listUserPlaylists']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listUserPlaylists']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type ListUserRepostsResponse =
+  | { status: 200; body: operations['listUserReposts']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['listUserReposts']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['listUserReposts']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['listUserReposts']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['listUserReposts']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['listUserReposts']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
+
+export type UnfollowUserResponse =
+  | { status: 200; body: operations['unfollowUser']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 401; body: operations['unfollowUser']['responses'][401]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 404; body: operations['unfollowUser']['responses'][404]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 419; body: operations['unfollowUser']['responses'][419]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 422; body: operations['unfollowUser']['responses'][422]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 429; body: operations['unfollowUser']['responses'][429]['content']['application/json']; headers?: ResponseHeaders }
+  | { status: 503; body: operations['unfollowUser']['responses'][503]['content']['application/json']; headers?: ResponseHeaders };
 
 export type GetLicenseVerificationResponse =
   | { status: 200; body: operations['getLicenseVerification']['responses'][200]['content']['application/json']; headers?: ResponseHeaders }
@@ -1383,6 +1861,7 @@ export type CompleteTwoFactorChallengeResponse =
 /** The response union of each operation: exactly its declared statuses and bodies. */
 export interface OperationResponses {
   receiveStripeWebhook: ReceiveStripeWebhookResponse;
+  getAchievementDetails: GetAchievementDetailsResponse;
   listAlbums: ListAlbumsResponse;
   createAlbum: CreateAlbumResponse;
   getAlbum: GetAlbumResponse;
@@ -1414,6 +1893,8 @@ export interface OperationResponses {
   getArtistProviderBalance: GetArtistProviderBalanceResponse;
   getArtistFinanceSummary: GetArtistFinanceSummaryResponse;
   listArtistFinanceTransactions: ListArtistFinanceTransactionsResponse;
+  followArtist: FollowArtistResponse;
+  getArtistFollowStatus: GetArtistFollowStatusResponse;
   listArtistFollowers: ListArtistFollowersResponse;
   getArtistPinnedTrack: GetArtistPinnedTrackResponse;
   listArtistProducerAchievements: ListArtistProducerAchievementsResponse;
@@ -1421,9 +1902,24 @@ export interface OperationResponses {
   listArtistTracks: ListArtistTracksResponse;
   pinArtistTrack: PinArtistTrackResponse;
   unpinArtistTrack: UnpinArtistTrackResponse;
+  unfollowArtist: UnfollowArtistResponse;
   loginWithToken: LoginWithTokenResponse;
   register: RegisterResponse;
   validateBillingCoupon: ValidateBillingCouponResponse;
+  listCarouselAlbums: ListCarouselAlbumsResponse;
+  listCarouselProducers: ListCarouselProducersResponse;
+  listCarouselTracks: ListCarouselTracksResponse;
+  listChannels: ListChannelsResponse;
+  getChannel: GetChannelResponse;
+  listCollections: ListCollectionsResponse;
+  createCollection: CreateCollectionResponse;
+  listFeaturedCollections: ListFeaturedCollectionsResponse;
+  listRecommendedCollections: ListRecommendedCollectionsResponse;
+  listUserCollections: ListUserCollectionsResponse;
+  getCollection: GetCollectionResponse;
+  updateCollection: UpdateCollectionResponse;
+  deleteCollection: DeleteCollectionResponse;
+  playCollection: PlayCollectionResponse;
   listCoupons: ListCouponsResponse;
   listProductCoupons: ListProductCouponsResponse;
   validateCoupon: ValidateCouponResponse;
@@ -1443,6 +1939,12 @@ export interface OperationResponses {
   listGenres: ListGenresResponse;
   getGenre: GetGenreResponse;
   getInsightsReport: GetInsightsReportResponse;
+  listLandingArtists: ListLandingArtistsResponse;
+  getLeaderboardStats: GetLeaderboardStatsResponse;
+  getAchievementsLeaderboard: GetAchievementsLeaderboardResponse;
+  getGenreLeaderboard: GetGenreLeaderboardResponse;
+  getGlobalLeaderboard: GetGlobalLeaderboardResponse;
+  getRisingStarsLeaderboard: GetRisingStarsLeaderboardResponse;
   revokeLicense: RevokeLicenseResponse;
   listLyrics: ListLyricsResponse;
   createLyric: CreateLyricResponse;
@@ -1465,9 +1967,18 @@ export interface OperationResponses {
   reorderPlaylistTracks: ReorderPlaylistTracksResponse;
   removePlaylistTracks: RemovePlaylistTracksResponse;
   unfollowPlaylist: UnfollowPlaylistResponse;
+  listProducerHighlights: ListProducerHighlightsResponse;
   listPurchases: ListPurchasesResponse;
+  getRadioStation: GetRadioStationResponse;
+  toggleRepost: ToggleRepostResponse;
   confirmSandboxPaymentIntent: ConfirmSandboxPaymentIntentResponse;
   refundSandboxPaymentIntent: RefundSandboxPaymentIntentResponse;
+  search: SearchResponse;
+  searchSimilarAudio: SearchSimilarAudioResponse;
+  suggestAlbums: SuggestAlbumsResponse;
+  suggestRelatedAlbums: SuggestRelatedAlbumsResponse;
+  suggestArtists: SuggestArtistsResponse;
+  suggestRelatedArtists: SuggestRelatedArtistsResponse;
   listTagAlbums: ListTagAlbumsResponse;
   listTagTracks: ListTagTracksResponse;
   listTracks: ListTracksResponse;
@@ -1496,8 +2007,25 @@ export interface OperationResponses {
   getTrackPurchaseStatus: GetTrackPurchaseStatusResponse;
   getTrackWave: GetTrackWaveResponse;
   uploadTrackAudio: UploadTrackAudioResponse;
+  getUserProfile: GetUserProfileResponse;
   listUserLicenses: ListUserLicensesResponse;
+  addToLibrary: AddToLibraryResponse;
+  removeFromLibrary: RemoveFromLibraryResponse;
+  updateUserProfile: UpdateUserProfileResponse;
+  searchUsers: SearchUsersResponse;
   getUser: GetUserResponse;
+  getUserContactInfo: GetUserContactInfoResponse;
+  followUser: FollowUserResponse;
+  getUserFollowStatus: GetUserFollowStatusResponse;
+  listFollowedUsers: ListFollowedUsersResponse;
+  listUserFollowers: ListUserFollowersResponse;
+  listLikedAlbums: ListLikedAlbumsResponse;
+  listLikedArtists: ListLikedArtistsResponse;
+  listLikedTracks: ListLikedTracksResponse;
+  getUserMinutesLeft: GetUserMinutesLeftResponse;
+  listUserPlaylists: ListUserPlaylistsResponse;
+  listUserReposts: ListUserRepostsResponse;
+  unfollowUser: UnfollowUserResponse;
   getLicenseVerification: GetLicenseVerificationResponse;
   verifyLicense: VerifyLicenseResponse;
   login: LoginResponse;
@@ -1509,6 +2037,7 @@ export interface OperationResponses {
 /** The tag of each operation. */
 export interface OperationTags {
   receiveStripeWebhook: 'Webhooks';
+  getAchievementDetails: 'Leaderboards';
   listAlbums: 'Albums';
   createAlbum: 'Albums';
   getAlbum: 'Albums';
@@ -1540,6 +2069,8 @@ export interface OperationTags {
   getArtistProviderBalance: 'Payouts';
   getArtistFinanceSummary: 'Payouts';
   listArtistFinanceTransactions: 'Payouts';
+  followArtist: 'Following';
+  getArtistFollowStatus: 'Following';
   listArtistFollowers: 'Artists';
   getArtistPinnedTrack: 'Artists';
   listArtistProducerAchievements: 'Artists';
@@ -1547,9 +2078,24 @@ export interface OperationTags {
   listArtistTracks: 'Artists';
   pinArtistTrack: 'Artists';
   unpinArtistTrack: 'Artists';
+  unfollowArtist: 'Following';
   loginWithToken: 'Authentication';
   register: 'Authentication';
   validateBillingCoupon: 'Coupons';
+  listCarouselAlbums: 'Discovery';
+  listCarouselProducers: 'Discovery';
+  listCarouselTracks: 'Discovery';
+  listChannels: 'Discovery';
+  getChannel: 'Discovery';
+  listCollections: 'Collections';
+  createCollection: 'Collections';
+  listFeaturedCollections: 'Collections';
+  listRecommendedCollections: 'Collections';
+  listUserCollections: 'Collections';
+  getCollection: 'Collections';
+  updateCollection: 'Collections';
+  deleteCollection: 'Collections';
+  playCollection: 'Collections';
   listCoupons: 'Coupons';
   listProductCoupons: 'Coupons';
   validateCoupon: 'Coupons';
@@ -1569,6 +2115,12 @@ export interface OperationTags {
   listGenres: 'Genres';
   getGenre: 'Genres';
   getInsightsReport: 'Analytics';
+  listLandingArtists: 'Discovery';
+  getLeaderboardStats: 'Leaderboards';
+  getAchievementsLeaderboard: 'Leaderboards';
+  getGenreLeaderboard: 'Leaderboards';
+  getGlobalLeaderboard: 'Leaderboards';
+  getRisingStarsLeaderboard: 'Leaderboards';
   revokeLicense: 'Licenses';
   listLyrics: 'Lyrics';
   createLyric: 'Lyrics';
@@ -1591,9 +2143,18 @@ export interface OperationTags {
   reorderPlaylistTracks: 'Playlists';
   removePlaylistTracks: 'Playlists';
   unfollowPlaylist: 'Playlists';
+  listProducerHighlights: 'Discovery';
   listPurchases: 'Purchases';
+  getRadioStation: 'Discovery';
+  toggleRepost: 'Reposts';
   confirmSandboxPaymentIntent: 'Payment sandbox';
   refundSandboxPaymentIntent: 'Payment sandbox';
+  search: 'Search';
+  searchSimilarAudio: 'Search';
+  suggestAlbums: 'Search';
+  suggestRelatedAlbums: 'Search';
+  suggestArtists: 'Search';
+  suggestRelatedArtists: 'Search';
   listTagAlbums: 'Tags';
   listTagTracks: 'Tags';
   listTracks: 'Tracks';
@@ -1622,8 +2183,25 @@ export interface OperationTags {
   getTrackPurchaseStatus: 'Purchases';
   getTrackWave: 'Tracks';
   uploadTrackAudio: 'Tracks';
+  getUserProfile: 'Users';
   listUserLicenses: 'Licenses';
+  addToLibrary: 'Library';
+  removeFromLibrary: 'Library';
+  updateUserProfile: 'Users';
+  searchUsers: 'Search';
   getUser: 'Users';
+  getUserContactInfo: 'Users';
+  followUser: 'Following';
+  getUserFollowStatus: 'Following';
+  listFollowedUsers: 'Following';
+  listUserFollowers: 'Following';
+  listLikedAlbums: 'Library';
+  listLikedArtists: 'Library';
+  listLikedTracks: 'Library';
+  getUserMinutesLeft: 'Users';
+  listUserPlaylists: 'Library';
+  listUserReposts: 'Reposts';
+  unfollowUser: 'Following';
   getLicenseVerification: 'Licenses';
   verifyLicense: 'Licenses';
   login: 'Authentication';
@@ -1635,6 +2213,7 @@ export interface OperationTags {
 /** Whether each operation requires a signed-in caller. */
 export interface OperationRequiresUser {
   receiveStripeWebhook: false;
+  getAchievementDetails: false;
   listAlbums: false;
   createAlbum: true;
   getAlbum: false;
@@ -1666,6 +2245,8 @@ export interface OperationRequiresUser {
   getArtistProviderBalance: true;
   getArtistFinanceSummary: true;
   listArtistFinanceTransactions: true;
+  followArtist: true;
+  getArtistFollowStatus: true;
   listArtistFollowers: false;
   getArtistPinnedTrack: false;
   listArtistProducerAchievements: false;
@@ -1673,9 +2254,24 @@ export interface OperationRequiresUser {
   listArtistTracks: false;
   pinArtistTrack: true;
   unpinArtistTrack: true;
+  unfollowArtist: true;
   loginWithToken: false;
   register: false;
   validateBillingCoupon: true;
+  listCarouselAlbums: false;
+  listCarouselProducers: false;
+  listCarouselTracks: false;
+  listChannels: false;
+  getChannel: false;
+  listCollections: true;
+  createCollection: true;
+  listFeaturedCollections: true;
+  listRecommendedCollections: true;
+  listUserCollections: true;
+  getCollection: true;
+  updateCollection: true;
+  deleteCollection: true;
+  playCollection: true;
   listCoupons: false;
   listProductCoupons: false;
   validateCoupon: true;
@@ -1695,6 +2291,12 @@ export interface OperationRequiresUser {
   listGenres: false;
   getGenre: false;
   getInsightsReport: true;
+  listLandingArtists: false;
+  getLeaderboardStats: false;
+  getAchievementsLeaderboard: false;
+  getGenreLeaderboard: false;
+  getGlobalLeaderboard: false;
+  getRisingStarsLeaderboard: false;
   revokeLicense: true;
   listLyrics: true;
   createLyric: true;
@@ -1717,9 +2319,18 @@ export interface OperationRequiresUser {
   reorderPlaylistTracks: true;
   removePlaylistTracks: true;
   unfollowPlaylist: true;
+  listProducerHighlights: false;
   listPurchases: true;
+  getRadioStation: false;
+  toggleRepost: true;
   confirmSandboxPaymentIntent: true;
   refundSandboxPaymentIntent: true;
+  search: false;
+  searchSimilarAudio: false;
+  suggestAlbums: false;
+  suggestRelatedAlbums: false;
+  suggestArtists: false;
+  suggestRelatedArtists: false;
   listTagAlbums: false;
   listTagTracks: false;
   listTracks: false;
@@ -1748,8 +2359,25 @@ export interface OperationRequiresUser {
   getTrackPurchaseStatus: true;
   getTrackWave: false;
   uploadTrackAudio: true;
+  getUserProfile: false;
   listUserLicenses: true;
+  addToLibrary: true;
+  removeFromLibrary: true;
+  updateUserProfile: true;
+  searchUsers: true;
   getUser: true;
+  getUserContactInfo: true;
+  followUser: true;
+  getUserFollowStatus: false;
+  listFollowedUsers: false;
+  listUserFollowers: false;
+  listLikedAlbums: false;
+  listLikedArtists: false;
+  listLikedTracks: false;
+  getUserMinutesLeft: true;
+  listUserPlaylists: false;
+  listUserReposts: false;
+  unfollowUser: true;
   getLicenseVerification: false;
   verifyLicense: false;
   login: false;
@@ -1767,6 +2395,11 @@ export type PaginatedOperationId =
   | 'listArtistFinanceTransactions'
   | 'listArtistFollowers'
   | 'listArtistTracks'
+  | 'getChannel'
+  | 'listCollections'
+  | 'listFeaturedCollections'
+  | 'listRecommendedCollections'
+  | 'listUserCollections'
   | 'listGenres'
   | 'getGenre'
   | 'listLyrics'
@@ -1777,4 +2410,11 @@ export type PaginatedOperationId =
   | 'listTagTracks'
   | 'listTracks'
   | 'listTrackComments'
-  | 'listUserLicenses';
+  | 'listUserLicenses'
+  | 'listFollowedUsers'
+  | 'listUserFollowers'
+  | 'listLikedAlbums'
+  | 'listLikedArtists'
+  | 'listLikedTracks'
+  | 'listUserPlaylists'
+  | 'listUserReposts';

@@ -21,7 +21,9 @@ import { createDeveloperTokenHandlers } from './domains/developer-tokens/handler
 import { createGenreHandlers } from './domains/genres/handlers.js';
 import { createLyricHandlers } from './domains/lyrics/handlers.js';
 import { createPlaylistHandlers } from './domains/playlists/handlers.js';
+import { createCollectionHandlers } from './domains/collections/handlers.js';
 import { createUserHandlers } from './domains/users/handlers.js';
+import { createFollowingHandlers } from './domains/following/handlers.js';
 import { createPurchaseHandlers } from './domains/purchases/handlers.js';
 import { createPaymentSandboxHandlers } from './domains/payment-sandbox/handlers.js';
 import { createWebhookHandlers } from './domains/webhooks/handlers.js';
@@ -29,6 +31,7 @@ import { createLicenseHandlers } from './domains/licenses/handlers.js';
 import { createLicensePresetHandlers } from './domains/license-presets/handlers.js';
 import { createCouponHandlers } from './domains/coupons/handlers.js';
 import { createPayoutHandlers } from './domains/payouts/handlers.js';
+import { createSearchHandlers } from './domains/search/handlers.js';
 import { createCommerce, type CommerceSettings } from './payments/commerce.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { operationPipeline, targetPath } from './http/pipeline.js';
@@ -43,6 +46,10 @@ import { createUploadRules } from './domains/tracks/upload-rules.js';
 import type { Storage } from './storage/storage.js';
 import type { SpotifyCatalog } from './integrations/spotify/catalog.js';
 import { namingSandbox } from './http/sandbox-url.js';
+import { createRepostHandlers } from './domains/reposts/handlers.js';
+import { createLibraryHandlers } from './domains/library/handlers.js';
+import { createDiscoveryHandlers } from './domains/discovery/handlers.js';
+import { createLeaderboardHandlers } from './domains/leaderboards/handlers.js';
 
 export interface AppOptions {
   db: Db;
@@ -110,13 +117,13 @@ export function createHandlers(
     'License presets': createLicensePresetHandlers(db, commerce),
     Coupons: createCouponHandlers(db, commerce),
     Payouts: createPayoutHandlers(db, commerce),
-    Search: {},
-    Discovery: {},
-    Leaderboards: {},
-    Following: {},
-    Reposts: {},
-    Library: {},
-    Collections: {},
+    Search: createSearchHandlers(db),
+    Discovery: createDiscoveryHandlers(db),
+    Leaderboards: createLeaderboardHandlers(db),
+    Following: createFollowingHandlers(db),
+    Reposts: createRepostHandlers(db),
+    Library: createLibraryHandlers(db),
+    Collections: createCollectionHandlers(db),
   });
 }
 

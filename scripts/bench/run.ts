@@ -9,7 +9,10 @@
 // SCENARIOS (comma list: embedded,postgres,cluster,catalog,memory,purchase; default all), CATALOG_TRACKS (100000):
 // the catalog scenario seeds that many tracks on PostgreSQL and measures list, show and a
 // signed-in list (list*) with each validation mode; the purchase scenario runs the whole
-// purchase flow (initiate → confirm → webhook → license) on PostgreSQL, PURCHASE_WORKERS (10) at a time.
+// purchase flow (initiate → confirm → webhook → license) on PostgreSQL, PURCHASE_WORKERS (10) at a time;
+// the search scenario seeds SEARCH_TRACKS (100000) tracks and SEARCH_ARTISTS (10000) artists on the
+// embedded database and on PostgreSQL and times GET /api/v1/search (p50, p95) with
+// SEARCH_CONCURRENCY (1: latency, not queueing) clients for SEARCH_SECONDS (2 × DURATION).
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,15 +23,20 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FLOW_SETUP_SQL, measurePurchaseFlow, type FlowResult } from './purchase-flow.js';
 import { measureValidationCost } from './validation-cost.js';
+import { measureSearch, searchSeedStatements, type SearchLatency } from './search.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DURATION = Number(process.env.DURATION ?? 4);
 const WARMUP = Number(process.env.WARMUP ?? 1);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
-const SCENARIOS = new Set((process.env.SCENARIOS ?? 'embedded,postgres,cluster,catalog,memory,purchase').split(','));
+const SCENARIOS = new Set((process.env.SCENARIOS ?? 'embedded,postgres,cluster,catalog,memory,purchase,search').split(','));
 const PURCHASE_WORKERS = Number(process.env.PURCHASE_WORKERS ?? 10);
 const CATALOG_TRACKS = Number(process.env.CATALOG_TRACKS ?? 100_000);
+const SEARCH_TRACKS = Number(process.env.SEARCH_TRACKS ?? 100_000);
+const SEARCH_ARTISTS = Number(process.env.SEARCH_ARTISTS ?? 10_000);
+const SEARCH_CONCURRENCY = Number(process.env.SEARCH_CONCURRENCY ?? 1);
+const SEARCH_SECONDS = Number(process.env.SEARCH_SECONDS ?? DURATION * 2);
 const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const PASSWORD = 'beatpass-demo';
@@ -337,6 +345,49 @@ async function main() {
     });
   }
 
+  const searchResults: { database: string; result: SearchLatency }[] = [];
+  if (SCENARIOS.has('search')) {
+    const statements = searchSeedStatements(SEARCH_TRACKS, SEARCH_ARTISTS);
+    const timeSearch = async (database: string, env: Record<string, string>) => {
+      const server = await start(`search, ${database}`, 'server/main.ts', env);
+      try {
+        if (WARMUP > 0) await measureSearch(server.port, { concurrency: SEARCH_CONCURRENCY, seconds: WARMUP });
+        const result = await measureSearch(server.port, { concurrency: SEARCH_CONCURRENCY, seconds: SEARCH_SECONDS });
+        searchResults.push({ database, result });
+        console.log(`  search, ${database}: ${JSON.stringify(result)}`);
+      } finally {
+        await server.stop();
+      }
+    };
+    // Embedded: the server migrates and seeds the demo data, then the bulk seed runs on the
+    // same data directory through PGlite directly (one process at a time may open it).
+    const dataDir = mkdtempSync(join(tmpdir(), 'beatpass-bench-search-'));
+    try {
+      const env = serverEnv({ DATA_DIR: dataDir });
+      await (await start('search seed, embedded', 'server/main.ts', env)).stop();
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+      const client = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+      const seeding = Date.now();
+      for (const statement of statements) await client.exec(statement);
+      await client.exec('vacuum analyze');
+      console.log(`  search seed, embedded: ${SEARCH_TRACKS} tracks, ${SEARCH_ARTISTS} artists in ${Date.now() - seeding} ms`);
+      await client.close();
+      await timeSearch('embedded', env);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    await withScratchDatabase(async (databaseUrl) => {
+      const env = serverEnv({ DATABASE_URL: databaseUrl });
+      await (await start('search seed, PostgreSQL', 'server/main.ts', env)).stop();
+      const seeding = Date.now();
+      for (const statement of statements) await runSql(databaseUrl, statement);
+      await runSql(databaseUrl, 'vacuum analyze');
+      console.log(`  search seed, PostgreSQL: ${SEARCH_TRACKS} tracks, ${SEARCH_ARTISTS} artists in ${Date.now() - seeding} ms`);
+      await timeSearch('PostgreSQL', env);
+    });
+  }
+
   let validationCost: ReturnType<typeof measureValidationCost> | undefined;
   if (SCENARIOS.has('memory')) {
     validationCost = measureValidationCost();
@@ -437,6 +488,14 @@ async function main() {
       `| purchase flow (initiate → confirm → webhook → license), PostgreSQL, ${PURCHASE_WORKERS} buyers at a time | flows/s | p50 ms | p99 ms | errors |`,
       '|---|---:|---:|---:|---:|',
       `| ${purchaseFlow.flows} flows in ${purchaseFlow.seconds.toFixed(1)} s | ${purchaseFlow.perSecond} | ${purchaseFlow.p50Ms} | ${purchaseFlow.p99Ms} | ${purchaseFlow.errors} |`,
+    );
+  }
+  if (searchResults.length > 0) {
+    lines.push(
+      '',
+      `| GET /api/v1/search, ${SEARCH_TRACKS} tracks + ${SEARCH_ARTISTS} artists, ${SEARCH_CONCURRENCY} clients | requests | p50 ms | p95 ms | p99 ms | errors |`,
+      '|---|---:|---:|---:|---:|---:|',
+      ...searchResults.map(({ database, result: r }) => `| ${database} | ${r.requests} | ${r.p50Ms} | ${r.p95Ms} | ${r.p99Ms} | ${r.errors} |`),
     );
   }
   lines.push('', '| ratio (same run) | value |', '|---|---:|');

@@ -20,9 +20,25 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type ExtraConfigColumn,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/**
+ * Weighted full-text document for search (server/search/postgres-engine.ts): names weigh A,
+ * descriptions and bios B, so a name match outranks a description match. 'simple' keeps
+ * words as typed (no stemming, no stop words), which suits beat titles and artist names.
+ */
+const weightedDocument = (a: string[], b: string[] = []) =>
+  sql.raw(
+    [
+      ...a.map((c) => `setweight(to_tsvector('simple', coalesce(${c}, '')), 'A')`),
+      ...b.map((c) => `setweight(to_tsvector('simple', coalesce(${c}, '')), 'B')`),
+    ].join(' || '),
+  );
+/** GIN trigram index on a name column, for typo-tolerant matching with `%` and `<%` (pg_trgm). */
+const trigramIndex = (name: string, column: ExtraConfigColumn) => index(name).using('gin', column.op('gin_trgm_ops'));
+
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
 /**
@@ -60,8 +76,13 @@ export const users = pgTable(
     /** IANA time zone name. */
     timezone: text('timezone'),
     createdAt: createdAt(),
+    /** Search document: the public names only (never email or account-settings names). */
+    search: tsvector('search').generatedAlwaysAs(weightedDocument(['display_name', 'username'])),
   },
   (t) => [
+    index('users_search_idx').using('gin', t.search),
+    trigramIndex('users_display_name_trgm_idx', t.displayName),
+    trigramIndex('users_username_trgm_idx', t.username),
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     uniqueIndex('users_username_unique').on(sql`lower(${t.username})`),
     ...maxLengths('users', [
@@ -142,7 +163,7 @@ export const tags = pgTable(
     id: serial('id').primaryKey(),
     name: text('name').notNull().unique(),
   },
-  (t) => maxLengths('tags', [[t.name, 100]]),
+  (t) => [trigramIndex('tags_name_trgm_idx', t.name), ...maxLengths('tags', [[t.name, 100]])],
 );
 
 export const artists = pgTable(
@@ -160,8 +181,11 @@ export const artists = pgTable(
     /** The artist's default ExclusiveLicenseConfig, applied to new tracks; null: the platform's. */
     exclusiveLicenseDefault: jsonb('exclusive_license_default').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
+    search: tsvector('search').generatedAlwaysAs(weightedDocument(['name'], ['bio'])),
   },
   (t) => [
+    index('artists_search_idx').using('gin', t.search),
+    trigramIndex('artists_name_trgm_idx', t.name),
     // One artist profile per account, also when two creates race; profiles nobody manages are free.
     uniqueIndex('artists_user_unique').on(t.userId).where(sql`${t.userId} is not null`),
     ...maxLengths('artists', [
@@ -222,7 +246,7 @@ export const tracks = pgTable(
     postedAt: timestamp('posted_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))`),
+    search: tsvector('search').generatedAlwaysAs(weightedDocument(['name'], ['description'])),
   },
   (t) => [
     index('tracks_created_idx').on(t.createdAt, t.id),
@@ -230,6 +254,7 @@ export const tracks = pgTable(
     uniqueIndex('tracks_name_unique').on(sql`lower(${t.name})`),
     uniqueIndex('tracks_file_entry_unique').on(t.fileEntryId),
     index('tracks_search_idx').using('gin', t.search),
+    trigramIndex('tracks_name_trgm_idx', t.name),
     ...maxLengths('tracks', [
       [t.name, 255],
       [t.image, 2048],
@@ -275,7 +300,8 @@ export const trackGenres = pgTable(
       .notNull()
       .references(() => genres.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.trackId, t.genreId] })],
+  // genre → tracks, for similar-audio search and radio.
+  (t) => [primaryKey({ columns: [t.trackId, t.genreId] }), index('track_genres_genre_idx').on(t.genreId)],
 );
 
 export const trackTags = pgTable(
@@ -288,7 +314,7 @@ export const trackTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.trackId, t.tagId] })],
+  (t) => [primaryKey({ columns: [t.trackId, t.tagId] }), index('track_tags_tag_idx').on(t.tagId)],
 );
 
 /**
@@ -442,9 +468,12 @@ export const albums = pgTable(
     ownerId: integer('owner_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(weightedDocument(['name'], ['description'])),
   },
   (t) => [
     index('albums_created_idx').on(t.createdAt, t.id),
+    index('albums_search_idx').using('gin', t.search),
+    trigramIndex('albums_name_trgm_idx', t.name),
     ...maxLengths('albums', [
       [t.name, 255],
       [t.description, 5000],
@@ -481,8 +510,11 @@ export const playlists = pgTable(
     collaborative: boolean('collaborative').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(weightedDocument(['name'], ['description'])),
   },
   (t) => [
+    index('playlists_search_idx').using('gin', t.search),
+    trigramIndex('playlists_name_trgm_idx', t.name),
     uniqueIndex('playlists_owner_name_unique').on(t.ownerId, sql`lower(${t.name})`),
     ...maxLengths('playlists', [
       [t.name, 250],

@@ -323,9 +323,9 @@ describe('seedDemoData', { timeout: 60_000 }, () => {
     expect(await pins(b)).toEqual(await pins(a));
   });
 
-  it('honours options.tracks', async () => {
+  it('honours options.tracks, down to a catalog too small for albums (the scale tests seed 5)', async () => {
     const c = await fresh();
-    expect(await seedDemoData(c.db, { tracks: 30 })).toEqual({ seeded: true });
-    expect(await count(c, 'tracks')).toBe(30);
+    expect(await seedDemoData(c.db, { tracks: 5 })).toEqual({ seeded: true });
+    expect(await count(c, 'tracks')).toBe(5);
   });
 });

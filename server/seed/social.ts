@@ -5,6 +5,7 @@
 // analytics demo's (seed.ts), which this must not change. Fixed dates; counts shown on tracks
 // grow by exactly the likes and reposts inserted here.
 import { eq, isNull, ne, or, sql } from 'drizzle-orm';
+import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/connection.js';
 import {
   albumLikes,
@@ -139,7 +140,7 @@ export async function insertSocialGraph(tx: Tx, passwordHash: string, producerEm
   }
   for (const fan of rng.sample(fans, 6)) follow(listener, fan);
   for (const fan of rng.sample(fans, 2)) follow(producer, fan);
-  await tx.insert(userFollows).values(follows);
+  await insertAll(tx, userFollows, follows);
 
   const artistFollows: (typeof artistFollowers.$inferInsert)[] = [];
   const likedArtists: (typeof artistLikes.$inferInsert)[] = [];
@@ -194,10 +195,10 @@ export async function insertSocialGraph(tx: Tx, passwordHash: string, producerEm
     repostedTracks.push({ trackId: track.id, userId: listener, createdAt: at() });
   }
 
-  await tx.insert(artistFollowers).values(artistFollows).onConflictDoNothing();
-  await tx.insert(artistLikes).values(likedArtists).onConflictDoNothing();
-  await tx.insert(albumLikes).values(likedAlbums).onConflictDoNothing();
-  if (repostedAlbums.length > 0) await tx.insert(albumReposts).values(repostedAlbums).onConflictDoNothing();
+  await insertAll(tx, artistFollowers, artistFollows);
+  await insertAll(tx, artistLikes, likedArtists);
+  await insertAll(tx, albumLikes, likedAlbums);
+  await insertAll(tx, albumReposts, repostedAlbums);
   for (const batch of chunks(playRows)) await tx.insert(plays).values(batch);
   // The counts on tracks grow by exactly the rows inserted (the counting rule of schema.ts).
   for (const batch of chunks(likedTracks)) {
@@ -225,8 +226,20 @@ export async function insertSocialGraph(tx: Tx, passwordHash: string, producerEm
       .values({ userId: owner, name: spec.name, description: spec.description, featured: spec.featured, plays: rng.int(0, 400), createdAt: at() })
       .returning({ id: collections.id });
     const picked = rng.sample(catalog, spec.size);
-    await tx.insert(collectionTracks).values(picked.map((track, position) => ({ collectionId: created!.id, trackId: track.id, position })));
+    await insertAll(
+      tx,
+      collectionTracks,
+      picked.map((track, position) => ({ collectionId: created!.id, trackId: track.id, position })),
+    );
   }
+}
+
+/**
+ * Inserts rows that may be none (a small catalog, as `seedDemoData(db, { tracks })` makes,
+ * leaves some lists empty); a row that is already there is left as it is.
+ */
+async function insertAll<T extends PgTable>(tx: Tx, table: T, rows: PgInsertValue<T>[]): Promise<void> {
+  for (const batch of chunks(rows)) await tx.insert(table).values(batch).onConflictDoNothing();
 }
 
 /** Adds one to a count column of each track, once per occurrence of its id. */

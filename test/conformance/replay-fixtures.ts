@@ -33,7 +33,7 @@ export interface LiveCaller {
 }
 
 /** Kinds of rows a new account can make for itself. */
-export type OwnedKind = 'artist' | 'credit' | 'file_entry' | 'track' | 'album' | 'playlist' | 'lyric' | 'preset';
+export type OwnedKind = 'artist' | 'credit' | 'file_entry' | 'track' | 'album' | 'playlist' | 'lyric' | 'preset' | 'collection';
 
 type Body = Record<string, any>;
 
@@ -148,6 +148,11 @@ export class CaseFixtures {
       }
       case 'preset':
         return (await send(agent, 'createExclusiveLicensePreset', { body: named(requestExample('createExclusiveLicensePreset')) })).preset.id;
+      case 'collection': {
+        // Collections are private: the caller's own, holding the first two seeded tracks.
+        const body = { ...named(requestExample('createCollection')), track_ids: [await this.seeded('track', 0), await this.seeded('track', 1)] };
+        return (await send(agent, 'createCollection', { body }, 201)).collection.id;
+      }
     }
   }
 
@@ -189,6 +194,27 @@ export const invitedByPeer: Prepare = async (f, request) => {
   const playlist = await send(owner.agent, 'createPlaylist', { body: { ...requestExample('createPlaylist'), collaborative: true } });
   await send(owner.agent, 'invitePlaylistEditor', { path: { playlist_id: playlist.playlist.id }, body: { user_id: f.caller.userId } });
   return { ...request, path: { ...request.path, playlist_id: playlist.playlist.id } };
+};
+
+/**
+ * Library items name their kind in `likeable_type`, which the id swap cannot read: it maps
+ * every `likeable_id` as a track (idFields), and this maps the album and artist ones to the
+ * seeded row of their own kind with the same rank. Ids that were not synthetic (unknown ids)
+ * are left alone.
+ */
+export const likeablesOfTheirKind: Prepare = async (f, request) => {
+  const body = request.body as { likeables: { likeable_id: number; likeable_type: string }[] };
+  const likeables = [];
+  for (const item of body.likeables) {
+    if (item.likeable_type === 'track') {
+      likeables.push(item);
+      continue;
+    }
+    const [rank] = await f.rows<{ n: number }>(sql`select count(*)::int as n from tracks where id < ${item.likeable_id}`);
+    const isSeededTrack = (await f.rows(sql`select 1 from tracks where id = ${item.likeable_id}`)).length > 0;
+    likeables.push(isSeededTrack ? { ...item, likeable_id: await f.seeded(item.likeable_type, rank!.n) } : item);
+  }
+  return { ...request, body: { ...body, likeables } };
 };
 
 /** The caller has an artist profile (to create albums and upload). */
@@ -277,4 +303,16 @@ export const licenseHeld: Prepare = async (f, request) => {
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('replay fixture: the webhook issued no license');
+};
+
+/** The caller already follows the user the request names (to unfollow them). */
+export const followingUser: Prepare = async (f, request) => {
+  await send(f.caller.agent, 'followUser', { path: { user_id: request.path!.user_id! } });
+  return request;
+};
+
+/** The caller already follows the artist the request names (to unfollow it). */
+export const followingArtist: Prepare = async (f, request) => {
+  await send(f.caller.agent, 'followArtist', { path: { artist_id: request.path!.artist_id! } });
+  return request;
 };

@@ -34,8 +34,11 @@ import type { CallInput, Scalar } from './contract-calls.js';
 import {
   CaseFixtures,
   editorOfPlaylist,
+  followingArtist,
+  followingUser,
   invitedByPeer,
   licenseHeld,
+  likeablesOfTheirKind,
   newAccount,
   paidCheckout,
   playLogged,
@@ -135,8 +138,27 @@ export const RULES: Partial<Record<OperationId, CaseRule>> = {
   startStripeConnectOnboarding: producer,
   getStripeConnectFinances: producer,
   getArtistFinanceSummary: producer,
+  // Follows: the second example user is a new account nobody follows; a new account follows no
+  // artist yet (seeded accounts may), and unfollows need the follow first.
+  unfollowUser: { prepare: followingUser },
+  followArtist: { caller: 'newAccount' },
+  unfollowArtist: { caller: 'newAccount', prepare: followingArtist },
+  getArtistFollowStatus: { caller: 'newAccount' },
+  // A new account, so that the example's username is free and no seeded account changes.
+  updateUserProfile: { caller: 'newAccount' },
   listArtistFinanceTransactions: producer,
   getArtistProviderBalance: producer,
+  // Collections are private to their owner (featured ones aside): the caller's own.
+  getCollection: newOwner('collection'),
+  updateCollection: newOwner('collection'),
+  deleteCollection: newOwner('collection'),
+  playCollection: newOwner('collection'),
+  // Reposts and the library: a new account has none, and owns none of the seeded tracks.
+  toggleRepost: { caller: 'newAccount', idFields: { repostable_id: 'track' } },
+  addToLibrary: { caller: 'newAccount', idFields: { likeable_id: 'track' }, prepare: likeablesOfTheirKind },
+  removeFromLibrary: { caller: 'newAccount', idFields: { likeable_id: 'track' }, prepare: likeablesOfTheirKind },
+  // The radio's `{id}` names no kind; the example seeds an artist station.
+  getRadioStation: { idFields: { id: 'artist' } },
 };
 
 /**

@@ -4,7 +4,7 @@
 // Rising…) but not the achievements themselves; the rule table and the level curve below are
 // designed here. Nothing is stored: an achievement is unlocked while its count holds, so one
 // whose count drops (a deleted track, an unfollow) locks again, and there is no unlock date.
-import { eq, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { artists } from '../../db/schema.js';
 
@@ -69,7 +69,7 @@ export const ACHIEVEMENT_RULES: readonly AchievementRule[] = Object.freeze([
 const XP_PER = { upload: 100, play: 1, completeMetadata: 50, collaboration: 25 } as const;
 
 /** Where each level starts; titles after the help centre's first three. Designed here. */
-const LEVELS = [
+export const LEVELS = [
   { title: 'Novice', xp: 0 },
   { title: 'Apprentice', xp: 1_000 },
   { title: 'Rising', xp: 5_000 },
@@ -131,22 +131,35 @@ export function evaluateAchievements(metrics: ArtistMetrics): ArtistAchievements
  * Undefined when there is no such artist.
  */
 export async function loadArtistMetrics(db: Db, artistId: number): Promise<ArtistMetrics | undefined> {
-  const credited = sql`select track_id from track_artists where artist_id = ${artistId}`;
-  const [row] = await db
+  return (await loadMetricsOfArtists(db, [artistId])).get(artistId);
+}
+
+/**
+ * The same counts for many artists in one query (leaderboards rank every artist by them):
+ * the artists whose ids are given, or every artist when `ids` is undefined. Artists that do
+ * not exist are missing from the map.
+ */
+export async function loadMetricsOfArtists(db: Db, ids?: readonly number[]): Promise<Map<number, ArtistMetrics>> {
+  if (ids && ids.length === 0) return new Map();
+  // The outer row, written out: inside the subqueries a bare `id` would name their own table.
+  const me = sql.raw('"artists"."id"');
+  const credited = sql`select track_id from track_artists where artist_id = ${me}`;
+  const query = db
     .select({
-      tracks: sql<number>`(select count(*) from track_artists where artist_id = ${artistId})::float8`,
+      id: artists.id,
+      tracks: sql<number>`(select count(*) from track_artists where artist_id = ${me})::float8`,
       plays: sql<number>`(select coalesce(sum(plays), 0) from tracks where id in (${credited}))::float8`,
       likes: sql<number>`(select coalesce(sum(likes_count), 0) from tracks where id in (${credited}))::float8`,
-      followers: sql<number>`(select count(*) from artist_followers where artist_id = ${artistId})::float8`,
-      collaborations: sql<number>`(select count(*) from track_artists mine where mine.artist_id = ${artistId}
+      followers: sql<number>`(select count(*) from artist_followers where artist_id = ${me})::float8`,
+      collaborations: sql<number>`(select count(*) from track_artists mine where mine.artist_id = ${me}
       and exists (select 1 from track_artists other where other.track_id = mine.track_id and other.artist_id <> mine.artist_id))::float8`,
-      albums: sql<number>`(select count(*) from album_artists where artist_id = ${artistId})::float8`,
+      albums: sql<number>`(select count(*) from album_artists where artist_id = ${me})::float8`,
       complete_metadata: sql<number>`(select count(*) from tracks t where t.id in (${credited})
       and btrim(coalesce(t.description, '')) <> '' and btrim(coalesce(t.image, '')) <> ''
       and exists (select 1 from track_genres g where g.track_id = t.id)
       and exists (select 1 from track_tags x where x.track_id = t.id))::float8`,
     })
-    .from(artists)
-    .where(eq(artists.id, artistId));
-  return row && (Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as ArtistMetrics);
+    .from(artists);
+  const rows = await (ids ? query.where(inArray(artists.id, [...ids])) : query);
+  return new Map(rows.map(({ id, ...counts }) => [id, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as ArtistMetrics]));
 }

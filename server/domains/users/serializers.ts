@@ -23,3 +23,15 @@ export function serializeUser(user: UserRow, self: boolean): User {
     developer_access: user.developerAccess,
   };
 }
+
+/** The caller's own account with its settings: `GET /users/me` and the profile update. */
+export function serializeAccount(user: UserRow): User {
+  return {
+    ...serializeUser(user, true),
+    first_name: user.firstName,
+    last_name: user.lastName,
+    language: user.language,
+    country: user.country,
+    timezone: user.timezone,
+  };
+}

@@ -110,6 +110,16 @@ const DOCUMENTED = {
     caller: 'anonymous',
     input: ({ producerArtistId }) => ({ path: { artist_id: producerArtistId }, query: { perPage: 25, page: 1 } }),
   },
+  listUserFollowers: {
+    catalog: '2-J GET /users/{user}/followers: `perPage` (20), `page`',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 20, page: 1 } }),
+  },
+  listFollowedUsers: {
+    catalog: '2-J GET /users/{user}/followed-users: `perPage` (20), `page`',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 20, page: 1 } }),
+  },
   getArtistActivity: {
     catalog: '2-D GET /artists/{artist}/activity: `period`, `page`, `per_page`',
     caller: 'producer',
@@ -129,6 +139,43 @@ const DOCUMENTED = {
     catalog: '2-I GET /tags/{name}/albums: same as the tag tracks',
     caller: 'anonymous',
     input: ({ tagName }) => ({ path: { tag_name: tagName }, query: { perPage: 15, page: 1 } }),
+  },
+  search: {
+    catalog: '2-I GET /search: S/M `query`, `types`, `limit`; D reads only `query` and `loader` (`types`/`limit` ignored)',
+    caller: 'anonymous',
+    input: () => ({ query: { query: 'dark', loader: 'search', types: 'track,artist', limit: 3 } }),
+    ignored: ['types', 'limit'],
+  },
+  searchUsers: {
+    catalog: '2-A GET /users/search: `query` (D 2–100 chars), `limit` (D 1–50, default 10)',
+    caller: 'producer',
+    input: () => ({ query: { query: 'listener', limit: 10 } }),
+    context: ['query'],
+  },
+  listUserReposts: {
+    catalog: '2-J GET /users/{user}/reposts: `page` (S also `per_page`)',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { page: 1, per_page: 15 } }),
+  },
+  listLikedTracks: {
+    catalog: '2-J GET /users/{user}/liked-tracks: `perPage` (S 20; D 15), `page`',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 15, page: 1 } }),
+  },
+  listLikedAlbums: {
+    catalog: '2-J GET /users/{user}/liked-albums: `perPage` (S 20; D 30)',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 30, page: 1 } }),
+  },
+  listLikedArtists: {
+    catalog: '2-J GET /users/{user}/liked-artists: `perPage` (S 20; D 30)',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 30, page: 1 } }),
+  },
+  listUserPlaylists: {
+    catalog: '2-J GET /users/{user}/playlists: `perPage` (20)',
+    caller: 'producer',
+    input: () => ({ path: { user_id: 'me' }, query: { perPage: 20, page: 1 } }),
   },
   getLicenseCertificate: {
     catalog: '2-M GET /tracks/{track}/license-certificate: D query `license` (uuid, optional)',

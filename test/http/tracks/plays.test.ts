@@ -75,17 +75,20 @@ describe('logging plays', () => {
 
 describe('listened time and engagement', () => {
   it('records listened time that only grows and reports it in the metrics', async () => {
-    const [track] = await t.server.rows<{ id: number; duration_ms: number }>(sql`select id, duration_ms from tracks where id = 8`);
-    const log = await t.as.listener.call('logTrackPlay', { path: { track_id: 8 }, body: { idempotency_key: randomUUID() } });
+    // A track nobody has played yet, so the metrics are this play's alone.
+    const [track] = await t.server.rows<{ id: number; duration_ms: number }>(
+      sql`select id, duration_ms from tracks t where not exists (select 1 from plays p where p.track_id = t.id) order by id limit 1`,
+    );
+    const log = await t.as.listener.call('logTrackPlay', { path: { track_id: track!.id }, body: { idempotency_key: randomUUID() } });
     expectStatus(log, 200);
     const token = log.body.play_token;
-    const update = (ms: number) => t.as.listener.call('updateTrackPlayDuration', { path: { track_id: 8 }, body: { play_token: token, listened_ms: ms } });
+    const update = (ms: number) => t.as.listener.call('updateTrackPlayDuration', { path: { track_id: track!.id }, body: { play_token: token, listened_ms: ms } });
     expect((await update(track!.duration_ms)).status).toBe(200);
     expect((await update(1000)).status).toBe(200);
     const [play] = await t.server.rows<{ listened_ms: number }>(sql`select listened_ms from plays where play_token = ${token}`);
     expect(play!.listened_ms).toBe(track!.duration_ms);
 
-    const metrics = await t.as.listener.call('getTrackEngagementMetrics', { path: { track_id: 8 } });
+    const metrics = await t.as.listener.call('getTrackEngagementMetrics', { path: { track_id: track!.id } });
     expectStatus(metrics, 200);
     expect(metrics.body.metrics).toMatchObject({ unique_listeners: 1, average_listen_ms: track!.duration_ms, completion_rate: 1 });
   });

@@ -1,0 +1,6 @@
+import { createBeatPassClient, unwrap } from '../../client/index.js';
+
+const api = createBeatPassClient({ baseUrl: 'https://open.beatpass.ca', auth: { mode: 'token', token: process.env.BEATPASS_TOKEN ?? '' } });
+
+const { following } = unwrap(await api.GET('/api/v1/users/{user_id}/follow-status', { params: { path: { user_id: '900000002' } } }));
+console.log(following ? 'Following' : 'Follow');
