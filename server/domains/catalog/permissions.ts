@@ -5,6 +5,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { albumArtists, albums, artists, trackArtists, tracks } from '../../db/schema.js';
 
+/** The artist profile the user manages (one per account at most; migration 0005). */
+export async function findManagedArtist(db: Db, userId: number): Promise<typeof artists.$inferSelect | undefined> {
+  const [row] = await db.select().from(artists).where(eq(artists.userId, userId)).limit(1);
+  return row;
+}
+
 export async function managedArtistIds(db: Db, userId: number): Promise<number[]> {
   const rows = await db.select({ id: artists.id }).from(artists).where(eq(artists.userId, userId));
   return rows.map((r) => r.id);

@@ -9,12 +9,9 @@ import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 import { loadArtistSummaries } from '../artists/repository.js';
 import { serializeArtistSummary } from '../artists/serializers.js';
 import {
-  albumsInOrder,
   albumsWithTracksCount,
-  artistsInOrder,
   genreCount,
   genresByTracks,
-  genresInOrder,
   newestTracks,
   popularAlbums,
   popularTracks,
@@ -22,13 +19,13 @@ import {
   RECENT_DAYS,
   topProducers,
   trackCount,
-  tracksInOrder,
   TRENDING_DAYS,
   trendingTrackCount,
   trendingTracks,
   type ArtistRow,
   type Window,
 } from './repository.js';
+import { albumsInOrder, artistsInOrder, genresInOrder, tracksInOrder } from '../catalog/rows-in-order.js';
 
 type Schemas = components['schemas'];
 export type Viewer = { id: number } | null;

@@ -10,11 +10,8 @@ import { serializeGenre, serializeTrack, serializeTrackPublic } from '../catalog
 import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 import { artistsAtTier, CHANNELS, channelContent, findChannel } from './channels.js';
 import {
-  albumsInOrder,
   artistSeed,
-  artistsInOrder,
   genreSeed,
-  genresInOrder,
   highlightLeaders,
   mostFollowedProducers,
   mostLikedRecentTracks,
@@ -23,10 +20,10 @@ import {
   RECENT_DAYS,
   risingProducers,
   trackSeed,
-  tracksInOrder,
   TRENDING_DAYS,
   type HighlightCategory,
 } from './repository.js';
+import { albumsInOrder, artistsInOrder, genresInOrder, tracksInOrder } from '../catalog/rows-in-order.js';
 
 type Schemas = components['schemas'];
 

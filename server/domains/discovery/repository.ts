@@ -2,10 +2,9 @@
 // likes, follows) and what the catalog holds, returning ids in their final order; the rows
 // are then loaded by id and serialised at the caller's tier. Every order ends on the id, so
 // equal data always gives the same list.
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { albums, artists, genres, tracks } from '../../db/schema.js';
-import type { AlbumRow } from '../albums/repository.js';
+import type { artists, genres, tracks } from '../../db/schema.js';
 
 export type TrackRow = typeof tracks.$inferSelect;
 export type ArtistRow = typeof artists.$inferSelect;
@@ -25,32 +24,6 @@ async function idsOf(db: Db, query: SQL): Promise<number[]> {
 async function countOf(db: Db, query: SQL): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await db.execute(query));
   return Number(row?.n ?? 0);
-}
-
-/** Rows of `table` for `ids`, in the order of `ids`. */
-function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-export async function tracksInOrder(db: Db, ids: number[]): Promise<TrackRow[]> {
-  if (ids.length === 0) return [];
-  return inOrder(ids, await db.select().from(tracks).where(inArray(tracks.id, ids)));
-}
-
-export async function albumsInOrder(db: Db, ids: number[]): Promise<AlbumRow[]> {
-  if (ids.length === 0) return [];
-  return inOrder(ids, await db.select().from(albums).where(inArray(albums.id, ids)));
-}
-
-export async function artistsInOrder(db: Db, ids: number[]): Promise<ArtistRow[]> {
-  if (ids.length === 0) return [];
-  return inOrder(ids, await db.select().from(artists).where(inArray(artists.id, ids)));
-}
-
-export async function genresInOrder(db: Db, ids: number[]): Promise<GenreRow[]> {
-  if (ids.length === 0) return [];
-  return inOrder(ids, await db.select().from(genres).where(inArray(genres.id, ids)));
 }
 
 export interface Window {

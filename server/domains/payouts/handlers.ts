@@ -1,3 +1,4 @@
+import { findManagedArtist } from '../catalog/permissions.js';
 import type { Db } from '../../db/connection.js';
 import type { TagHandlers } from '../../contract/handlers.js';
 import { forbidden, invalidField, notFound, unavailable } from '../../contract/responses.js';
@@ -8,7 +9,6 @@ import { PaymentProviderError, type AccountBalance } from '../../payments/provid
 import {
   canBePaid,
   financeTotals,
-  findManagedArtist,
   findPayoutAccount,
   insertPayoutAccount,
   latestPayouts,

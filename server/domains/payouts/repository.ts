@@ -3,7 +3,7 @@
 // payouts, which the provider reports per account, not per sale.
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { artists, payoutAccounts, payouts, purchases, tracks } from '../../db/schema.js';
+import { payoutAccounts, payouts, purchases, tracks } from '../../db/schema.js';
 import type { AccountStatus } from '../../payments/provider.js';
 
 export type PayoutAccountRow = typeof payoutAccounts.$inferSelect;
@@ -11,11 +11,6 @@ export type FinanceStatus = 'waiting' | 'sending' | 'needs_attention' | 'complet
 
 /** Days a sale's money is held before it can be paid out, as the local provider's balance holds it. */
 export const HOLD_DAYS = 7;
-
-export async function findManagedArtist(db: Db, userId: number) {
-  const [row] = await db.select().from(artists).where(eq(artists.userId, userId)).limit(1);
-  return row;
-}
 
 export async function findPayoutAccount(db: Db, artistId: number): Promise<PayoutAccountRow | undefined> {
   const [row] = await db.select().from(payoutAccounts).where(eq(payoutAccounts.artistId, artistId)).limit(1);

@@ -2,7 +2,7 @@
 // order, at the caller's access tier.
 import type { Db } from '../../db/connection.js';
 import type { TagHandlerPart } from '../../contract/handlers.js';
-import { tracksInOrder } from './repository.js';
+import { tracksInOrder } from '../catalog/rows-in-order.js';
 import { tracksAtTier } from '../catalog/viewer-tier.js';
 
 export function createPlayerHandlers(db: Db): TagHandlerPart<'Tracks', 'getPlayerTracks'> {

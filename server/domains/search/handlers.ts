@@ -15,7 +15,8 @@ import { serializePlaylist, serializePlaylistPublic } from '../playlists/seriali
 import { serializeUser } from '../users/serializers.js';
 import { SEARCH_TYPES, type SearchEngine } from '../../search/engine.js';
 import { createPostgresSearchEngine } from '../../search/postgres-engine.js';
-import { loadAlbums, loadArtists, loadPlaylists, loadTags, loadTracks, loadUsers, relatedAlbumIds, relatedArtistIds, similarTrackIds } from './repository.js';
+import { albumsInOrder, artistsInOrder, playlistsInOrder, tagsInOrder, tracksInOrder, usersInOrder } from '../catalog/rows-in-order.js';
+import { relatedAlbumIds, relatedArtistIds, similarTrackIds } from './repository.js';
 
 /** BeatPass's loaders (source-verified docs): the search page gets 20 per type, any other loader 3. */
 const SEARCH_PAGE_LOADER = 'searchPage';
@@ -32,12 +33,12 @@ export function createSearchHandlers(db: Db, engine: SearchEngine = createPostgr
       const ranked = await engine.search(text, { types: SEARCH_TYPES, limit: perTypeLimit(loader) });
       const viewer = auth.user;
       const [artistRows, albumRows, trackRows, playlistRows, userRows, tagRows] = await Promise.all([
-        loadArtists(db, ranked.artists),
-        loadAlbums(db, ranked.albums),
-        loadTracks(db, ranked.tracks),
-        loadPlaylists(db, ranked.playlists),
-        loadUsers(db, ranked.users),
-        loadTags(db, ranked.tags),
+        artistsInOrder(db, ranked.artists),
+        albumsInOrder(db, ranked.albums),
+        tracksInOrder(db, ranked.tracks),
+        playlistsInOrder(db, ranked.playlists),
+        usersInOrder(db, ranked.users),
+        tagsInOrder(db, ranked.tags),
       ]);
       const [artists, albums, tracks, playlists] = await Promise.all([
         viewer ? loadArtistSummaries(db, artistRows, viewer.id).then((list) => list.map(serializeArtistSummary)) : artistRows.map(serializeArtistPublic),
@@ -63,26 +64,26 @@ export function createSearchHandlers(db: Db, engine: SearchEngine = createPostgr
     },
 
     async suggestArtists({ query }) {
-      const rows = await loadArtists(db, await engine.suggest('artists', query.query, query.limit ?? SUGGESTION_LIMIT));
+      const rows = await artistsInOrder(db, await engine.suggest('artists', query.query, query.limit ?? SUGGESTION_LIMIT));
       return { status: 200, body: { query: query.query, suggestions: rows.map(serializeArtistPublic) } };
     },
 
     async suggestAlbums({ query }) {
-      const rows = await loadAlbums(db, await engine.suggest('albums', query.query, query.limit ?? SUGGESTION_LIMIT));
+      const rows = await albumsInOrder(db, await engine.suggest('albums', query.query, query.limit ?? SUGGESTION_LIMIT));
       return { status: 200, body: { query: query.query, suggestions: rows.map(serializeAlbumPublic) } };
     },
 
     async suggestRelatedArtists({ params, query }) {
       const artist = await findArtist(db, params.artist_id);
       if (!artist) return notFound('Artist');
-      const rows = await loadArtists(db, await relatedArtistIds(db, artist.id, query.limit ?? SUGGESTION_LIMIT));
+      const rows = await artistsInOrder(db, await relatedArtistIds(db, artist.id, query.limit ?? SUGGESTION_LIMIT));
       return { status: 200, body: { artist: serializeArtistPublic(artist), suggestions: rows.map(serializeArtistPublic) } };
     },
 
     async suggestRelatedAlbums({ params, query }) {
       const album = await findAlbum(db, params.album_id);
       if (!album) return notFound('Album');
-      const rows = await loadAlbums(db, await relatedAlbumIds(db, album.id, query.limit ?? SUGGESTION_LIMIT));
+      const rows = await albumsInOrder(db, await relatedAlbumIds(db, album.id, query.limit ?? SUGGESTION_LIMIT));
       return { status: 200, body: { album: serializeAlbumPublic(album), suggestions: rows.map(serializeAlbumPublic) } };
     },
 
@@ -90,14 +91,14 @@ export function createSearchHandlers(db: Db, engine: SearchEngine = createPostgr
       // The name slugs are not compared (see the operation's description): the id decides.
       const track = await findTrack(db, params.track_id);
       if (!track) return notFound('Track');
-      const similar = await loadTracks(db, await similarTrackIds(db, track, SIMILAR_TRACKS));
+      const similar = await tracksInOrder(db, await similarTrackIds(db, track, SIMILAR_TRACKS));
       const [seed, ...tracks] = await tracksAtTier(db, [track, ...similar], auth.user);
       return { status: 200, body: { track: seed!, tracks } };
     },
 
     async searchUsers({ query, auth }) {
       const ranked = await engine.search(query.query, { types: ['users'], limit: query.limit ?? USER_SEARCH_LIMIT });
-      const rows = await loadUsers(db, ranked.users);
+      const rows = await usersInOrder(db, ranked.users);
       return { status: 200, body: { users: rows.map((u) => serializeUser(u, u.id === auth.user.id)) } };
     },
   };

@@ -1,30 +1,7 @@
-// Search reads: rows by the ids an engine ranked (keeping its order), and the relations
-// behind the "related" and "sounds like" routes, which are catalog queries, not text search.
-import { inArray, sql } from 'drizzle-orm';
+// Search reads: the relations behind the "related" and "sounds like" routes, which are catalog queries, not text search.
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { albums, artists, playlists, tags, tracks, users } from '../../db/schema.js';
-
-type Row<T extends { id: number }> = T;
-
-/** Orders rows as `ids` lists them; ids without a row (deleted meanwhile) are dropped. */
-function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [row] : [];
-  });
-}
-
-export const loadArtists = async (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : inOrder(ids, await db.select().from(artists).where(inArray(artists.id, ids)));
-export const loadAlbums = async (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : inOrder(ids, await db.select().from(albums).where(inArray(albums.id, ids)));
-export const loadTracks = async (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : inOrder(ids, await db.select().from(tracks).where(inArray(tracks.id, ids)));
-export const loadPlaylists = async (db: Db, ids: number[]) =>
-  ids.length === 0 ? [] : inOrder(ids, await db.select().from(playlists).where(inArray(playlists.id, ids)));
-export const loadUsers = async (db: Db, ids: number[]) => (ids.length === 0 ? [] : inOrder(ids, await db.select().from(users).where(inArray(users.id, ids))));
-export const loadTags = async (db: Db, ids: number[]) => (ids.length === 0 ? [] : inOrder(ids, await db.select().from(tags).where(inArray(tags.id, ids))));
+import type { tracks } from '../../db/schema.js';
 
 async function ids(db: Db, statement: ReturnType<typeof sql>): Promise<number[]> {
   const result = (await db.execute(statement)) as unknown as { rows: { id: number }[] };
@@ -89,7 +66,7 @@ export const SIMILAR_BPM_WINDOW = 15;
  * Tracks that sound like a track (ranking documented in SimilarAudioTracks.yaml): sharing a
  * genre or tag, within the tempo window, ranked by shared genres and tags, tempo and key.
  */
-export function similarTrackIds(db: Db, track: Row<typeof tracks.$inferSelect>, limit: number): Promise<number[]> {
+export function similarTrackIds(db: Db, track: typeof tracks.$inferSelect, limit: number): Promise<number[]> {
   return ids(
     db,
     sql`with shared as (

@@ -1,5 +1,6 @@
 // Users (tag Users): a user's account (`me` adds the private fields), the public profile,
 // the caller's profile update, contact info and the monthly upload minutes left.
+import { findManagedArtist } from '../catalog/permissions.js';
 import type { Db } from '../../db/connection.js';
 import type { TagHandlers } from '../../contract/handlers.js';
 import { forbidden, invalid, notFound, type FieldErrors } from '../../contract/responses.js';
@@ -7,16 +8,7 @@ import { serializeArtistPublic } from '../catalog/serializers.js';
 import { loadArtistSummaries } from '../artists/repository.js';
 import { serializeArtistSummary } from '../artists/serializers.js';
 import { minutesLeft } from './minutes.js';
-import {
-  businessEmail,
-  managedArtist,
-  mutualFollows,
-  profileCounts,
-  updateProfile,
-  uploadedThisMonthMs,
-  usernameTakenByOther,
-  type ProfileFields,
-} from './profile.js';
+import { businessEmail, mutualFollows, profileCounts, updateProfile, uploadedThisMonthMs, usernameTakenByOther, type ProfileFields } from './profile.js';
 import { serializeAccount, serializeUser } from './serializers.js';
 import { canonicalTimeZone, isKnownCountry, isKnownLanguage } from './settings.js';
 import { resolveUserParam, unauthenticated } from './user-param.js';
@@ -36,7 +28,7 @@ export function createUserHandlers(db: Db): TagHandlers<'Users'> {
       const user = await resolveUserParam(db, params.user_id, auth.user);
       if (user === 'unauthenticated') return unauthenticated();
       if (!user) return notFound('User');
-      const artist = await managedArtist(db, user.id);
+      const artist = await findManagedArtist(db, user.id);
       const viewer = auth.user;
       if (!viewer) {
         const { id, display_name, username, avatar, model_type } = serializeUser(user, false);
@@ -105,7 +97,7 @@ export function createUserHandlers(db: Db): TagHandlers<'Users'> {
     async getUserContactInfo({ params, auth }) {
       const user = await resolveUserParam(db, params.user_id, auth.user);
       if (!user || user === 'unauthenticated') return notFound('User');
-      const [artist, email, mutual] = await Promise.all([managedArtist(db, user.id), businessEmail(db, user.id), mutualFollows(db, auth.user.id, user.id)]);
+      const [artist, email, mutual] = await Promise.all([findManagedArtist(db, user.id), businessEmail(db, user.id), mutualFollows(db, auth.user.id, user.id)]);
       return {
         status: 200,
         body: {

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { uniqueViolation } from '../../db/errors.js';
-import { artistFollowers, artists, fileEntries, playlists, tracks, userFollows, users } from '../../db/schema.js';
+import { artistFollowers, type artists, fileEntries, playlists, tracks, userFollows, users } from '../../db/schema.js';
 import type { UserRow } from './repository.js';
 
 export type ArtistRow = typeof artists.$inferSelect;
@@ -13,12 +13,6 @@ export interface ProfileCounts {
   followedUsers: number;
   followedArtists: number;
   publicPlaylists: number;
-}
-
-/** The artist profile the user manages (one per account at most). */
-export async function managedArtist(db: Db, userId: number): Promise<ArtistRow | undefined> {
-  const [row] = await db.select().from(artists).where(eq(artists.userId, userId)).limit(1);
-  return row;
 }
 
 /** Counted on read, never stored, so they cannot drift under concurrent follows. */
