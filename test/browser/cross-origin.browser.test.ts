@@ -1,6 +1,7 @@
 // A frontend on another origin (a dev server on 127.0.0.1:<port>) calls the sandbox from a
 // real browser, as a Vite app would: the anonymous list, the Sanctum-style session flow
-// (csrf-cookie, login, users/me, a write with X-XSRF-TOKEN) and a bearer call all work
+// (csrf-cookie, login, users/me, writes with X-XSRF-TOKEN: a playlist, a follow found by
+// search, a library save) and a bearer call all work
 // under the default CORS origins, and the same calls are blocked from an origin that is not
 // allowed. Headless Debian Chromium (scripts/ensure-chromium.sh).
 import { createServer, type Server } from 'node:http';
@@ -71,6 +72,13 @@ function runFrontendFlow(page: Page, api: string): Promise<Record<string, Outcom
       await call('login', '/login', json({ email: 'listener@beatpass.test', password }, { 'X-XSRF-TOKEN': xsrf() }));
       await call('me', '/api/v1/users/me');
       await call('write', '/api/v1/playlists', json({ name: 'From the frontend' }, { 'X-XSRF-TOKEN': xsrf() }));
+      // The social features as a page uses them: find someone by a partial name, follow them,
+      // save a track from the list to the library.
+      await call('search', '/api/v1/search?query=nightow');
+      const found = (outcomes.search?.body as { results?: { users?: { id: number }[] } } | undefined)?.results?.users?.[0]?.id ?? 0;
+      await call('follow', `/api/v1/users/${found}/follow`, json({}, { 'X-XSRF-TOKEN': xsrf() }));
+      const trackId = (outcomes.anonymousList?.body as { pagination?: { data?: { id: number }[] } } | undefined)?.pagination?.data?.[0]?.id ?? 0;
+      await call('library', '/api/v1/users/me/add-to-library', json({ likeables: [{ likeable_id: trackId, likeable_type: 'track' }] }, { 'X-XSRF-TOKEN': xsrf() }));
       await call('token', '/api/v1/auth/login', { ...json({ email: 'developer@beatpass.test', password, token_name: 'frontend' }), credentials: 'omit' });
       const token = (outcomes.token?.body as { user?: { access_token?: string } } | undefined)?.user?.access_token ?? 'none';
       await call('bearer', '/api/v1/users/me', { credentials: 'omit', headers: { Authorization: `Bearer ${token}` } });
@@ -89,6 +97,9 @@ describe('a frontend on another origin', () => {
     expect(outcomes.login).toMatchObject({ status: 200 });
     expect(outcomes.me).toMatchObject({ status: 200, body: { user: { email: 'listener@beatpass.test' } } });
     expect(outcomes.write).toMatchObject({ status: 200, body: { playlist: { name: 'From the frontend' } } });
+    expect(outcomes.search).toMatchObject({ status: 200, body: { results: { users: [{ username: 'nightowl' }] } } });
+    expect(outcomes.follow?.status).toBe(200);
+    expect(outcomes.library).toMatchObject({ status: 200, body: { added_count: 1 } });
     expect(outcomes.token?.status).toBe(200);
     expect(outcomes.bearer).toMatchObject({ status: 200, body: { user: { email: 'developer@beatpass.test' } } });
   });

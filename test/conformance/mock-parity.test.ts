@@ -35,6 +35,10 @@ const cases: ParityCase[] = [
   { name: 'a track page with a bearer token (rich track)', as: 'bearer', method: 'GET', path: '/api/v1/tracks/1' },
   { name: 'the signed-in user through the session', as: 'session', method: 'GET', path: '/api/v1/users/me' },
   { name: 'the XSRF cookie', as: 'anonymous', method: 'GET', path: '/sanctum/csrf-cookie' },
+  { name: 'an anonymous search (minimal results per type)', as: 'anonymous', method: 'GET', path: '/api/v1/search?query=night' },
+  { name: 'a search query over 255 characters', as: 'anonymous', method: 'GET', path: `/api/v1/search?query=${'a'.repeat(256)}` },
+  { name: 'user search without credentials', as: 'anonymous', method: 'GET', path: '/api/v1/users/search?query=night' },
+  { name: 'the library without a likeables list', as: 'bearer', method: 'POST', path: '/api/v1/users/me/add-to-library', options: { json: {} } },
   {
     name: 'a track with an empty name and "bpm": "fast"',
     as: 'bearer',
