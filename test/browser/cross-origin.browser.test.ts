@@ -78,7 +78,11 @@ function runFrontendFlow(page: Page, api: string): Promise<Record<string, Outcom
       const found = (outcomes.search?.body as { results?: { users?: { id: number }[] } } | undefined)?.results?.users?.[0]?.id ?? 0;
       await call('follow', `/api/v1/users/${found}/follow`, json({}, { 'X-XSRF-TOKEN': xsrf() }));
       const trackId = (outcomes.anonymousList?.body as { pagination?: { data?: { id: number }[] } } | undefined)?.pagination?.data?.[0]?.id ?? 0;
-      await call('library', '/api/v1/users/me/add-to-library', json({ likeables: [{ likeable_id: trackId, likeable_type: 'track' }] }, { 'X-XSRF-TOKEN': xsrf() }));
+      await call(
+        'library',
+        '/api/v1/users/me/add-to-library',
+        json({ likeables: [{ likeable_id: trackId, likeable_type: 'track' }] }, { 'X-XSRF-TOKEN': xsrf() }),
+      );
       await call('token', '/api/v1/auth/login', { ...json({ email: 'developer@beatpass.test', password, token_name: 'frontend' }), credentials: 'omit' });
       const token = (outcomes.token?.body as { user?: { access_token?: string } } | undefined)?.user?.access_token ?? 'none';
       await call('bearer', '/api/v1/users/me', { credentials: 'omit', headers: { Authorization: `Bearer ${token}` } });

@@ -82,7 +82,8 @@ describe('listened time and engagement', () => {
     const log = await t.as.listener.call('logTrackPlay', { path: { track_id: track!.id }, body: { idempotency_key: randomUUID() } });
     expectStatus(log, 200);
     const token = log.body.play_token;
-    const update = (ms: number) => t.as.listener.call('updateTrackPlayDuration', { path: { track_id: track!.id }, body: { play_token: token, listened_ms: ms } });
+    const update = (ms: number) =>
+      t.as.listener.call('updateTrackPlayDuration', { path: { track_id: track!.id }, body: { play_token: token, listened_ms: ms } });
     expect((await update(track!.duration_ms)).status).toBe(200);
     expect((await update(1000)).status).toBe(200);
     const [play] = await t.server.rows<{ listened_ms: number }>(sql`select listened_ms from plays where play_token = ${token}`);
