@@ -18,6 +18,9 @@ export function validationMessage(errors: FieldErrors): string {
 }
 
 /** 404 for a resource that does not exist (or that the caller may not know exists): "Track not found." */
+/** 401 from a handler: an optional-auth route asked about `me` without a caller (the security step's body and challenge). */
+export const unauthenticated = () => ({ status: 401 as const, headers: { 'WWW-Authenticate': 'Bearer' }, body: { message: 'Unauthenticated.' } });
+
 export const notFound = (resource: string) => ({ status: 404 as const, body: { message: `${resource} not found.` } });
 
 /** 404 with a message of its own, for an absence that is not a missing resource. */

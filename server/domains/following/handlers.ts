@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import type { TagHandlers } from '../../contract/handlers.js';
 import { conflict, forbidden, limitReached, notFound, notFoundWith } from '../../contract/responses.js';
 import { findArtist } from '../catalog/repository.js';
-import { resolveUserParam, unauthenticated } from '../users/user-param.js';
+import { namedUser, resolveUserParam } from '../users/user-param.js';
 import { serializeUser } from '../users/serializers.js';
 import {
   FOLLOW_CAP,
@@ -47,25 +47,25 @@ export function createFollowingHandlers(db: Db): TagHandlers<'Following'> {
     },
 
     async getUserFollowStatus({ params, auth }) {
-      const user = await resolveUserParam(db, params.user_id, auth.user);
-      if (user === 'unauthenticated') return unauthenticated();
-      if (!user) return notFound('User');
+      const named = await namedUser(db, params.user_id, auth.user);
+      if (named.refusal) return named.refusal;
+      const { user } = named;
       const following = auth.user !== null && auth.user.id !== user.id && (await followsUser(db, auth.user.id, user.id));
       return { status: 200, body: { following } };
     },
 
     async listUserFollowers({ params, auth, page }) {
-      const user = await resolveUserParam(db, params.user_id, auth.user);
-      if (user === 'unauthenticated') return unauthenticated();
-      if (!user) return notFound('User');
+      const named = await namedUser(db, params.user_id, auth.user);
+      if (named.refusal) return named.refusal;
+      const { user } = named;
       const probed = await listFollowers(db, user.id, page);
       return { status: 200, body: { status: 'success', pagination: page.simple(probed.map((u) => serializeUser(u, false))) } };
     },
 
     async listFollowedUsers({ params, auth, page }) {
-      const user = await resolveUserParam(db, params.user_id, auth.user);
-      if (user === 'unauthenticated') return unauthenticated();
-      if (!user) return notFound('User');
+      const named = await namedUser(db, params.user_id, auth.user);
+      if (named.refusal) return named.refusal;
+      const { user } = named;
       const { rows, total } = await listFollowedUsers(db, user.id, page);
       return {
         status: 200,

@@ -2,7 +2,7 @@
 // Writes act on the caller's own library only: the routes are `/users/me/...` and take no
 // user. Lists are public at the caller's access tier; `me` needs a signed-in caller.
 import type { TagHandlers } from '../../contract/handlers.js';
-import { conflict, invalid, limitReached, notFound } from '../../contract/responses.js';
+import { conflict, invalid, limitReached } from '../../contract/responses.js';
 import type { Db } from '../../db/connection.js';
 import { loadArtistSummaries } from '../artists/repository.js';
 import { serializeArtistSummary } from '../artists/serializers.js';
@@ -10,7 +10,7 @@ import { serializeArtistPublic } from '../catalog/serializers.js';
 import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
 import { loadPlaylistDetails } from '../playlists/repository.js';
 import { serializePlaylist, serializePlaylistPublic } from '../playlists/serializers.js';
-import { resolveUserParam, unauthenticated } from '../users/user-param.js';
+import { namedUser } from '../users/user-param.js';
 import {
   addToLibrary,
   existingLikeables,
@@ -40,14 +40,6 @@ async function checkedLikeables(db: Db, items: Item[]) {
 }
 
 export function createLibraryHandlers(db: Db): TagHandlers<'Library'> {
-  /** The user a list is about, or the refusal. */
-  async function listOwner(userId: string, viewer: Parameters<typeof resolveUserParam>[2]) {
-    const user = await resolveUserParam(db, userId, viewer);
-    if (user === 'unauthenticated') return { refusal: unauthenticated() };
-    if (!user) return { refusal: notFound('User') };
-    return { user };
-  }
-
   return {
     async addToLibrary({ body, auth }) {
       const checked = await checkedLikeables(db, body.likeables);
@@ -66,21 +58,21 @@ export function createLibraryHandlers(db: Db): TagHandlers<'Library'> {
     },
 
     async listLikedTracks({ params, page, auth }) {
-      const owner = await listOwner(params.user_id, auth.user);
+      const owner = await namedUser(db, params.user_id, auth.user);
       if (owner.refusal) return owner.refusal;
       const { rows, total } = await listLikedTracks(db, owner.user.id, page);
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(await tracksAtTier(db, rows, auth.user), total) } };
     },
 
     async listLikedAlbums({ params, page, auth }) {
-      const owner = await listOwner(params.user_id, auth.user);
+      const owner = await namedUser(db, params.user_id, auth.user);
       if (owner.refusal) return owner.refusal;
       const { rows, total } = await listLikedAlbums(db, owner.user.id, page);
       return { status: 200, body: { status: 'success', pagination: page.lengthAware(await albumsAtTier(db, rows, auth.user), total) } };
     },
 
     async listLikedArtists({ params, page, auth }) {
-      const owner = await listOwner(params.user_id, auth.user);
+      const owner = await namedUser(db, params.user_id, auth.user);
       if (owner.refusal) return owner.refusal;
       const { rows, total } = await listLikedArtists(db, owner.user.id, page);
       const data = auth.user ? (await loadArtistSummaries(db, rows, auth.user.id)).map(serializeArtistSummary) : rows.map(serializeArtistPublic);
@@ -88,7 +80,7 @@ export function createLibraryHandlers(db: Db): TagHandlers<'Library'> {
     },
 
     async listUserPlaylists({ params, page, auth }) {
-      const owner = await listOwner(params.user_id, auth.user);
+      const owner = await namedUser(db, params.user_id, auth.user);
       if (owner.refusal) return owner.refusal;
       const viewer = auth.user;
       const { rows, total } = await listUserPlaylists(db, owner.user.id, viewer?.id === owner.user.id, page);

@@ -2,11 +2,11 @@
 // user's reposts list. A repost of one's own work (owned, or crediting an artist one
 // manages) is refused, the same test as for editing it (catalog/permissions).
 import type { TagHandlers } from '../../contract/handlers.js';
-import { invalidField, notFound, retryLater } from '../../contract/responses.js';
+import { invalidField, retryLater } from '../../contract/responses.js';
 import type { Db } from '../../db/connection.js';
 import { editableAlbumIds, editableTrackIds } from '../catalog/permissions.js';
 import { albumsAtTier, tracksAtTier } from '../catalog/viewer-tier.js';
-import { resolveUserParam, unauthenticated } from '../users/user-param.js';
+import { namedUser } from '../users/user-param.js';
 import {
   albumsByIds,
   findAlbumRow,
@@ -56,9 +56,9 @@ export function createRepostHandlers(db: Db): TagHandlers<'Reposts'> {
     },
 
     async listUserReposts({ params, page, auth }) {
-      const user = await resolveUserParam(db, params.user_id, auth.user);
-      if (user === 'unauthenticated') return unauthenticated();
-      if (!user) return notFound('User');
+      const named = await namedUser(db, params.user_id, auth.user);
+      if (named.refusal) return named.refusal;
+      const { user } = named;
       const reposts = page.simple(await listUserReposts(db, user.id, page));
       const items = await repostablesOf(db, reposts.data, auth.user);
       // An item deleted between the two reads cascades its repost away: it is skipped.

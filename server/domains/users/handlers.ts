@@ -11,7 +11,7 @@ import { minutesLeft } from './minutes.js';
 import { businessEmail, mutualFollows, profileCounts, updateProfile, uploadedThisMonthMs, usernameTakenByOther, type ProfileFields } from './profile.js';
 import { serializeAccount, serializeUser } from './serializers.js';
 import { canonicalTimeZone, isKnownCountry, isKnownLanguage } from './settings.js';
-import { resolveUserParam, unauthenticated } from './user-param.js';
+import { namedUser, resolveUserParam } from './user-param.js';
 
 const USERNAME_TAKEN = 'The username has already been taken.';
 
@@ -25,9 +25,9 @@ export function createUserHandlers(db: Db): TagHandlers<'Users'> {
     },
 
     async getUserProfile({ params, auth }) {
-      const user = await resolveUserParam(db, params.user_id, auth.user);
-      if (user === 'unauthenticated') return unauthenticated();
-      if (!user) return notFound('User');
+      const named = await namedUser(db, params.user_id, auth.user);
+      if (named.refusal) return named.refusal;
+      const { user } = named;
       const artist = await findManagedArtist(db, user.id);
       const viewer = auth.user;
       if (!viewer) {

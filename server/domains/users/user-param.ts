@@ -1,5 +1,6 @@
 // The `user_id` path parameter of user routes: `me` (the caller) or up to ten digits, as the
 // contract's pattern has already checked. Shared by the Users and Following domains.
+import { notFound, unauthenticated } from '../../contract/responses.js';
 import type { Db } from '../../db/connection.js';
 import { findUserById, type UserRow } from './repository.js';
 
@@ -16,5 +17,17 @@ export async function resolveUserParam(db: Db, userId: string, viewer: UserRow |
   return id <= MAX_ID ? findUserById(db, id) : undefined;
 }
 
-/** The 401 an optional-auth route answers for `me` without a caller, in the shared `Unauthenticated` body. */
-export const unauthenticated = () => ({ status: 401 as const, headers: { 'WWW-Authenticate': 'Bearer' }, body: { message: 'Unauthenticated.' } });
+/**
+ * The user a route about someone (their profile, lists, follow status) is asked for, or its
+ * refusal: `401` for `me` without a caller, `404` for no such user.
+ */
+export async function namedUser(
+  db: Db,
+  userId: string,
+  viewer: UserRow | null,
+): Promise<{ user: UserRow; refusal?: undefined } | { refusal: ReturnType<typeof unauthenticated> | ReturnType<typeof notFound> }> {
+  const user = await resolveUserParam(db, userId, viewer);
+  if (user === 'unauthenticated') return { refusal: unauthenticated() };
+  if (!user) return { refusal: notFound('User') };
+  return { user };
+}
